@@ -1,0 +1,34 @@
+package dev.incept.analysis;
+
+import dev.incept.spec.Shape;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The result of analysing a network for one input shape. Totals include the auxiliary heads only
+ * when {@code includesAux}; {@code blocks} lists every block depth-first, parents before children.
+ */
+public record Analysis(String network, Shape input, Convention convention, boolean includesAux,
+                       Shape output, long params, long trainableParams, long macs,
+                       List<BlockReport> blocks, Map<String, Shape> auxOutputs) {
+
+    public Analysis {
+        blocks = List.copyOf(blocks);
+        auxOutputs = Map.copyOf(auxOutputs);
+    }
+
+    public long nonTrainableParams() {
+        return params - trainableParams;
+    }
+
+    public Optional<BlockReport> block(String path) {
+        return blocks.stream().filter(b -> b.path().equals(path)).findFirst();
+    }
+
+    /** Blocks at one depth: 0 is the network's top-level blocks. */
+    public List<BlockReport> blocksAtDepth(int depth) {
+        return blocks.stream().filter(b -> b.depth() == depth).toList();
+    }
+}

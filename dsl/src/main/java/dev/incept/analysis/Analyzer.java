@@ -1,0 +1,412 @@
+package dev.incept.analysis;
+
+import dev.incept.spec.Activation;
+import dev.incept.spec.AuxHead;
+import dev.incept.spec.Concat;
+import dev.incept.spec.Conv;
+import dev.incept.spec.Dense;
+import dev.incept.spec.Dropout;
+import dev.incept.spec.GlobalPool;
+import dev.incept.spec.Layer;
+import dev.incept.spec.LayerVisitor;
+import dev.incept.spec.Naming;
+import dev.incept.spec.Network;
+import dev.incept.spec.Pool;
+import dev.incept.spec.Repeat;
+import dev.incept.spec.Residual;
+import dev.incept.spec.Sequence;
+import dev.incept.spec.Shape;
+import dev.incept.spec.SpecException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Walks a description for one input shape: infers every output shape, counts parameters and
+ * multiply-adds, tracks the receptive field, and rejects anything that could not run, naming the
+ * block path and the numbers. Multiply-adds count convolutions and dense layers (pooling, batch
+ * norm and additions are negligible and left out, as in the papers' and frameworks' figures).
+ */
+public final class Analyzer {
+    /** Bounds that keep a hostile description from looping for hours; no real network comes near. */
+    public static final int MAX_REPEAT = 10_000;
+
+    private final Convention convention;
+    private final List<BlockReport> reports = new ArrayList<>();
+    private long trainable;
+    private long frozen;
+    private long macs;
+
+    private Analyzer(Convention convention) {
+        this.convention = convention;
+    }
+
+    public static Analysis analyze(Network network) {
+        return analyze(network, network.input(), Convention.PYTORCH, true);
+    }
+
+    public static Analysis analyze(Network network, Convention convention, boolean includeAux) {
+        return analyze(network, network.input(), convention, includeAux);
+    }
+
+    public static Analysis analyze(Network network, Shape input, Convention convention, boolean includeAux) {
+        if (network == null || input == null || convention == null) {
+            throw new SpecException("", "analysis needs a network, an input shape and a convention");
+        }
+        checkInput(input);
+        Analyzer main = new Analyzer(convention);
+        State in = new State(input, ReceptiveField.PIXEL);
+        Map<String, State> outputs = new LinkedHashMap<>();
+        State out = main.sequence("", -1, network.layers(), in, outputs);
+
+        Analyzer aux = new Analyzer(convention);
+        Map<String, Shape> auxOutputs = new LinkedHashMap<>();
+        List<String> auxNames = auxNames(network.auxHeads());
+        for (int i = 0; i < network.auxHeads().size(); i++) {
+            AuxHead head = network.auxHeads().get(i);
+            String path = "aux/" + auxNames.get(i);
+            if (!Double.isFinite(head.lossWeight()) || head.lossWeight() < 0) {
+                throw new SpecException(path, "loss weight must be finite and >= 0, got " + head.lossWeight());
+            }
+            State at = outputs.get(head.after());
+            if (at == null) {
+                throw new SpecException(path, "follows unknown block '" + head.after() + "'; top-level blocks are "
+                        + topLevel(outputs.keySet()));
+            }
+            State auxOut = aux.sequence(path, 0, head.layers(), at, new LinkedHashMap<>());
+            auxOutputs.put(auxNames.get(i), auxOut.shape);
+        }
+
+        List<BlockReport> blocks = new ArrayList<>(main.reports);
+        long trainableTotal = main.trainable;
+        long frozenTotal = main.frozen;
+        long macTotal = main.macs;
+        if (includeAux) {
+            blocks.addAll(aux.reports);
+            trainableTotal = add("", trainableTotal, aux.trainable);
+            frozenTotal = add("", frozenTotal, aux.frozen);
+            macTotal = add("", macTotal, aux.macs);
+        }
+        return new Analysis(network.name(), input, convention, includeAux, out.shape,
+                add("", trainableTotal, frozenTotal), trainableTotal, macTotal, blocks, auxOutputs);
+    }
+
+    /** Analyse a single layer on its own (the factorization helpers compare blocks this way). */
+    public static BlockReport analyze(Layer layer, Shape input, Convention convention) {
+        checkInput(input);
+        Analyzer a = new Analyzer(convention);
+        String name = layer.name().isEmpty() ? Naming.defaultName(layer) : layer.name();
+        a.walk(layer, name, 0, new State(input, ReceptiveField.PIXEL), new LinkedHashMap<>());
+        return a.reports.get(0);
+    }
+
+    private static void checkInput(Shape input) {
+        if (input.channels() <= 0 || input.height() <= 0 || input.width() <= 0 || input.flat()) {
+            throw new SpecException("", "input must be positive channels x height x width, got "
+                    + input.channels() + "x" + input.height() + "x" + input.width() + (input.flat() ? " (flat)" : ""));
+        }
+    }
+
+    private static List<String> auxNames(List<AuxHead> heads) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < heads.size(); i++) {
+            String n = heads.get(i).name().isEmpty() ? "aux" + (i + 1) : heads.get(i).name();
+            Naming.checkName("aux", n);
+            if (names.contains(n)) {
+                throw new SpecException("aux/" + n, "two aux heads are both named '" + n + "'");
+            }
+            names.add(n);
+        }
+        return names;
+    }
+
+    private static String topLevel(Iterable<String> paths) {
+        List<String> top = new ArrayList<>();
+        for (String p : paths) {
+            if (!p.contains("/")) {
+                top.add(p);
+            }
+        }
+        return top.toString();
+    }
+
+    private record State(Shape shape, ReceptiveField field) {
+    }
+
+    private State sequence(String path, int depth, List<Layer> layers, State in, Map<String, State> outputs) {
+        if (layers.isEmpty()) {
+            throw new SpecException(path, "a sequence needs at least one layer");
+        }
+        List<String> names = Naming.sequenceNames(path, layers);
+        State s = in;
+        for (int i = 0; i < layers.size(); i++) {
+            s = walk(layers.get(i), Naming.join(path, names.get(i)), depth + 1, s, outputs);
+        }
+        return s;
+    }
+
+    private State walk(Layer layer, String path, int depth, State in, Map<String, State> outputs) {
+        int slot = reports.size();
+        reports.add(null);
+        long t0 = trainable;
+        long f0 = frozen;
+        long m0 = macs;
+        Step step = layer.accept(new Stepper(path, depth, in, outputs));
+        outputs.put(path, step.out);
+        reports.set(slot, new BlockReport(path, step.kind, depth, in.shape, step.out.shape,
+                (trainable - t0) + (frozen - f0), trainable - t0, macs - m0, step.out.field));
+        return step.out;
+    }
+
+    private record Step(String kind, State out) {
+    }
+
+    private final class Stepper implements LayerVisitor<Step> {
+        private final String path;
+        private final int depth;
+        private final State in;
+        private final Map<String, State> outputs;
+
+        Stepper(String path, int depth, State in, Map<String, State> outputs) {
+            this.path = path;
+            this.depth = depth;
+            this.in = in;
+            this.outputs = outputs;
+        }
+
+        @Override
+        public Step conv(Conv c) {
+            Shape s = spatial("convolution");
+            positive("filters", c.filters());
+            positive("kernel height", c.kernelH());
+            positive("kernel width", c.kernelW());
+            positive("stride height", c.strideH());
+            positive("stride width", c.strideW());
+            int[] pad = padding(c.padding(), c.kernelH(), c.kernelW());
+            int oh = outSize("height", s.height(), c.kernelH(), c.strideH(), pad[0], false);
+            int ow = outSize("width", s.width(), c.kernelW(), c.strideW(), pad[1], false);
+            long weights = mul(path, mul(path, (long) c.kernelH() * c.kernelW(), s.channels()), c.filters());
+            long bias = c.bias() ? c.filters() : 0;
+            long bnTrain = c.batchNorm() ? (long) convention.batchNormTrainablePerChannel() * c.filters() : 0;
+            long bnFrozen = c.batchNorm() ? (long) convention.batchNormNonTrainablePerChannel() * c.filters() : 0;
+            addParams(add(path, add(path, weights, bias), bnTrain), bnFrozen);
+            addMacs(mul(path, weights, (long) oh * ow));
+            String kind = "conv " + window(c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding())
+                    + (c.batchNorm() ? " bn" : "") + (c.activation() == Activation.NONE ? " linear" : "");
+            return new Step(kind, new State(Shape.of(c.filters(), oh, ow),
+                    in.field.window(c.kernelH(), c.kernelW(), c.strideH(), c.strideW())));
+        }
+
+        @Override
+        public Step pool(Pool p) {
+            Shape s = spatial("pooling");
+            positive("pool height", p.kernelH());
+            positive("pool width", p.kernelW());
+            positive("stride height", p.strideH());
+            positive("stride width", p.strideW());
+            int[] pad = padding(p.padding(), p.kernelH(), p.kernelW());
+            // Engines refuse pooling padded by more than half its window: reject it here, with the numbers.
+            if (pad[0] > p.kernelH() / 2 || pad[1] > p.kernelW() / 2) {
+                throw new SpecException(path, "pool padding " + pad[0] + "x" + pad[1] + " exceeds half the window "
+                        + p.kernelH() + "x" + p.kernelW());
+            }
+            int oh = outSize("height", s.height(), p.kernelH(), p.strideH(), pad[0], p.ceilMode());
+            int ow = outSize("width", s.width(), p.kernelW(), p.strideW(), pad[1], p.ceilMode());
+            String kind = p.kind().jsonName() + "pool " + window(p.kernelH(), p.kernelW(), p.strideH(), p.strideW(), p.padding())
+                    + (p.ceilMode() ? " ceil" : "");
+            return new Step(kind, new State(Shape.of(s.channels(), oh, ow),
+                    in.field.window(p.kernelH(), p.kernelW(), p.strideH(), p.strideW())));
+        }
+
+        @Override
+        public Step globalPool(GlobalPool g) {
+            Shape s = spatial("global pooling");
+            return new Step("global " + g.kind().jsonName() + "pool",
+                    new State(Shape.vector(s.channels()), in.field.window(s.height(), s.width(), 1, 1)));
+        }
+
+        @Override
+        public Step dropout(Dropout d) {
+            if (!(d.rate() >= 0 && d.rate() < 1)) {
+                throw new SpecException(path, "dropout rate must be in [0, 1), got " + d.rate());
+            }
+            return new Step("dropout " + d.rate(), in);
+        }
+
+        @Override
+        public Step dense(Dense d) {
+            positive("units", d.units());
+            long features = in.shape.elements();
+            long weights = mul(path, features, d.units());
+            addParams(add(path, weights, d.bias() ? d.units() : 0), 0);
+            addMacs(weights);
+            ReceptiveField field = in.shape.flat() ? in.field : in.field.window(in.shape.height(), in.shape.width(), 1, 1);
+            return new Step("dense " + features + "->" + d.units(), new State(Shape.vector(d.units()), field));
+        }
+
+        @Override
+        public Step sequence(Sequence s) {
+            return new Step("sequence", Analyzer.this.sequence(path, depth, s.layers(), in, outputs));
+        }
+
+        @Override
+        public Step concat(Concat c) {
+            if (c.branches().isEmpty()) {
+                throw new SpecException(path, "a concat needs at least one branch");
+            }
+            List<String> names = Naming.branchNames(path, c.branches());
+            List<State> outs = new ArrayList<>();
+            for (int i = 0; i < c.branches().size(); i++) {
+                outs.add(walk(c.branches().get(i), Naming.join(path, names.get(i)), depth + 1, in, outputs));
+            }
+            Shape first = outs.get(0).shape;
+            long channels = 0;
+            ReceptiveField field = outs.get(0).field;
+            for (int i = 0; i < outs.size(); i++) {
+                Shape s = outs.get(i).shape;
+                if (s.flat() != first.flat() || s.height() != first.height() || s.width() != first.width()) {
+                    StringBuilder sizes = new StringBuilder();
+                    for (int j = 0; j < outs.size(); j++) {
+                        sizes.append(j == 0 ? "" : ", ").append(names.get(j)).append(' ').append(outs.get(j).shape);
+                    }
+                    throw new SpecException(path, "branches disagree on spatial size: " + sizes);
+                }
+                channels += s.channels();
+                field = field.max(outs.get(i).field);
+            }
+            if (channels > Integer.MAX_VALUE) {
+                throw new SpecException(path, "concatenated width " + channels + " is too large");
+            }
+            Shape out = first.flat() ? Shape.vector((int) channels) : Shape.of((int) channels, first.height(), first.width());
+            return new Step("concat " + c.branches().size() + " branches", new State(out, field));
+        }
+
+        @Override
+        public Step residual(Residual r) {
+            Shape s = spatial("a residual block");
+            if (!Double.isFinite(r.scale()) || r.scale() < 0) {
+                throw new SpecException(path, "residual scale must be finite and >= 0, got " + r.scale());
+            }
+            String bodyName = r.body().name().isEmpty() ? "body" : r.body().name();
+            Naming.checkName(path, bodyName);
+            State body = walk(r.body(), Naming.join(path, bodyName), depth + 1, in, outputs);
+            Shape b = body.shape;
+            if (b.flat() || b.height() != s.height() || b.width() != s.width()) {
+                throw new SpecException(path, "body output " + b + " must keep the input's grid " + s.height() + "x" + s.width());
+            }
+            if (r.project()) {
+                String projPath = Naming.join(path, "project");
+                int slot = reports.size();
+                reports.add(null);
+                long weights = mul(projPath, b.channels(), s.channels());
+                long params = add(projPath, weights, s.channels());
+                long projMacs = mul(projPath, weights, (long) s.height() * s.width());
+                addParams(params, 0);
+                addMacs(projMacs);
+                reports.set(slot, new BlockReport(projPath, "conv 1x1 linear (projection)", depth + 1, b, s,
+                        params, params, projMacs, body.field));
+            } else if (b.channels() != s.channels()) {
+                throw new SpecException(path, "body width " + b.channels() + " differs from the input width "
+                        + s.channels() + " and the residual has no projection");
+            }
+            String kind = "residual x" + r.scale() + (r.activation() == Activation.NONE ? " linear" : "");
+            return new Step(kind, new State(s, in.field.max(body.field)));
+        }
+
+        @Override
+        public Step repeat(Repeat r) {
+            if (r.times() < 1 || r.times() > MAX_REPEAT) {
+                throw new SpecException(path, "repeat count must be in 1.." + MAX_REPEAT + ", got " + r.times());
+            }
+            State s = in;
+            for (int i = 1; i <= r.times(); i++) {
+                s = walk(r.body(), Naming.join(path, Integer.toString(i)), depth + 1, s, outputs);
+            }
+            return new Step("repeat x" + r.times(), s);
+        }
+
+        private Shape spatial(String what) {
+            if (in.shape.flat()) {
+                throw new SpecException(path, what + " needs a spatial input, got a flat vector of " + in.shape.channels());
+            }
+            return in.shape;
+        }
+
+        private void positive(String what, int value) {
+            if (value <= 0) {
+                throw new SpecException(path, what + " must be positive, got " + value);
+            }
+        }
+
+        private int[] padding(dev.incept.spec.Padding p, int kh, int kw) {
+            if (p instanceof dev.incept.spec.Padding.Valid) {
+                return new int[] {0, 0};
+            }
+            if (p instanceof dev.incept.spec.Padding.Explicit e) {
+                if (e.height() < 0 || e.width() < 0) {
+                    throw new SpecException(path, "padding must be >= 0, got " + e.height() + "x" + e.width());
+                }
+                return new int[] {e.height(), e.width()};
+            }
+            if (kh % 2 == 0 || kw % 2 == 0) {
+                throw new SpecException(path, "'same' padding needs an odd kernel, got " + kh + "x" + kw
+                        + "; give explicit padding instead");
+            }
+            return new int[] {(kh - 1) / 2, (kw - 1) / 2};
+        }
+
+        private int outSize(String axis, int size, int kernel, int stride, int pad, boolean ceil) {
+            long padded = (long) size + 2L * pad;
+            if (kernel > padded) {
+                throw new SpecException(path, "kernel " + axis + " " + kernel + " is larger than the padded input "
+                        + axis + " " + padded + " (input " + size + ", padding " + pad + ")");
+            }
+            long span = padded - kernel;
+            long out = ceil ? Math.floorDiv(span + stride - 1, stride) + 1 : span / stride + 1;
+            // As in PyTorch: a ceil-mode window may not start inside the right padding only.
+            if (ceil && (out - 1) * stride >= size + pad) {
+                out--;
+            }
+            return (int) out;
+        }
+
+        private String window(int kh, int kw, int sh, int sw, dev.incept.spec.Padding p) {
+            String k = kh + "x" + kw;
+            String s = sh == sw ? (sh == 1 ? "" : "/" + sh) : "/" + sh + "x" + sw;
+            String pad = p instanceof dev.incept.spec.Padding.Valid ? " valid"
+                    : p instanceof dev.incept.spec.Padding.Explicit e ? " pad " + e.height() + "x" + e.width() : "";
+            return k + s + pad;
+        }
+    }
+
+    private void addParams(long train, long nonTrain) {
+        trainable = add("", trainable, train);
+        frozen = add("", frozen, nonTrain);
+    }
+
+    private void addMacs(long m) {
+        macs = add("", macs, m);
+    }
+
+    static long add(String path, long a, long b) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException e) {
+            throw overflow(path, e);
+        }
+    }
+
+    static long mul(String path, long a, long b) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            throw overflow(path, e);
+        }
+    }
+
+    private static SpecException overflow(String path, ArithmeticException e) {
+        return new SpecException(path, "the network is too large to count (arithmetic overflow)", e);
+    }
+}

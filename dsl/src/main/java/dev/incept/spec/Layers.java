@@ -1,0 +1,89 @@
+package dev.incept.spec;
+
+import java.util.List;
+
+/**
+ * The Java face of the DSL: static factories meant to be imported with {@code import static}.
+ * An Inception-v3 "A" block reads:
+ *
+ * <pre>{@code
+ * concat("mixed5b",
+ *     conv(64, 1),
+ *     seq(conv(48, 1), conv(64, 5)),
+ *     seq(conv(64, 1), conv(96, 3), conv(96, 3)),
+ *     seq(avgPool(3, 1).same(), conv(32, 1)));
+ * }</pre>
+ */
+public final class Layers {
+    private Layers() {
+    }
+
+    /** Square kernel, stride 1, same padding, batch norm, ReLU. */
+    public static Conv conv(int filters, int kernel) {
+        return Conv.of(filters, kernel, kernel);
+    }
+
+    /** Any kernel shape: conv(192, 1, 7) is a 1x7 convolution. */
+    public static Conv conv(int filters, int kernelH, int kernelW) {
+        return Conv.of(filters, kernelH, kernelW);
+    }
+
+    public static Pool maxPool(int size, int stride) {
+        return Pool.of(PoolKind.MAX, size, stride);
+    }
+
+    public static Pool avgPool(int size, int stride) {
+        return Pool.of(PoolKind.AVG, size, stride);
+    }
+
+    public static GlobalPool globalAvgPool() {
+        return new GlobalPool("", PoolKind.AVG);
+    }
+
+    public static GlobalPool globalMaxPool() {
+        return new GlobalPool("", PoolKind.MAX);
+    }
+
+    public static Dropout dropout(double rate) {
+        return new Dropout("", rate);
+    }
+
+    /** Fully connected with bias and no activation (logits). */
+    public static Dense dense(int units) {
+        return new Dense("", units, true, Activation.NONE);
+    }
+
+    public static Sequence seq(Layer... layers) {
+        return new Sequence("", List.of(layers));
+    }
+
+    public static Sequence block(String name, Layer... layers) {
+        return new Sequence(name, List.of(layers));
+    }
+
+    public static Concat concat(Layer... branches) {
+        return new Concat("", List.of(branches));
+    }
+
+    public static Concat concat(String name, Layer... branches) {
+        return new Concat(name, List.of(branches));
+    }
+
+    /** relu(x + scale * project(body(x))): the Inception-ResNet block. */
+    public static Residual residual(double scale, Layer body) {
+        return new Residual("", body, true, scale, Activation.RELU);
+    }
+
+    public static Residual residual(String name, double scale, Layer body) {
+        return new Residual(name, body, true, scale, Activation.RELU);
+    }
+
+    /** A residual whose body keeps the width itself, so no projection is added. */
+    public static Residual identityResidual(double scale, Layer body) {
+        return new Residual("", body, false, scale, Activation.RELU);
+    }
+
+    public static Repeat repeat(String name, int times, Layer body) {
+        return new Repeat(name, times, body);
+    }
+}

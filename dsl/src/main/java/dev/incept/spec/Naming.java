@@ -1,0 +1,136 @@
+package dev.incept.spec;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Path segments for a block's children. Unnamed children get names from their kind (conv3x3,
+ * maxpool, ...) or position (branch0.., repeat copies 1..n), so every block has a stable path
+ * without the user naming everything.
+ */
+public final class Naming {
+    private Naming() {
+    }
+
+    static String orEmpty(String name) {
+        return name == null ? "" : name;
+    }
+
+    static <T> List<T> copyOf(List<T> items, String owner, String what) {
+        if (items == null) {
+            throw new SpecException(owner, what + " must not be null");
+        }
+        List<T> copy = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            T item = items.get(i);
+            if (item == null) {
+                throw new SpecException(owner, what + "[" + i + "] is null");
+            }
+            copy.add(item);
+        }
+        return List.copyOf(copy);
+    }
+
+    /** Segment names for the layers of a sequence. Explicit names must be unique; defaults never collide. */
+    public static List<String> sequenceNames(String parentPath, List<Layer> layers) {
+        return assign(parentPath, layers, false);
+    }
+
+    /** Segment names for the branches of a concat: unnamed branch i is "branch{i}". */
+    public static List<String> branchNames(String parentPath, List<Layer> branches) {
+        return assign(parentPath, branches, true);
+    }
+
+    public static String join(String parent, String segment) {
+        return parent.isEmpty() ? segment : parent + "/" + segment;
+    }
+
+    private static List<String> assign(String parentPath, List<Layer> children, boolean positional) {
+        Set<String> explicit = new HashSet<>();
+        for (Layer child : children) {
+            String n = child.name();
+            if (n.isEmpty()) {
+                continue;
+            }
+            checkSegment(parentPath, n);
+            if (!explicit.add(n)) {
+                throw new SpecException(parentPath, "two blocks are both named '" + n + "'");
+            }
+        }
+        Set<String> taken = new HashSet<>(explicit);
+        List<String> names = new ArrayList<>(children.size());
+        for (int i = 0; i < children.size(); i++) {
+            Layer child = children.get(i);
+            if (!child.name().isEmpty()) {
+                names.add(child.name());
+                continue;
+            }
+            String base = positional ? "branch" + i : defaultName(child);
+            String candidate = base;
+            for (int k = 2; taken.contains(candidate); k++) {
+                candidate = base + "_" + k;
+            }
+            taken.add(candidate);
+            names.add(candidate);
+        }
+        return names;
+    }
+
+    static void checkSegment(String parentPath, String name) {
+        if (name.contains("/")) {
+            throw new SpecException(parentPath, "block name '" + name + "' must not contain '/'");
+        }
+        if (name.isBlank()) {
+            throw new SpecException(parentPath, "block name must not be blank");
+        }
+    }
+
+    /** Exposed for the network's own name and aux head names. */
+    public static void checkName(String parentPath, String name) {
+        checkSegment(parentPath, name);
+    }
+
+    public static String defaultName(Layer layer) {
+        return layer.accept(DEFAULT_NAMES);
+    }
+
+    private static final LayerVisitor<String> DEFAULT_NAMES = new LayerVisitor<>() {
+        public String conv(Conv c) {
+            return "conv" + c.kernelH() + "x" + c.kernelW();
+        }
+
+        public String pool(Pool p) {
+            return p.kind() == PoolKind.MAX ? "maxpool" : "avgpool";
+        }
+
+        public String globalPool(GlobalPool g) {
+            return g.kind() == PoolKind.MAX ? "global_maxpool" : "global_avgpool";
+        }
+
+        public String dropout(Dropout d) {
+            return "dropout";
+        }
+
+        public String dense(Dense d) {
+            return "dense";
+        }
+
+        public String sequence(Sequence s) {
+            return "seq";
+        }
+
+        public String concat(Concat c) {
+            return "concat";
+        }
+
+        public String residual(Residual r) {
+            return "residual";
+        }
+
+        public String repeat(Repeat r) {
+            return "repeat";
+        }
+    };
+}

@@ -1,0 +1,72 @@
+package dev.incept.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A whole description: a name, the default input, the main body in order, and auxiliary heads. */
+public record Network(String name, Shape input, List<Layer> layers, List<AuxHead> auxHeads) {
+    public Network {
+        name = Naming.orEmpty(name);
+        if (input == null) {
+            throw new SpecException("", "network '" + name + "' needs an input shape");
+        }
+        layers = Naming.copyOf(layers, "", "layers");
+        auxHeads = Naming.copyOf(auxHeads, "", "aux heads");
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** The same network without its auxiliary heads (what inference runs). */
+    public Network withoutAux() {
+        return new Network(name, input, layers, List.of());
+    }
+
+    public Network withInput(Shape newInput) {
+        return new Network(name, newInput, layers, auxHeads);
+    }
+
+    public static final class Builder {
+        private final String name;
+        private Shape input = Shape.of(3, 224, 224);
+        private final List<Layer> layers = new ArrayList<>();
+        private final List<AuxHead> aux = new ArrayList<>();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder input(int channels, int height, int width) {
+            this.input = Shape.of(channels, height, width);
+            return this;
+        }
+
+        public Builder input(Shape shape) {
+            this.input = shape;
+            return this;
+        }
+
+        public Builder add(Layer... more) {
+            for (Layer l : more) {
+                layers.add(l);
+            }
+            return this;
+        }
+
+        /** A named block made of several layers in sequence. */
+        public Builder block(String blockName, Layer... parts) {
+            layers.add(new Sequence(blockName, List.of(parts)));
+            return this;
+        }
+
+        public Builder aux(String auxName, String after, double lossWeight, Layer... head) {
+            aux.add(new AuxHead(auxName, after, List.of(head), lossWeight));
+            return this;
+        }
+
+        public Network build() {
+            return new Network(name, input, layers, aux);
+        }
+    }
+}

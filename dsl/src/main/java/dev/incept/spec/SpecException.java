@@ -1,0 +1,24 @@
+package dev.incept.spec;
+
+/**
+ * The one exception an invalid description produces. The message always starts with the path of
+ * the offending block, so that a user of a 300-block network can find it.
+ */
+public final class SpecException extends IllegalArgumentException {
+    private final String path;
+
+    public SpecException(String path, String message) {
+        super((path == null || path.isEmpty() ? "<network>" : path) + ": " + message);
+        this.path = path == null ? "" : path;
+    }
+
+    public SpecException(String path, String message, Throwable cause) {
+        this(path, message);
+        initCause(cause);
+    }
+
+    /** Slash-separated path of the block the problem was found in; empty for the network itself. */
+    public String path() {
+        return path;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.incept.zoo;
+
+import dev.incept.spec.Network;
+import dev.incept.spec.SpecException;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The models incept ships, by name. */
+public final class Zoo {
+    private Zoo() {
+    }
+
+    /** One zoo entry: its name, a one-line description, its native input size and how to build it. */
+    public record Model(String name, String description, int defaultInput, Function<ModelConfig, Network> builder) {
+        public Network build(ModelConfig cfg) {
+            return builder.apply(cfg);
+        }
+
+        /** ImageNet defaults: 1000 classes, RGB, the model's native input size, no aux head. */
+        public ModelConfig defaults() {
+            return ModelConfig.imagenet(defaultInput);
+        }
+    }
+
+    private static final List<Model> MODELS = List.of(
+            new Model("googlenet", "GoogLeNet / Inception-v1 with BN, the paper's 5x5 branch; aux heads after 4a and 4d",
+                    224, c -> GoogLeNet.build(c, GoogLeNet.Variant.PAPER)),
+            new Model("googlenet-3x3", "GoogLeNet as torchvision/TF-slim build it: 3x3 in the '5x5' branch",
+                    224, c -> GoogLeNet.build(c, GoogLeNet.Variant.TORCHVISION)),
+            new Model("inception-v2", "Inception-v2 as in table 1 of the v3 paper (5x5 -> two 3x3, 7x7 -> 1x7+7x1)",
+                    299, InceptionV2::build),
+            new Model("inception-v3", "Inception-v3 (Keras mixed0..10 / torchvision); optional BN-auxiliary head",
+                    299, InceptionV3::build),
+            new Model("inception-v4", "Inception-v4: stem, 4xA, Reduction-A, 7xB, Reduction-B, 3xC",
+                    299, InceptionV4::build),
+            new Model("inception-resnet-v1", "Inception-ResNet-v1: 5 x block35, 10 x block17, 5 x block8, scaled residuals",
+                    299, InceptionResNetV1::build),
+            new Model("inception-resnet-v2", "Inception-ResNet-v2: 10 x block35, 20 x block17, 10 x block8, scaled residuals",
+                    299, InceptionResNetV2::build));
+
+    public static List<Model> models() {
+        return MODELS;
+    }
+
+    public static Optional<Model> find(String name) {
+        String key = name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return MODELS.stream().filter(m -> m.name().equals(key)).findFirst();
+    }
+
+    public static Model get(String name) {
+        return find(name).orElseThrow(() -> new SpecException("", "unknown model '" + name + "'; the zoo has "
+                + MODELS.stream().map(Model::name).toList()));
+    }
+}
