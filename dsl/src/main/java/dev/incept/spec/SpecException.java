@@ -6,10 +6,12 @@ package dev.incept.spec;
  */
 public final class SpecException extends IllegalArgumentException {
     private final String path;
+    private final String detail;
 
     public SpecException(String path, String message) {
         super((path == null || path.isEmpty() ? "<network>" : path) + ": " + message);
         this.path = path == null ? "" : path;
+        this.detail = message;
     }
 
     public SpecException(String path, String message, Throwable cause) {
@@ -20,5 +22,10 @@ public final class SpecException extends IllegalArgumentException {
     /** Slash-separated path of the block the problem was found in; empty for the network itself. */
     public String path() {
         return path;
+    }
+
+    /** The message without the path. */
+    public String detail() {
+        return detail;
     }
 }

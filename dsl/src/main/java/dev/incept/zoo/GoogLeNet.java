@@ -48,14 +48,14 @@ public final class GoogLeNet {
     }
 
     /** 224x224 -> 28x28x192 */
-    static Layer stem() {
+    public static Layer stem() {
         return block("stem",
                 conv(64, 7).stride(2), maxPool(3, 2).ceilMode(true),
                 conv(64, 1), conv(192, 3), maxPool(3, 2).ceilMode(true));
     }
 
     /** The original module: 1x1 | 1x1 -> 3x3 | 1x1 -> kxk | 3x3 max pool -> 1x1. */
-    static Layer inception(String name, int c1, int r3, int c3, int r5, int c5, int poolProj, int k) {
+    public static Layer inception(String name, int c1, int r3, int c3, int r5, int c5, int poolProj, int k) {
         return concat(name,
                 conv(c1, 1),
                 seq(conv(r3, 1), conv(c3, 3)),
@@ -64,7 +64,7 @@ public final class GoogLeNet {
     }
 
     /** avg 5x5/3 -> 1x1 128 -> FC 1024 -> dropout 0.7 -> FC */
-    static Layer[] aux(int classes) {
+    public static Layer[] aux(int classes) {
         return new Layer[] {
             avgPool(5, 3).named("avgpool"), conv(128, 1).named("proj"),
             dense(1024).relu().named("fc"), dropout(0.7).named("dropout"), dense(classes).named("logits")};

@@ -35,13 +35,13 @@ public final class InceptionResNetV1 {
     }
 
     /** 299x299x3 -> 35x35x256 */
-    static Layer stem() {
+    public static Layer stem() {
         return block("stem",
                 conv(32, 3).stride(2).valid(), conv(32, 3).valid(), conv(64, 3), maxPool(3, 2),
                 conv(80, 1).valid(), conv(192, 3).valid(), conv(256, 3).stride(2).valid());
     }
 
-    static Layer block35() {
+    public static Layer block35() {
         return residual(0.17, concat(
                 conv(32, 1),
                 seq(conv(32, 1), conv(32, 3)),
@@ -49,21 +49,21 @@ public final class InceptionResNetV1 {
     }
 
     /** k, l, m, n = 192, 192, 256, 384 -> 17x17x896 */
-    static Layer reductionA() {
+    public static Layer reductionA() {
         return concat("reduction_a",
                 conv(384, 3).stride(2).valid(),
                 seq(conv(192, 1), conv(192, 3), conv(256, 3).stride(2).valid()),
                 maxPool(3, 2));
     }
 
-    static Layer block17() {
+    public static Layer block17() {
         return residual(0.10, concat(
                 conv(128, 1),
                 seq(conv(128, 1), conv(128, 1, 7), conv(128, 7, 1))));
     }
 
     /** -> 8x8x1792 */
-    static Layer reductionB() {
+    public static Layer reductionB() {
         return concat("reduction_b",
                 seq(conv(256, 1), conv(384, 3).stride(2).valid()),
                 seq(conv(256, 1), conv(256, 3).stride(2).valid()),
@@ -71,7 +71,7 @@ public final class InceptionResNetV1 {
                 maxPool(3, 2));
     }
 
-    static Residual block8(double scale) {
+    public static Residual block8(double scale) {
         return residual(scale, concat(
                 conv(192, 1),
                 seq(conv(192, 1), conv(192, 1, 3), conv(192, 3, 1))));

@@ -35,7 +35,7 @@ public final class InceptionResNetV2 {
     }
 
     /** 35x35x192 -> 35x35x320 */
-    static Layer mixed5b() {
+    public static Layer mixed5b() {
         return concat("mixed_5b",
                 conv(96, 1),
                 seq(conv(48, 1), conv(64, 5)),
@@ -43,7 +43,7 @@ public final class InceptionResNetV2 {
                 seq(avgPool(3, 1).same(), conv(64, 1)));
     }
 
-    static Layer block35() {
+    public static Layer block35() {
         return residual(0.17, concat(
                 conv(32, 1),
                 seq(conv(32, 1), conv(32, 3)),
@@ -51,21 +51,21 @@ public final class InceptionResNetV2 {
     }
 
     /** -> 17x17x1088 */
-    static Layer mixed6a() {
+    public static Layer mixed6a() {
         return concat("mixed_6a",
                 conv(384, 3).stride(2).valid(),
                 seq(conv(256, 1), conv(256, 3), conv(384, 3).stride(2).valid()),
                 maxPool(3, 2));
     }
 
-    static Layer block17() {
+    public static Layer block17() {
         return residual(0.10, concat(
                 conv(192, 1),
                 seq(conv(128, 1), conv(160, 1, 7), conv(192, 7, 1))));
     }
 
     /** -> 8x8x2080 */
-    static Layer mixed7a() {
+    public static Layer mixed7a() {
         return concat("mixed_7a",
                 seq(conv(256, 1), conv(384, 3).stride(2).valid()),
                 seq(conv(256, 1), conv(288, 3).stride(2).valid()),
@@ -73,7 +73,7 @@ public final class InceptionResNetV2 {
                 maxPool(3, 2));
     }
 
-    static dev.incept.spec.Residual block8(double scale) {
+    public static dev.incept.spec.Residual block8(double scale) {
         return residual(scale, concat(
                 conv(192, 1),
                 seq(conv(192, 1), conv(224, 1, 3), conv(256, 3, 1))));

@@ -40,14 +40,14 @@ public final class InceptionV2 {
     }
 
     /** 299x299 -> 35x35x288, the table's rows one for one */
-    static Layer stem() {
+    public static Layer stem() {
         return block("stem",
                 conv(32, 3).stride(2).valid(), conv(32, 3).valid(), conv(64, 3), maxPool(3, 2),
                 conv(80, 3).valid(), conv(192, 3).stride(2).valid(), conv(288, 3));
     }
 
     /** Figure 5: every 5x5 replaced by two 3x3; 64 + 64 + 96 + 64 = 288 */
-    static Layer figure5(String name) {
+    public static Layer figure5(String name) {
         return concat(name,
                 conv(64, 1),
                 seq(conv(48, 1), conv(64, 3), conv(64, 3)),
@@ -56,7 +56,7 @@ public final class InceptionV2 {
     }
 
     /** Figure 6 with n = 7 */
-    static Layer figure6(String name, int c7) {
+    public static Layer figure6(String name, int c7) {
         return InceptionV3.blockB(name, c7);
     }
 }

@@ -37,14 +37,14 @@ public final class InceptionV3 {
     }
 
     /** 299x299x3 -> 35x35x192 */
-    static Layer stem() {
+    public static Layer stem() {
         return block("stem",
                 conv(32, 3).stride(2).valid(), conv(32, 3).valid(), conv(64, 3), maxPool(3, 2),
                 conv(80, 1).valid(), conv(192, 3).valid(), maxPool(3, 2));
     }
 
     /** 35x35: 64 + 64 + 96 + pool projection */
-    static Layer blockA(String name, int poolFilters) {
+    public static Layer blockA(String name, int poolFilters) {
         return concat(name,
                 conv(64, 1),
                 seq(conv(48, 1), conv(64, 5)),
@@ -53,7 +53,7 @@ public final class InceptionV3 {
     }
 
     /** 35x35x288 -> 17x17x768, stride-2 convolutions beside stride-2 pooling */
-    static Layer reductionA(String name) {
+    public static Layer reductionA(String name) {
         return concat(name,
                 conv(384, 3).stride(2).valid(),
                 seq(conv(64, 1), conv(96, 3), conv(96, 3).stride(2).valid()),
@@ -61,7 +61,7 @@ public final class InceptionV3 {
     }
 
     /** 17x17: 7x7 factorized into 1x7 and 7x1, c7 filters inside */
-    static Layer blockB(String name, int c7) {
+    public static Layer blockB(String name, int c7) {
         return concat(name,
                 conv(192, 1),
                 seq(conv(c7, 1), conv(c7, 1, 7), conv(192, 7, 1)),
@@ -70,7 +70,7 @@ public final class InceptionV3 {
     }
 
     /** 17x17x768 -> 8x8x1280 */
-    static Layer reductionB(String name) {
+    public static Layer reductionB(String name) {
         return concat(name,
                 seq(conv(192, 1), conv(320, 3).stride(2).valid()),
                 seq(conv(192, 1), conv(192, 1, 7), conv(192, 7, 1), conv(192, 3).stride(2).valid()),
@@ -78,7 +78,7 @@ public final class InceptionV3 {
     }
 
     /** 8x8: expanded filter bank, each 3x3 split into {1x3, 3x1} */
-    static Layer blockC(String name) {
+    public static Layer blockC(String name) {
         return concat(name,
                 conv(320, 1),
                 seq(conv(384, 1), concat(conv(384, 1, 3), conv(384, 3, 1))),

@@ -30,26 +30,26 @@ public final class InceptionV4 {
     }
 
     /** 299x299x3 -> 147x147x64 */
-    static Layer stem() {
+    public static Layer stem() {
         return block("stem", conv(32, 3).stride(2).valid(), conv(32, 3).valid(), conv(64, 3));
     }
 
-    static Layer mixed3a() {
+    public static Layer mixed3a() {
         return concat("mixed_3a", maxPool(3, 2), conv(96, 3).stride(2).valid());
     }
 
-    static Layer mixed4a() {
+    public static Layer mixed4a() {
         return concat("mixed_4a",
                 seq(conv(64, 1), conv(96, 3).valid()),
                 seq(conv(64, 1), conv(64, 1, 7), conv(64, 7, 1), conv(96, 3).valid()));
     }
 
     /** -> 35x35x384 */
-    static Layer mixed5a() {
+    public static Layer mixed5a() {
         return concat("mixed_5a", conv(192, 3).stride(2).valid(), maxPool(3, 2));
     }
 
-    static Layer blockA() {
+    public static Layer blockA() {
         return concat(
                 conv(96, 1),
                 seq(conv(64, 1), conv(96, 3)),
@@ -58,14 +58,14 @@ public final class InceptionV4 {
     }
 
     /** k, l, m, n = 192, 224, 256, 384 -> 17x17x1024 */
-    static Layer reductionA() {
+    public static Layer reductionA() {
         return concat("reduction_a",
                 conv(384, 3).stride(2).valid(),
                 seq(conv(192, 1), conv(224, 3), conv(256, 3).stride(2).valid()),
                 maxPool(3, 2));
     }
 
-    static Layer blockB() {
+    public static Layer blockB() {
         return concat(
                 conv(384, 1),
                 seq(conv(192, 1), conv(224, 1, 7), conv(256, 7, 1)),
@@ -74,14 +74,14 @@ public final class InceptionV4 {
     }
 
     /** -> 8x8x1536 */
-    static Layer reductionB() {
+    public static Layer reductionB() {
         return concat("reduction_b",
                 seq(conv(192, 1), conv(192, 3).stride(2).valid()),
                 seq(conv(256, 1), conv(256, 1, 7), conv(320, 7, 1), conv(320, 3).stride(2).valid()),
                 maxPool(3, 2));
     }
 
-    static Layer blockC() {
+    public static Layer blockC() {
         return concat(
                 conv(256, 1),
                 seq(conv(384, 1), concat(conv(256, 1, 3), conv(256, 3, 1))),

@@ -1,0 +1,154 @@
+package dev.incept.kotlin
+
+import dev.incept.analysis.Analysis
+import dev.incept.analysis.Analyzer
+import dev.incept.analysis.Convention
+import dev.incept.analysis.SummaryTable
+import dev.incept.spec.Activation
+import dev.incept.spec.AuxHead
+import dev.incept.spec.Concat
+import dev.incept.spec.Conv
+import dev.incept.spec.Dense
+import dev.incept.spec.Dropout
+import dev.incept.spec.GlobalPool
+import dev.incept.spec.Layer
+import dev.incept.spec.Network
+import dev.incept.spec.Padding
+import dev.incept.spec.Pool
+import dev.incept.spec.PoolKind
+import dev.incept.spec.Repeat
+import dev.incept.spec.Residual
+import dev.incept.spec.Sequence
+import dev.incept.spec.Shape
+
+/** Keeps an outer builder's functions out of an inner block, as kotlinx.html does. */
+@DslMarker
+annotation class InceptDsl
+
+/** A kernel or stride of height x width, written `1 x 7`. */
+data class Size(val height: Int, val width: Int)
+
+infix fun Int.x(width: Int): Size = Size(this, width)
+
+val SAME: Padding = Padding.SAME
+val VALID: Padding = Padding.VALID
+fun pad(height: Int, width: Int = height): Padding = Padding.explicit(height, width)
+
+val RELU: Activation = Activation.RELU
+val LINEAR: Activation = Activation.NONE
+
+/** Layers in order: the receiver of `network { }`, `block { }`, `branch { }` and `repeat { }`. */
+@InceptDsl
+open class LayersBuilder internal constructor() {
+    internal val layers = mutableListOf<Layer>()
+
+    fun add(layer: Layer): Layer {
+        layers += layer
+        return layer
+    }
+
+    /** Adds a layer built elsewhere, e.g. `+InceptionV3.blockA("mixed0", 32)`. */
+    operator fun Layer.unaryPlus() {
+        add(this)
+    }
+
+    fun conv(
+        filters: Int, kernel: Int, stride: Int = 1, padding: Padding = SAME, batchNorm: Boolean = true,
+        activation: Activation = RELU, bias: Boolean = !batchNorm, name: String = "",
+    ): Conv = conv(filters, kernel x kernel, stride x stride, padding, batchNorm, activation, bias, name)
+
+    fun conv(
+        filters: Int, kernel: Size, stride: Size = 1 x 1, padding: Padding = SAME, batchNorm: Boolean = true,
+        activation: Activation = RELU, bias: Boolean = !batchNorm, name: String = "",
+    ): Conv = Conv(name, filters, kernel.height, kernel.width, stride.height, stride.width, padding, batchNorm, activation, bias)
+        .also { add(it) }
+
+    fun maxPool(size: Int, stride: Int = size, padding: Padding = VALID, ceilMode: Boolean = false, name: String = ""): Pool =
+        Pool(name, PoolKind.MAX, size, size, stride, stride, padding, false, ceilMode).also { add(it) }
+
+    fun avgPool(
+        size: Int, stride: Int = size, padding: Padding = VALID, countIncludePad: Boolean = false,
+        ceilMode: Boolean = false, name: String = "",
+    ): Pool = Pool(name, PoolKind.AVG, size, size, stride, stride, padding, countIncludePad, ceilMode).also { add(it) }
+
+    fun globalAvgPool(name: String = ""): GlobalPool = GlobalPool(name, PoolKind.AVG).also { add(it) }
+
+    fun globalMaxPool(name: String = ""): GlobalPool = GlobalPool(name, PoolKind.MAX).also { add(it) }
+
+    fun dropout(rate: Double, name: String = ""): Dropout = Dropout(name, rate).also { add(it) }
+
+    fun dense(units: Int, bias: Boolean = true, activation: Activation = LINEAR, name: String = ""): Dense =
+        Dense(name, units, bias, activation).also { add(it) }
+
+    /** A named group of layers in sequence (a stem, a head). */
+    fun block(name: String, init: LayersBuilder.() -> Unit): Layer = add(Sequence(name, LayersBuilder().apply(init).layers))
+
+    /** Branches side by side, concatenated on channels. */
+    fun concat(name: String = "", init: BranchesBuilder.() -> Unit): Concat =
+        Concat(name, BranchesBuilder().apply(init).branches).also { add(it) }
+
+    /**
+     * x + scale * project(concat(branches)), then the activation. With `project = false` the
+     * branches must keep the input width themselves.
+     */
+    fun residual(
+        scale: Double, name: String = "", project: Boolean = true, activation: Activation = RELU,
+        init: BranchesBuilder.() -> Unit,
+    ): Residual {
+        val branches = BranchesBuilder().apply(init).branches
+        val body: Layer = if (branches.size == 1) branches[0] else Concat("", branches)
+        return Residual(name, body, project, scale, activation).also { add(it) }
+    }
+
+    /** `times` copies with their own weights; paths name/1 .. name/times. */
+    fun repeat(times: Int, name: String = "", init: LayersBuilder.() -> Unit): Repeat =
+        Repeat(name, times, LayersBuilder().apply(init).single("")).also { add(it) }
+
+    /** One layer stays itself (so paths stay short); several become a sequence. */
+    internal fun single(name: String): Layer =
+        if (layers.size == 1) layers[0].let { if (name.isEmpty()) it else it.named(name) } else Sequence(name, layers)
+}
+
+/** The receiver of `concat { }` and `residual { }`: one `branch { }` per parallel path. */
+@InceptDsl
+class BranchesBuilder internal constructor() {
+    internal val branches = mutableListOf<Layer>()
+
+    fun branch(name: String = "", init: LayersBuilder.() -> Unit) {
+        branches += LayersBuilder().apply(init).single(name)
+    }
+
+    operator fun Layer.unaryPlus() {
+        branches += this
+    }
+}
+
+@InceptDsl
+class NetworkBuilder internal constructor(private val name: String) : LayersBuilder() {
+    private var inputShape: Shape = Shape.of(3, 224, 224)
+    private val aux = mutableListOf<AuxHead>()
+
+    fun input(channels: Int, height: Int, width: Int = height) {
+        inputShape = Shape.of(channels, height, width)
+    }
+
+    /** An auxiliary classifier reading the output of the block at path [after], used in training only. */
+    fun aux(name: String, after: String, lossWeight: Double = 0.3, init: LayersBuilder.() -> Unit) {
+        aux += AuxHead(name, after, LayersBuilder().apply(init).layers, lossWeight)
+    }
+
+    internal fun build(): Network = Network(name, inputShape, layers, aux)
+}
+
+fun network(name: String, init: NetworkBuilder.() -> Unit): Network = NetworkBuilder(name).apply(init).build()
+
+/** A reusable block outside any network: `val a = concat("mixed0") { branch { conv(64, 1) } ... }`. */
+fun concat(name: String = "", init: BranchesBuilder.() -> Unit): Concat = Concat(name, BranchesBuilder().apply(init).branches)
+
+fun block(name: String, init: LayersBuilder.() -> Unit): Layer = LayersBuilder().apply(init).let { Sequence(name, it.layers) }
+
+fun Network.analyze(convention: Convention = Convention.PYTORCH, includeAux: Boolean = true, input: Shape = this.input()): Analysis =
+    Analyzer.analyze(this, input, convention, includeAux)
+
+fun Network.summary(depth: Int = 0, convention: Convention = Convention.PYTORCH, includeAux: Boolean = true): String =
+    SummaryTable.render(analyze(convention, includeAux), depth)

@@ -1,0 +1,93 @@
+package dev.incept.kotlin
+
+import dev.incept.analysis.Convention
+import dev.incept.spec.SpecException
+import dev.incept.zoo.InceptionResNetV2
+import dev.incept.zoo.InceptionV3
+import dev.incept.zoo.ModelConfig
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+
+class BuildersTest {
+
+    @Test
+    fun `an Inception-v3 A block written in Kotlin equals the Java zoo's`() {
+        val a = concat("mixed0") {
+            branch { conv(64, 1) }
+            branch { conv(48, 1); conv(64, 5) }
+            branch { conv(64, 1); conv(96, 3); conv(96, 3) }
+            branch { avgPool(3, stride = 1, padding = SAME); conv(32, 1) }
+        }
+        assertEquals(InceptionV3.blockA("mixed0", 32), a)
+    }
+
+    @Test
+    fun `asymmetric kernels and splits read like the paper`() {
+        val c = concat("mixed9") {
+            branch { conv(320, 1) }
+            branch { conv(384, 1); concat { branch { conv(384, 1 x 3) }; branch { conv(384, 3 x 1) } } }
+            branch { conv(448, 1); conv(384, 3); concat { branch { conv(384, 1 x 3) }; branch { conv(384, 3 x 1) } } }
+            branch { avgPool(3, stride = 1, padding = SAME); conv(192, 1) }
+        }
+        assertEquals(InceptionV3.blockC("mixed9"), c)
+    }
+
+    @Test
+    fun `a residual block builds the same value as the Java API`() {
+        val net = network("tiny") {
+            input(3, 35)
+            repeat(2, name = "block35") {
+                residual(scale = 0.17) {
+                    branch { conv(32, 1) }
+                    branch { conv(32, 1); conv(32, 3) }
+                    branch { conv(32, 1); conv(48, 3); conv(64, 3) }
+                }
+            }
+        }
+        val repeated = net.layers()[0] as dev.incept.spec.Repeat
+        assertEquals(InceptionResNetV2.block35(), repeated.body())
+    }
+
+    @Test
+    fun `a whole network analyses to the same numbers as the zoo's`() {
+        val net = network("inception-v3") {
+            input(3, 299)
+            +InceptionV3.stem()
+            +InceptionV3.blockA("mixed0", 32)
+            +InceptionV3.blockA("mixed1", 64)
+            +InceptionV3.blockA("mixed2", 64)
+            +InceptionV3.reductionA("mixed3")
+            for ((i, c7) in listOf(128, 160, 160, 192).withIndex()) +InceptionV3.blockB("mixed${4 + i}", c7)
+            +InceptionV3.reductionB("mixed8")
+            +InceptionV3.blockC("mixed9")
+            +InceptionV3.blockC("mixed10")
+            globalAvgPool(name = "avgpool")
+            dropout(0.2, name = "dropout")
+            dense(1000, name = "logits")
+        }
+        val zoo = InceptionV3.build(ModelConfig.imagenet(299))
+        assertEquals(zoo, net)
+        assertEquals(23_851_784L, net.analyze(Convention.KERAS).params())
+    }
+
+    @Test
+    fun `aux heads attach by path and bad paths are named in the error`() {
+        val ok = network("with-aux") {
+            input(1, 28)
+            block("stem") { conv(16, 3) }
+            conv(32, 3, stride = 2, padding = VALID, name = "down")
+            globalAvgPool(); dense(10)
+            aux("aux", after = "stem", lossWeight = 0.3) { globalAvgPool(); dense(10) }
+        }
+        assertEquals("10", ok.analyze().auxOutputs()["aux"].toString())
+        val bad = network("bad") {
+            input(1, 28)
+            conv(16, 3, name = "stem")
+            aux("aux", after = "stme") { globalAvgPool(); dense(10) }
+        }
+        val e = assertThrows<SpecException> { bad.analyze() }
+        assertTrue(e.message!!.contains("aux/aux") && e.message!!.contains("stme"), e.message)
+    }
+}
