@@ -1,0 +1,69 @@
+package dev.incept.cli;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Command-line options: positionals, --flag and --key value (or --key=value), checked against a whitelist. */
+final class Args {
+    final List<String> positional = new ArrayList<>();
+    private final Map<String, String> options = new HashMap<>();
+
+    static Args parse(List<String> argv, Set<String> flags, Set<String> valued) {
+        Args a = new Args();
+        for (int i = 0; i < argv.size(); i++) {
+            String arg = argv.get(i);
+            if (!arg.startsWith("--")) {
+                a.positional.add(arg);
+                continue;
+            }
+            String key = arg.substring(2);
+            String value = null;
+            int eq = key.indexOf('=');
+            if (eq >= 0) {
+                value = key.substring(eq + 1);
+                key = key.substring(0, eq);
+            }
+            if (flags.contains(key) && value == null) {
+                a.options.put(key, "true");
+            } else if (valued.contains(key)) {
+                if (value == null) {
+                    if (i + 1 >= argv.size()) {
+                        throw new UsageException("option --" + key + " needs a value");
+                    }
+                    value = argv.get(++i);
+                }
+                a.options.put(key, value);
+            } else {
+                throw new UsageException("unknown option --" + key);
+            }
+        }
+        return a;
+    }
+
+    boolean flag(String key) {
+        return options.containsKey(key);
+    }
+
+    String get(String key, String fallback) {
+        return options.getOrDefault(key, fallback);
+    }
+
+    Integer positiveInt(String key) {
+        String v = options.get(key);
+        if (v == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--" + key + " needs a positive integer, got '" + v + "'");
+    }
+}

@@ -1,0 +1,81 @@
+package dev.incept.cli;
+
+import dev.incept.spec.SpecException;
+import dev.incept.zoo.Zoo;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/** The `incept` command. Errors are one line on stderr and a non-zero exit, never a stack trace. */
+public final class Main {
+    static final String USAGE = """
+            incept: declarative Inception-family networks
+
+            usage: incept COMMAND [options]
+
+            commands:
+              models                 list the model zoo, one line each
+              summary MODEL          shapes, parameters, multiply-adds and receptive field per block
+              summary --spec FILE    the same for a description file (incept/1 JSON)
+              help [COMMAND]         this text, or a command's options
+
+            examples:
+              incept summary inception-v3 --convention keras
+              incept summary googlenet-3x3 --aux --format json
+              incept summary --spec my-net.json --input 96""";
+
+    private Main() {
+    }
+
+    public static void main(String[] argv) {
+        System.exit(run(Arrays.asList(argv), System.out, System.err));
+    }
+
+    static int run(List<String> argv, PrintStream out, PrintStream err) {
+        if (argv.isEmpty() || argv.get(0).equals("--help") || argv.get(0).equals("-h")) {
+            out.println(USAGE);
+            return argv.isEmpty() ? 2 : 0;
+        }
+        String command = argv.get(0);
+        List<String> rest = argv.subList(1, argv.size());
+        try {
+            if (rest.contains("--help") || rest.contains("-h")) {
+                return help(List.of(command), out);
+            }
+            return switch (command) {
+                case "models" -> models(rest, out);
+                case "summary" -> SummaryCommand.run(rest, out);
+                case "help" -> help(rest, out);
+                default -> throw new UsageException("unknown command '" + command + "'; try 'incept --help'");
+            };
+        } catch (UsageException e) {
+            err.println("incept: " + e.getMessage());
+            return 2;
+        } catch (SpecException e) {
+            err.println("incept: invalid description: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int models(List<String> rest, PrintStream out) {
+        if (!rest.isEmpty()) {
+            throw new UsageException("models takes no arguments");
+        }
+        for (Zoo.Model m : Zoo.models()) {
+            out.printf("%-20s %3dx%-3d  %s%n", m.name(), m.defaultInput(), m.defaultInput(), m.description());
+        }
+        return 0;
+    }
+
+    private static int help(List<String> rest, PrintStream out) {
+        String topic = rest.isEmpty() ? "" : rest.get(0);
+        switch (topic) {
+            case "summary" -> out.println(SummaryCommand.USAGE);
+            case "models" -> out.println("usage: incept models\n  lists the model zoo, one line each");
+            case "", "help" -> out.println(USAGE);
+            default -> throw new UsageException("no help for unknown command '" + topic + "'");
+        }
+        return 0;
+    }
+}
