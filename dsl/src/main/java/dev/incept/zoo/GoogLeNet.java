@@ -1,11 +1,8 @@
 package dev.incept.zoo;
 
-import static dev.incept.spec.Layers.avgPool;
 import static dev.incept.spec.Layers.block;
 import static dev.incept.spec.Layers.concat;
 import static dev.incept.spec.Layers.conv;
-import static dev.incept.spec.Layers.dense;
-import static dev.incept.spec.Layers.dropout;
 import static dev.incept.spec.Layers.maxPool;
 import static dev.incept.spec.Layers.seq;
 
@@ -41,8 +38,8 @@ public final class GoogLeNet {
                 .add(inception("5a", 256, 160, 320, 32, 128, 128, k), inception("5b", 384, 192, 384, 48, 128, 128, k));
         Heads.classifier(net, variant == Variant.PAPER ? 0.4 : 0.2, cfg.classes());
         if (cfg.aux()) {
-            net.aux("aux1", "4a", 0.3, aux(cfg.classes()));
-            net.aux("aux2", "4d", 0.3, aux(cfg.classes()));
+            Heads.addGoogLeNetAux(net, "aux1", "4a", cfg.classes());
+            Heads.addGoogLeNetAux(net, "aux2", "4d", cfg.classes());
         }
         return net.build();
     }
@@ -61,12 +58,5 @@ public final class GoogLeNet {
                 seq(conv(r3, 1), conv(c3, 3)),
                 seq(conv(r5, 1), conv(c5, k)),
                 seq(maxPool(3, 1).pad(1, 1).ceilMode(true), conv(poolProj, 1)));
-    }
-
-    /** avg 5x5/3 -> 1x1 128 -> FC 1024 -> dropout 0.7 -> FC */
-    public static Layer[] aux(int classes) {
-        return new Layer[] {
-            avgPool(5, 3).named("avgpool"), conv(128, 1).named("proj"),
-            dense(1024).relu().named("fc"), dropout(0.7).named("dropout"), dense(classes).named("logits")};
     }
 }

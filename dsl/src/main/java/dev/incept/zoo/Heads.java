@@ -1,13 +1,19 @@
 package dev.incept.zoo;
 
-import static dev.incept.spec.Layers.avgPool;
 import static dev.incept.spec.Layers.conv;
 import static dev.incept.spec.Layers.dense;
 import static dev.incept.spec.Layers.dropout;
 import static dev.incept.spec.Layers.globalAvgPool;
 
 import dev.incept.spec.Conv;
-import dev.incept.spec.Layer;
+import dev.incept.analysis.Analysis;
+import dev.incept.analysis.Analyzer;
+import dev.incept.analysis.Convention;
+import dev.incept.spec.Padding;
+import dev.incept.spec.Pool;
+import dev.incept.spec.PoolKind;
+import dev.incept.spec.Shape;
+import dev.incept.spec.SpecException;
 import dev.incept.spec.Network;
 
 /** Classifier heads shared by the zoo. */
@@ -21,16 +27,41 @@ final class Heads {
     }
 
     /**
-     * The v3-style auxiliary head on a 17x17 grid: avg 5x5/3 -> 1x1 128 -> 5x5 768 valid (the
-     * "fully connected" layer, batch-normalised when {@code batchNorm}) -> logits.
+     * The v3-style auxiliary head: avg 5x5/3 -> 1x1 128 -> "FC" 768 -> logits, where the FC is a
+     * valid convolution covering the whole pooled grid (5x5 on the 17x17 grid of a 299 input),
+     * batch-normalised when {@code batchNorm} (the paper's BN-auxiliary).
      */
-    static Layer[] v3Aux(int classes, boolean batchNorm) {
-        Conv fc = conv(768, 5).valid().named("fc");
-        return new Layer[] {
-            avgPool(5, 3).named("avgpool"),
-            conv(128, 1).named("proj"),
-            batchNorm ? fc : fc.noBatchNorm(),
-            globalAvgPool().named("flatten"),
-            dense(classes).named("logits")};
+    static Network.Builder addV3Aux(Network.Builder net, String after, int classes, boolean batchNorm) {
+        Shape grid = gridAfter(net, after);
+        int ph = pooled(grid.height());
+        int pw = pooled(grid.width());
+        Conv fc = conv(768, ph, pw).valid().named("fc");
+        return net.aux("aux", after, 0.4,
+                pool(grid), conv(128, 1).named("proj"), batchNorm ? fc : fc.noBatchNorm(),
+                globalAvgPool().named("flatten"), dense(classes).named("logits"));
+    }
+
+    /** GoogLeNet's heads: avg 5x5/3 -> 1x1 128 -> FC 1024 -> dropout 0.7 -> FC, weight 0.3. */
+    static Network.Builder addGoogLeNetAux(Network.Builder net, String name, String after, int classes) {
+        return net.aux(name, after, 0.3,
+                pool(gridAfter(net, after)), conv(128, 1).named("proj"),
+                dense(1024).relu().named("fc"), dropout(0.7).named("dropout"), dense(classes).named("logits"));
+    }
+
+    /** avg 5x5/3 as in the papers; on a grid smaller than 5 the window shrinks to the grid. */
+    private static Pool pool(Shape grid) {
+        int kh = Math.min(5, grid.height());
+        int kw = Math.min(5, grid.width());
+        return new Pool("avgpool", PoolKind.AVG, kh, kw, 3, 3, Padding.VALID, false, false);
+    }
+
+    private static int pooled(int size) {
+        return (size - Math.min(5, size)) / 3 + 1;
+    }
+
+    /** The grid an aux head will read, found by analysing the main body built so far. */
+    private static Shape gridAfter(Network.Builder net, String after) {
+        Analysis a = Analyzer.analyze(net.build(), Convention.PYTORCH, false);
+        return a.block(after).orElseThrow(() -> new SpecException("aux", "no block '" + after + "' to attach to")).output();
     }
 }

@@ -29,7 +29,7 @@ public final class InceptionResNetV1 {
                 .add(repeat("block8", 5, block8(0.20)), block8(1.0).linear().named("block8_6"));
         Heads.classifier(net, 0.2, cfg.classes());
         if (cfg.aux()) {
-            net.aux("aux", "block17", 0.4, Heads.v3Aux(cfg.classes(), cfg.auxBatchNorm()));
+            Heads.addV3Aux(net, "block17", cfg.classes(), cfg.auxBatchNorm());
         }
         return net.build();
     }

@@ -29,7 +29,7 @@ public final class InceptionResNetV2 {
                 .add(conv(1536, 1).named("conv_7b"));
         Heads.classifier(net, 0.2, cfg.classes());
         if (cfg.aux()) {
-            net.aux("aux", "block17", 0.4, Heads.v3Aux(cfg.classes(), cfg.auxBatchNorm()));
+            Heads.addV3Aux(net, "block17", cfg.classes(), cfg.auxBatchNorm());
         }
         return net.build();
     }

@@ -34,7 +34,7 @@ public final class InceptionV2 {
                 .add(InceptionV3.blockC("inception_7a"), InceptionV3.blockC("inception_7b"));
         Heads.classifier(net, 0.2, cfg.classes());
         if (cfg.aux()) {
-            net.aux("aux", "inception_6e", 0.4, Heads.v3Aux(cfg.classes(), cfg.auxBatchNorm()));
+            Heads.addV3Aux(net, "inception_6e", cfg.classes(), cfg.auxBatchNorm());
         }
         return net.build();
     }

@@ -31,7 +31,7 @@ public final class InceptionV3 {
                 .add(blockC("mixed9"), blockC("mixed10"));
         Heads.classifier(net, 0.2, cfg.classes());
         if (cfg.aux()) {
-            net.aux("aux", "mixed7", 0.4, Heads.v3Aux(cfg.classes(), cfg.auxBatchNorm()));
+            Heads.addV3Aux(net, "mixed7", cfg.classes(), cfg.auxBatchNorm());
         }
         return net.build();
     }

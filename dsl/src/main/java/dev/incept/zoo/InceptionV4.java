@@ -24,7 +24,7 @@ public final class InceptionV4 {
                 .add(repeat("inception_c", 3, blockC()));
         Heads.classifier(net, 0.2, cfg.classes());
         if (cfg.aux()) {
-            net.aux("aux", "inception_b", 0.4, Heads.v3Aux(cfg.classes(), cfg.auxBatchNorm()));
+            Heads.addV3Aux(net, "inception_b", cfg.classes(), cfg.auxBatchNorm());
         }
         return net.build();
     }

@@ -1,0 +1,160 @@
+package dev.incept.analysis;
+
+import static dev.incept.spec.Layers.avgPool;
+import static dev.incept.spec.Layers.concat;
+import static dev.incept.spec.Layers.conv;
+import static dev.incept.spec.Layers.dense;
+import static dev.incept.spec.Layers.dropout;
+import static dev.incept.spec.Layers.globalAvgPool;
+import static dev.incept.spec.Layers.identityResidual;
+import static dev.incept.spec.Layers.maxPool;
+import static dev.incept.spec.Layers.repeat;
+import static dev.incept.spec.Layers.residual;
+import static dev.incept.spec.Layers.seq;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.incept.spec.Layer;
+import dev.incept.spec.Network;
+import dev.incept.spec.Shape;
+import dev.incept.spec.SpecException;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Every invalid description fails with a SpecException naming the block path and the numbers. */
+class ValidationTest {
+
+    private static SpecException rejected(Shape input, Layer... layers) {
+        Network net = Network.builder("t").input(input).add(layers).build();
+        return assertThrows(SpecException.class, () -> Analyzer.analyze(net));
+    }
+
+    private static void assertMentions(SpecException e, String... parts) {
+        for (String p : parts) {
+            assertTrue(e.getMessage().contains(p), () -> "'" + e.getMessage() + "' should mention '" + p + "'");
+        }
+    }
+
+    @Test
+    void nonPositiveSizesNameTheBlockAndTheValue() {
+        assertMentions(rejected(Shape.of(3, 32, 32), conv(0, 3).named("c")), "c:", "filters", "0");
+        assertMentions(rejected(Shape.of(3, 32, 32), conv(8, 3).stride(-1).named("c")), "c:", "stride", "-1");
+        assertMentions(rejected(Shape.of(3, 32, 32), maxPool(0, 1).named("p")), "p:", "pool height", "0");
+        assertMentions(rejected(Shape.of(3, 32, 32), globalAvgPool(), dense(-5).named("fc")), "fc:", "units", "-5");
+    }
+
+    @Test
+    void aNonPositiveInputShapeIsRejected() {
+        assertMentions(rejected(Shape.of(3, 0, 32), conv(8, 3)), "input", "3x0x32");
+    }
+
+    @Test
+    void aKernelLargerThanItsPaddedInputReportsBothSizes() {
+        SpecException e = rejected(Shape.of(3, 8, 8),
+                concat("mixed", conv(8, 1), seq(conv(8, 5).stride(2).valid(), conv(8, 7).valid())));
+        assertMentions(e, "mixed/branch1/conv7x7", "7", "padded input", "2");
+    }
+
+    @Test
+    void branchesThatDisagreeOnSpatialSizeAreListed() {
+        SpecException e = rejected(Shape.of(3, 17, 17), concat("mixed", conv(8, 1), conv(8, 3).valid()));
+        assertMentions(e, "mixed:", "branch0 17x17x8", "branch1 15x15x8");
+    }
+
+    @Test
+    void aResidualThatChangesWidthWithoutProjectionIsRejected() {
+        SpecException e = rejected(Shape.of(32, 8, 8), identityResidual(0.1, conv(64, 3)).named("res"));
+        assertMentions(e, "res:", "64", "32", "no projection");
+    }
+
+    @Test
+    void aResidualThatChangesTheGridIsRejected() {
+        assertMentions(rejected(Shape.of(32, 8, 8), residual("res", 0.1, conv(32, 3).stride(2))), "res:", "4x4x32", "8x8");
+    }
+
+    @Test
+    void aNegativeOrNonFiniteResidualScaleIsRejected() {
+        assertMentions(rejected(Shape.of(32, 8, 8), residual("res", -0.1, conv(32, 1))), "res:", "-0.1");
+        assertMentions(rejected(Shape.of(32, 8, 8), residual("res", Double.NaN, conv(32, 1))), "res:", "NaN");
+    }
+
+    @Test
+    void anAuxHeadAfterAnUnknownBlockNamesTheMissingBlock() {
+        Network net = Network.builder("t").input(3, 32, 32)
+                .add(conv(8, 3).named("stem"), globalAvgPool(), dense(10))
+                .aux("side", "stme", 0.3, globalAvgPool(), dense(10))
+                .build();
+        SpecException e = assertThrows(SpecException.class, () -> Analyzer.analyze(net));
+        assertMentions(e, "aux/side", "stme", "stem");
+    }
+
+    @Test
+    void evenKernelsWithSamePaddingAskForExplicitPadding() {
+        assertMentions(rejected(Shape.of(3, 8, 8), conv(4, 2).named("c")), "c:", "odd", "2x2");
+    }
+
+    @Test
+    void poolPaddingOverHalfTheWindowIsRejected() {
+        assertMentions(rejected(Shape.of(3, 8, 8), maxPool(3, 1).pad(2, 2).named("p")), "p:", "2x2", "3x3");
+    }
+
+    @Test
+    void convolutionOnAFlatVectorIsRejected() {
+        assertMentions(rejected(Shape.of(3, 8, 8), globalAvgPool(), conv(4, 1).named("late")), "late:", "flat", "3");
+    }
+
+    @Test
+    void dropoutOutsideItsRangeAndBadRepeatCountsAreRejected() {
+        assertMentions(rejected(Shape.of(3, 8, 8), dropout(1.0).named("d")), "d:", "1.0");
+        assertMentions(rejected(Shape.of(3, 8, 8), repeat("r", 0, conv(3, 1))), "r:", "0");
+        assertMentions(rejected(Shape.of(3, 8, 8), repeat("r", 1_000_000, conv(3, 1))), "r:", "1000000");
+    }
+
+    @Test
+    void emptySequencesAndConcatsAndDuplicateNamesAreRejected() {
+        assertMentions(rejected(Shape.of(3, 8, 8), seq().named("s")), "s:", "at least one");
+        assertMentions(rejected(Shape.of(3, 8, 8), concat("c")), "c:", "at least one branch");
+        assertMentions(rejected(Shape.of(3, 8, 8), conv(3, 1).named("x"), conv(3, 1).named("x")), "'x'");
+        assertMentions(rejected(Shape.of(3, 8, 8), conv(3, 1).named("a/b")), "'/'");
+    }
+
+    @Test
+    void overflowingCountsAreASpecExceptionNotAWrongNumber() {
+        SpecException e = rejected(Shape.of(1_000_000, 1000, 1000), dense(Integer.MAX_VALUE).named("huge"));
+        assertMentions(e, "huge", "overflow");
+    }
+
+    @Test
+    void nullPartsFailWithTheDslExceptionNotANullPointer() {
+        assertThrows(SpecException.class, () -> new dev.incept.spec.Sequence("s", null));
+        assertThrows(SpecException.class, () -> new dev.incept.spec.Concat("c", java.util.Arrays.asList(conv(1, 1), null)));
+        assertThrows(SpecException.class, () -> new Network("n", null, List.of(), List.of()));
+    }
+
+    @Test
+    void deepPathsNameEveryLevel() {
+        Network net = Network.builder("t").input(3, 35, 35)
+                .add(repeat("block35", 3, residual(0.17, concat(conv(32, 1), seq(conv(32, 1), conv(32, 3))))))
+                .build();
+        Analysis a = Analyzer.analyze(net);
+        assertTrue(a.block("block35/2/body/branch1/conv3x3").isPresent());
+        assertTrue(a.block("block35/3/project").isPresent());
+        assertEquals("35x35x3", a.output().toString());
+    }
+
+    @Test
+    void unnamedSiblingsOfTheSameKindGetDistinctNames() {
+        Network net = Network.builder("t").input(3, 9, 9).add(conv(4, 3), conv(4, 3), conv(4, 3).named("conv3x3_2")).build();
+        List<String> paths = Analyzer.analyze(net).blocks().stream().map(BlockReport::path).toList();
+        assertEquals(List.of("conv3x3", "conv3x3_3", "conv3x3_2"), paths);
+    }
+
+    @Test
+    void avgPoolSameKeepsTheGrid() {
+        Network net = Network.builder("t").input(3, 35, 35).add(avgPool(3, 1).same()).build();
+        assertEquals("35x35x3", Analyzer.analyze(net).output().toString());
+    }
+}

@@ -1,0 +1,88 @@
+package dev.incept.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.incept.spec.Network;
+import dev.incept.spec.SpecException;
+import dev.incept.zoo.Zoo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpecJsonTest {
+
+    @Test
+    void everyZooModelRoundTripsExactly() {
+        for (Zoo.Model m : Zoo.models()) {
+            Network net = m.build(m.defaults().withAux(true));
+            assertEquals(net, SpecJson.read(SpecJson.write(net)), m.name());
+        }
+    }
+
+    @Test
+    void handWrittenFilesMayLeaveOutDefaults() {
+        Network net = SpecJson.read("""
+                {"name": "tiny", "input": [1, 28, 28], "layers": [
+                  {"type": "conv", "filters": 16, "kernel": 3},
+                  {"type": "concat", "branches": [
+                     {"type": "conv", "filters": 8, "kernel": [1, 7]},
+                     {"type": "pool", "kind": "max", "kernel": 3, "stride": 1, "padding": "same"}]},
+                  {"type": "globalpool"}, {"type": "dense", "units": 10}]}""");
+        assertEquals(4, net.layers().size());
+        assertEquals(net, SpecJson.read(SpecJson.write(net)));
+    }
+
+    @Test
+    void syntaxErrorsGiveLineAndColumn() {
+        SpecException e = assertThrows(SpecException.class, () -> SpecJson.read("{\"input\": [1, 2, 3],\n \"layers\": [,]}"));
+        assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+    }
+
+    @Test
+    void semanticErrorsGiveTheJsonPath() {
+        SpecException e = assertThrows(SpecException.class, () -> SpecJson.read("""
+                {"input": [1, 28, 28], "layers": [{"type": "concat", "branches": [
+                  {"type": "conv", "filters": 8, "kernel": [1, 7]}, {"type": "conv", "filter": 8, "kernel": 3}]}]}"""));
+        assertTrue(e.getMessage().startsWith("$.layers[0].branches[1].filter"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown field"), e.getMessage());
+    }
+
+    @Test
+    void wrongTypesAndUnknownValuesAreNamed() {
+        assertTrue(assertThrows(SpecException.class, () -> SpecJson.read(
+                "{\"input\": [1, 28, 28], \"layers\": [{\"type\": \"conv\", \"filters\": 8.5, \"kernel\": 3}]}"))
+                .getMessage().contains("$.layers[0].filters: expected an integer"));
+        assertTrue(assertThrows(SpecException.class, () -> SpecJson.read(
+                "{\"input\": [1, 28, 28], \"layers\": [{\"type\": \"convolution\"}]}"))
+                .getMessage().contains("unknown layer type 'convolution'"));
+        assertTrue(assertThrows(SpecException.class, () -> SpecJson.read(
+                "{\"input\": [1, 28], \"layers\": []}")).getMessage().startsWith("$.input"));
+        assertTrue(assertThrows(SpecException.class, () -> SpecJson.read(
+                "{\"input\": [1, 28, 28], \"layers\": [{\"type\": \"conv\", \"filters\": 8, \"kernel\": 3, \"activation\": \"swish\"}]}"))
+                .getMessage().contains("\"swish\""));
+    }
+
+    @Test
+    void aMissingFileIsAClearError(@TempDir Path dir) {
+        SpecException e = assertThrows(SpecException.class, () -> SpecJson.read(dir.resolve("nope.json")));
+        assertTrue(e.getMessage().contains("not found"), e.getMessage());
+    }
+
+    @Test
+    void filesRoundTripAndErrorsNameTheFile(@TempDir Path dir) throws Exception {
+        Zoo.Model m = Zoo.get("inception-resnet-v2");
+        Network net = m.build(m.defaults());
+        Path f = dir.resolve("irv2.json");
+        SpecJson.write(net, f);
+        assertEquals(net, SpecJson.read(f));
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"input\": [1, 28, 28], \"layers\": [{\"type\": \"dense\"}]}");
+        SpecException e = assertThrows(SpecException.class, () -> SpecJson.read(bad));
+        assertTrue(e.getMessage().contains("bad.json") && e.getMessage().contains("units"), e.getMessage());
+    }
+}
