@@ -89,10 +89,23 @@ final class Node {
         if (v == null) {
             return fallback;
         }
-        if (!v.json.isNumber()) {
-            throw v.error("expected a number, got " + kind(v.json));
+        if (v.json.isNumber()) {
+            return v.json.doubleValue();
         }
-        return v.json.doubleValue();
+        // JSON has no NaN or infinity; the writer spells them as strings, so a round trip stays exact.
+        if (v.json.isTextual()) {
+            switch (v.json.textValue()) {
+                case "NaN":
+                    return Double.NaN;
+                case "Infinity":
+                    return Double.POSITIVE_INFINITY;
+                case "-Infinity":
+                    return Double.NEGATIVE_INFINITY;
+                default:
+                    break;
+            }
+        }
+        throw v.error("expected a number, got " + kind(v.json));
     }
 
     String text() {
