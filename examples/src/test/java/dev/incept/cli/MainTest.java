@@ -1,0 +1,105 @@
+package dev.incept.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.incept.json.SpecJson;
+import dev.incept.zoo.Zoo;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void assertOneLineError(Result r, String mention) {
+        assertTrue(r.code() != 0, "exit status");
+        assertEquals("", r.out());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains(mention), r.err());
+    }
+
+    @Test
+    void modelsListsTheZooOneLineEach() {
+        Result r = run("models");
+        assertEquals(0, r.code());
+        assertEquals(Zoo.models().size(), r.out().lines().count());
+        assertTrue(r.out().contains("inception-resnet-v2"));
+    }
+
+    @Test
+    void summaryJsonCarriesTotalsAndEveryBlock() throws Exception {
+        Result r = run("summary", "inception-v3", "--aux", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(27_161_264L, j.get("params").asLong());
+        assertEquals(27_161_264L, j.get("trainableParams").asLong());
+        assertEquals(1000, j.get("outputShape").get(0).asInt());
+        assertTrue(j.get("macs").asLong() > 5_700_000_000L);
+        JsonNode first = j.get("blocks").get(0);
+        assertEquals("stem", first.get("path").asText());
+        assertEquals(List.of(192, 35, 35), List.of(first.get("outputShape").get(0).asInt(),
+                first.get("outputShape").get(1).asInt(), first.get("outputShape").get(2).asInt()));
+        assertTrue(first.has("params") && first.has("macs"));
+    }
+
+    @Test
+    void summaryTextUsesTheRequestedConventionInputAndClasses() {
+        assertTrue(run("summary", "inception-v3", "--convention", "keras").out().contains("23,851,784"));
+        Result small = run("summary", "inception-v3", "--input", "160", "--classes", "10", "--channels", "1", "--depth", "1");
+        assertEquals(0, small.code(), small.err());
+        assertTrue(small.out().contains("input 160x160x1"));
+        assertTrue(small.out().contains("mixed0/branch1"));
+    }
+
+    @Test
+    void summaryReadsADescriptionFile(@TempDir Path dir) throws Exception {
+        Zoo.Model m = Zoo.get("inception-resnet-v2");
+        Path f = dir.resolve("irv2.json");
+        SpecJson.write(m.build(m.defaults()), f);
+        Result r = run("summary", "--spec", f.toString(), "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(55_843_464L, new ObjectMapper().readTree(r.out()).get("params").asLong());
+    }
+
+    @Test
+    void badNamesOptionsAndFilesGetOneLineErrors(@TempDir Path dir) throws Exception {
+        assertOneLineError(run("summary", "inception-v9"), "unknown model 'inception-v9'");
+        assertOneLineError(run("summary", "inception-v3", "--format", "xml"), "--format");
+        assertOneLineError(run("summary", "inception-v3", "--colour"), "unknown option --colour");
+        assertOneLineError(run("summary", "inception-v3", "--input", "-3"), "--input");
+        assertOneLineError(run("summary", "inception-v3", "--convention", "tf"), "tf");
+        assertOneLineError(run("frobnicate"), "unknown command");
+        assertOneLineError(run("summary", "--spec", dir.resolve("none.json").toString()), "not found");
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"input\": [1, 28, 28],\n \"layers\": [}");
+        assertOneLineError(run("summary", "--spec", bad.toString()), "line 2");
+        assertOneLineError(run("summary", "inception-v3", "--input", "20"), "larger than the padded input");
+    }
+
+    @Test
+    void helpIsAvailableForEveryCommand() {
+        assertEquals(0, run("--help").code());
+        assertTrue(run("summary", "--help").out().contains("--convention"));
+        assertEquals(2, run().code());
+    }
+}
