@@ -8,9 +8,11 @@ import dev.incept.spec.Dense;
 import dev.incept.spec.Dropout;
 import dev.incept.spec.GlobalPool;
 import dev.incept.spec.Layer;
+import dev.incept.spec.Limits;
 import dev.incept.spec.LayerVisitor;
 import dev.incept.spec.Naming;
 import dev.incept.spec.Network;
+import dev.incept.spec.Padding;
 import dev.incept.spec.Pool;
 import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
@@ -30,8 +32,6 @@ import java.util.Map;
  * norm and additions are negligible and left out, as in the papers' and frameworks' figures).
  */
 public final class Analyzer {
-    /** Bounds that keep a hostile description from looping for hours; no real network comes near. */
-    public static final int MAX_REPEAT = 10_000;
 
     private final Convention convention;
     private final List<BlockReport> reports = new ArrayList<>();
@@ -148,6 +148,9 @@ public final class Analyzer {
     }
 
     private State walk(Layer layer, String path, int depth, State in, Map<String, State> outputs) {
+        if (depth > Limits.MAX_NESTING) {
+            throw new SpecException(path, "blocks are nested more than " + Limits.MAX_NESTING + " deep");
+        }
         int slot = reports.size();
         reports.add(null);
         long t0 = trainable;
@@ -317,8 +320,8 @@ public final class Analyzer {
 
         @Override
         public Step repeat(Repeat r) {
-            if (r.times() < 1 || r.times() > MAX_REPEAT) {
-                throw new SpecException(path, "repeat count must be in 1.." + MAX_REPEAT + ", got " + r.times());
+            if (r.times() < 1 || r.times() > Limits.MAX_REPEAT) {
+                throw new SpecException(path, "repeat count must be in 1.." + Limits.MAX_REPEAT + ", got " + r.times());
             }
             State s = in;
             for (int i = 1; i <= r.times(); i++) {
@@ -340,11 +343,11 @@ public final class Analyzer {
             }
         }
 
-        private int[] padding(dev.incept.spec.Padding p, int kh, int kw) {
-            if (p instanceof dev.incept.spec.Padding.Valid) {
+        private int[] padding(Padding p, int kh, int kw) {
+            if (p instanceof Padding.Valid) {
                 return new int[] {0, 0};
             }
-            if (p instanceof dev.incept.spec.Padding.Explicit e) {
+            if (p instanceof Padding.Explicit e) {
                 if (e.height() < 0 || e.width() < 0) {
                     throw new SpecException(path, "padding must be >= 0, got " + e.height() + "x" + e.width());
                 }
@@ -372,11 +375,11 @@ public final class Analyzer {
             return (int) out;
         }
 
-        private String window(int kh, int kw, int sh, int sw, dev.incept.spec.Padding p) {
+        private String window(int kh, int kw, int sh, int sw, Padding p) {
             String k = kh + "x" + kw;
             String s = sh == sw ? (sh == 1 ? "" : "/" + sh) : "/" + sh + "x" + sw;
-            String pad = p instanceof dev.incept.spec.Padding.Valid ? " valid"
-                    : p instanceof dev.incept.spec.Padding.Explicit e ? " pad " + e.height() + "x" + e.width() : "";
+            String pad = p instanceof Padding.Valid ? " valid"
+                    : p instanceof Padding.Explicit e ? " pad " + e.height() + "x" + e.width() : "";
             return k + s + pad;
         }
     }

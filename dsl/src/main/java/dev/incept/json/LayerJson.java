@@ -11,12 +11,14 @@ import dev.incept.spec.Dropout;
 import dev.incept.spec.GlobalPool;
 import dev.incept.spec.Layer;
 import dev.incept.spec.LayerVisitor;
+import dev.incept.spec.Limits;
 import dev.incept.spec.Padding;
 import dev.incept.spec.Pool;
 import dev.incept.spec.PoolKind;
 import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
 import dev.incept.spec.Sequence;
+import dev.incept.spec.SpecException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +30,13 @@ final class LayerJson {
     }
 
     static ArrayNode writeAll(List<Layer> layers) {
+        return writeAll(layers, 0);
+    }
+
+    private static ArrayNode writeAll(List<Layer> layers, int depth) {
         ArrayNode arr = SpecJson.MAPPER.createArrayNode();
         for (Layer l : layers) {
-            arr.add(write(l));
+            arr.add(write(l, depth));
         }
         return arr;
     }
@@ -43,7 +49,11 @@ final class LayerJson {
         return arr;
     }
 
-    static ObjectNode write(Layer layer) {
+    /** Bounded like the analyser, so a pathological nesting is an error, not a stack overflow. */
+    private static ObjectNode write(Layer layer, int depth) {
+        if (depth > Limits.MAX_NESTING) {
+            throw new SpecException(layer.name(), "blocks are nested more than " + Limits.MAX_NESTING + " deep");
+        }
         ObjectNode o = SpecJson.MAPPER.createObjectNode();
         o.put("type", layer.accept(TYPE));
         if (!layer.name().isEmpty()) {
@@ -89,12 +99,12 @@ final class LayerJson {
             }
 
             public Void sequence(Sequence s) {
-                o.set("layers", writeAll(s.layers()));
+                o.set("layers", writeAll(s.layers(), depth + 1));
                 return null;
             }
 
             public Void concat(Concat c) {
-                o.set("branches", writeAll(c.branches()));
+                o.set("branches", writeAll(c.branches(), depth + 1));
                 return null;
             }
 
@@ -102,13 +112,13 @@ final class LayerJson {
                 o.put("scale", r.scale());
                 o.put("project", r.project());
                 o.put("activation", r.activation().jsonName());
-                o.set("body", write(r.body()));
+                o.set("body", write(r.body(), depth + 1));
                 return null;
             }
 
             public Void repeat(Repeat r) {
                 o.put("times", r.times());
-                o.set("body", write(r.body()));
+                o.set("body", write(r.body(), depth + 1));
                 return null;
             }
         });
@@ -219,7 +229,7 @@ final class LayerJson {
                 n.allowOnly("type", "name", "times", "body");
                 return new Repeat(name, n.requiredInt("times"), read(n.required("body")));
             }
-            default -> throw new dev.incept.spec.SpecException(n.path + ".type", "unknown layer type '" + type
+            default -> throw new SpecException(n.path + ".type", "unknown layer type '" + type
                     + "' (expected conv, pool, globalpool, dropout, dense, sequence, concat, residual or repeat)");
         }
     }

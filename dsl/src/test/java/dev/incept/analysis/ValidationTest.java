@@ -135,6 +135,19 @@ class ValidationTest {
     }
 
     @Test
+    void absurdNestingIsAnErrorNotAStackOverflow() {
+        Layer deep = conv(3, 1);
+        for (int i = 0; i < 50_000; i++) {
+            deep = seq(deep);
+        }
+        Layer nested = deep;
+        SpecException e = rejected(Shape.of(3, 8, 8), nested);
+        assertMentions(e, "nested more than");
+        assertThrows(SpecException.class, () -> dev.incept.json.SpecJson.write(
+                Network.builder("deep").input(3, 8, 8).add(nested).build()));
+    }
+
+    @Test
     void deepPathsNameEveryLevel() {
         Network net = Network.builder("t").input(3, 35, 35)
                 .add(repeat("block35", 3, residual(0.17, concat(conv(32, 1), seq(conv(32, 1), conv(32, 3))))))
