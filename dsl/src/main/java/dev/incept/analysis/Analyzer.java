@@ -183,11 +183,7 @@ public final class Analyzer {
         public Step conv(Conv c) {
             Shape s = spatial("convolution");
             positive("filters", c.filters());
-            positive("kernel height", c.kernelH());
-            positive("kernel width", c.kernelW());
-            positive("stride height", c.strideH());
-            positive("stride width", c.strideW());
-            int[] pad = padding(c.padding(), c.kernelH(), c.kernelW());
+            int[] pad = window("kernel", c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding());
             int oh = outSize("height", s.height(), c.kernelH(), c.strideH(), pad[0], false);
             int ow = outSize("width", s.width(), c.kernelW(), c.strideW(), pad[1], false);
             long weights = mul(path, mul(path, (long) c.kernelH() * c.kernelW(), s.channels()), c.filters());
@@ -205,11 +201,7 @@ public final class Analyzer {
         @Override
         public Step pool(Pool p) {
             Shape s = spatial("pooling");
-            positive("pool height", p.kernelH());
-            positive("pool width", p.kernelW());
-            positive("stride height", p.strideH());
-            positive("stride width", p.strideW());
-            int[] pad = padding(p.padding(), p.kernelH(), p.kernelW());
+            int[] pad = window("pool", p.kernelH(), p.kernelW(), p.strideH(), p.strideW(), p.padding());
             // Engines refuse pooling padded by more than half its window: reject it here, with the numbers.
             if (pad[0] > p.kernelH() / 2 || pad[1] > p.kernelW() / 2) {
                 throw new SpecException(path, "pool padding " + pad[0] + "x" + pad[1] + " exceeds half the window "
@@ -341,6 +333,15 @@ public final class Analyzer {
             if (value <= 0) {
                 throw new SpecException(path, what + " must be positive, got " + value);
             }
+        }
+
+        /** Checks a sliding window's sizes and returns its padding per axis. */
+        private int[] window(String what, int kh, int kw, int sh, int sw, Padding p) {
+            positive(what + " height", kh);
+            positive(what + " width", kw);
+            positive("stride height", sh);
+            positive("stride width", sw);
+            return padding(p, kh, kw);
         }
 
         private int[] padding(Padding p, int kh, int kw) {
