@@ -1,0 +1,53 @@
+package dev.incept.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Fashion-MNIST (Zalando, MIT): 60,000 training and 10,000 test images, 28x28 grayscale, 10
+ * classes, as Debian's dataset-fashion-mnist package installs it. Nothing is downloaded.
+ */
+public final class FashionMnist {
+    public static final Path DEBIAN_DIR = Path.of("/usr/share/datasets/fashion-mnist");
+    public static final List<String> CLASSES = List.of(
+            "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+
+    public enum Split {
+        TRAIN("train"), TEST("t10k");
+
+        private final String prefix;
+
+        Split(String prefix) {
+            this.prefix = prefix;
+        }
+    }
+
+    private FashionMnist() {
+    }
+
+    /** The directory named by $INCEPT_FASHION_MNIST, else Debian's. */
+    public static Path defaultDir() {
+        String env = System.getenv("INCEPT_FASHION_MNIST");
+        return env == null || env.isBlank() ? DEBIAN_DIR : Path.of(env);
+    }
+
+    public static Images load(Split split) {
+        return load(defaultDir(), split);
+    }
+
+    public static Images load(Path dir, Split split) {
+        if (!Files.isDirectory(dir)) {
+            throw new DataException("Fashion-MNIST not found at " + dir
+                    + "; install it with 'apt-get install dataset-fashion-mnist' or set INCEPT_FASHION_MNIST");
+        }
+        return Idx.readLabelled(file(dir, split.prefix + "-images-idx3-ubyte"), file(dir, split.prefix + "-labels-idx1-ubyte"),
+                CLASSES.size());
+    }
+
+    /** The gzipped file as Debian ships it, or an unpacked one. */
+    private static Path file(Path dir, String base) {
+        Path gz = dir.resolve(base + ".gz");
+        return Files.exists(gz) || !Files.exists(dir.resolve(base)) ? gz : dir.resolve(base);
+    }
+}
