@@ -358,7 +358,7 @@ public final class Analyzer {
                 throw new SpecException(path, "'same' padding needs an odd kernel, got " + kh + "x" + kw
                         + "; give explicit padding instead");
             }
-            return new int[] {(kh - 1) / 2, (kw - 1) / 2};
+            return Windows.padding(p, kh, kw);
         }
 
         private int outSize(String axis, int size, int kernel, int stride, int pad, boolean ceil) {
@@ -367,12 +367,7 @@ public final class Analyzer {
                 throw new SpecException(path, "kernel " + axis + " " + kernel + " is larger than the padded input "
                         + axis + " " + padded + " (input " + size + ", padding " + pad + ")");
             }
-            long span = padded - kernel;
-            long out = ceil ? Math.floorDiv(span + stride - 1, stride) + 1 : span / stride + 1;
-            // As in PyTorch: a ceil-mode window may not start inside the right padding only.
-            if (ceil && (out - 1) * stride >= size + pad) {
-                out--;
-            }
+            long out = Windows.outSize(size, kernel, stride, pad, ceil);
             return (int) out;
         }
 

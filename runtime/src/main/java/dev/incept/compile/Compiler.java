@@ -1,0 +1,213 @@
+package dev.incept.compile;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.pooling.Pool;
+import dev.incept.analysis.Analysis;
+import dev.incept.analysis.Analyzer;
+import dev.incept.analysis.Convention;
+import dev.incept.analysis.Windows;
+import dev.incept.spec.AuxHead;
+import dev.incept.spec.Concat;
+import dev.incept.spec.Conv;
+import dev.incept.spec.Dense;
+import dev.incept.spec.GlobalPool;
+import dev.incept.spec.Layer;
+import dev.incept.spec.LayerVisitor;
+import dev.incept.spec.Naming;
+import dev.incept.spec.Network;
+import dev.incept.spec.PoolKind;
+import dev.incept.spec.Repeat;
+import dev.incept.spec.Residual;
+import dev.incept.spec.Sequence;
+import dev.incept.spec.SpecException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a description into DJL blocks. The description is analysed first, so anything the DSL
+ * rejects fails here with the same path-naming error before any engine is touched; the compiler
+ * then walks the same paths as the analyser and reads input widths from its report.
+ */
+public final class Compiler {
+    /** TF-slim's and torchvision's Inception batch-norm epsilon. */
+    static final float BN_EPSILON = 1e-3f;
+
+    private final Analysis analysis;
+
+    private Compiler(Analysis analysis) {
+        this.analysis = analysis;
+    }
+
+    /** Compiles a network for its own input shape, with its aux heads (active in training only). */
+    public static NetworkBlock compile(Network network) {
+        Analysis analysis = Analyzer.analyze(network, Convention.PYTORCH, true);
+        Compiler c = new Compiler(analysis);
+        List<String> names = Naming.sequenceNames("", network.layers());
+        List<Block> stages = new ArrayList<>();
+        for (int i = 0; i < network.layers().size(); i++) {
+            stages.add(c.compile(network.layers().get(i), names.get(i)));
+        }
+        List<NetworkBlock.AuxTap> taps = new ArrayList<>();
+        for (int i = 0; i < network.auxHeads().size(); i++) {
+            AuxHead head = network.auxHeads().get(i);
+            String auxName = head.name().isEmpty() ? "aux" + (i + 1) : head.name();
+            int stage = names.indexOf(head.after());
+            if (stage < 0) {
+                throw new SpecException("aux/" + auxName, "the compiler attaches aux heads to top-level blocks "
+                        + names + ", not to '" + head.after() + "'");
+            }
+            taps.add(new NetworkBlock.AuxTap(auxName, stage, head.lossWeight(),
+                    c.sequence("aux/" + auxName, head.layers())));
+        }
+        return new NetworkBlock(network, names, stages, taps);
+    }
+
+    private Block compile(Layer layer, String path) {
+        return layer.accept(new Visitor(path));
+    }
+
+    private Block sequence(String path, List<Layer> layers) {
+        List<String> names = Naming.sequenceNames(path, layers);
+        List<Block> blocks = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            blocks.add(compile(layers.get(i), Naming.join(path, names.get(i))));
+        }
+        return new SequenceBlock(names, blocks);
+    }
+
+    private dev.incept.spec.Shape inputOf(String path) {
+        return analysis.block(path).orElseThrow(() -> new IllegalStateException("no analysis for " + path)).input();
+    }
+
+    private static NDArray flatGrid(NDArray x) {
+        return x.reshape(x.getShape().get(0), x.getShape().get(1), -1);
+    }
+
+    private static Block relu() {
+        return new OpBlock("relu", Activation::relu, s -> s);
+    }
+
+    private final class Visitor implements LayerVisitor<Block> {
+        private final String path;
+
+        Visitor(String path) {
+            this.path = path;
+        }
+
+        @Override
+        public Block conv(Conv c) {
+            int[] pad = Windows.padding(c.padding(), c.kernelH(), c.kernelW());
+            List<String> names = new ArrayList<>(List.of("conv"));
+            List<Block> parts = new ArrayList<>();
+            parts.add(Conv2d.builder()
+                    .setKernelShape(new Shape(c.kernelH(), c.kernelW()))
+                    .optStride(new Shape(c.strideH(), c.strideW()))
+                    .optPadding(new Shape(pad[0], pad[1]))
+                    .setFilters(c.filters())
+                    .optBias(c.bias())
+                    .build());
+            if (c.batchNorm()) {
+                names.add("bn");
+                parts.add(BatchNorm.builder().optEpsilon(BN_EPSILON).build());
+            }
+            if (c.activation() == dev.incept.spec.Activation.RELU) {
+                names.add("relu");
+                parts.add(relu());
+            }
+            return new SequenceBlock(names, parts);
+        }
+
+        @Override
+        public Block pool(dev.incept.spec.Pool p) {
+            int[] pad = Windows.padding(p.padding(), p.kernelH(), p.kernelW());
+            Shape kernel = new Shape(p.kernelH(), p.kernelW());
+            Shape stride = new Shape(p.strideH(), p.strideW());
+            Shape padding = new Shape(pad[0], pad[1]);
+            boolean ceil = p.ceilMode();
+            java.util.function.UnaryOperator<NDArray> op = p.kind() == PoolKind.MAX
+                    ? x -> Pool.maxPool2d(x, kernel, stride, padding, ceil)
+                    : x -> Pool.avgPool2d(x, kernel, stride, padding, ceil, p.countIncludePad());
+            return new OpBlock(p.kind().jsonName() + "pool", op, s -> new Shape(s.get(0), s.get(1),
+                    Windows.outSize(s.get(2), p.kernelH(), p.strideH(), pad[0], ceil),
+                    Windows.outSize(s.get(3), p.kernelW(), p.strideW(), pad[1], ceil)));
+        }
+
+        @Override
+        public Block globalPool(GlobalPool g) {
+            // Flatten the grid first: PyTorch's reductions take one axis at a time.
+            int[] grid = {2};
+            java.util.function.UnaryOperator<NDArray> op = g.kind() == PoolKind.MAX
+                    ? x -> flatGrid(x).max(grid) : x -> flatGrid(x).mean(grid);
+            return new OpBlock("global pool", op, s -> new Shape(s.get(0), s.get(1)));
+        }
+
+        @Override
+        public Block dropout(dev.incept.spec.Dropout d) {
+            return Dropout.builder().optRate((float) d.rate()).build();
+        }
+
+        @Override
+        public Block dense(Dense d) {
+            List<String> names = new ArrayList<>();
+            List<Block> parts = new ArrayList<>();
+            if (!inputOf(path).flat()) {
+                names.add("flatten");
+                parts.add(new OpBlock("flatten", x -> x.reshape(x.getShape().get(0), -1),
+                        s -> new Shape(s.get(0), s.size() / s.get(0))));
+            }
+            names.add("linear");
+            parts.add(Linear.builder().setUnits(d.units()).optBias(d.bias()).build());
+            if (d.activation() == dev.incept.spec.Activation.RELU) {
+                names.add("relu");
+                parts.add(relu());
+            }
+            return new SequenceBlock(names, parts);
+        }
+
+        @Override
+        public Block sequence(Sequence s) {
+            return Compiler.this.sequence(path, s.layers());
+        }
+
+        @Override
+        public Block concat(Concat c) {
+            List<String> names = Naming.branchNames(path, c.branches());
+            List<Block> branches = new ArrayList<>();
+            for (int i = 0; i < c.branches().size(); i++) {
+                branches.add(compile(c.branches().get(i), Naming.join(path, names.get(i))));
+            }
+            return new ConcatBlock(names, branches);
+        }
+
+        @Override
+        public Block residual(Residual r) {
+            String bodyName = r.body().name().isEmpty() ? "body" : r.body().name();
+            Block body = compile(r.body(), Naming.join(path, bodyName));
+            Block project = null;
+            if (r.project()) {
+                project = Conv2d.builder().setKernelShape(new Shape(1, 1))
+                        .setFilters(inputOf(path).channels()).optBias(true).build();
+            }
+            return new ResidualBlock(bodyName, body, project, r.scale(),
+                    r.activation() == dev.incept.spec.Activation.RELU);
+        }
+
+        @Override
+        public Block repeat(Repeat r) {
+            List<String> names = new ArrayList<>();
+            List<Block> copies = new ArrayList<>();
+            for (int i = 1; i <= r.times(); i++) {
+                names.add(Integer.toString(i));
+                copies.add(compile(r.body(), Naming.join(path, Integer.toString(i))));
+            }
+            return new SequenceBlock(names, copies);
+        }
+    }
+}

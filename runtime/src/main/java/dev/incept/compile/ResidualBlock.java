@@ -1,0 +1,51 @@
+package dev.incept.compile;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/** out = act(x + scale * project(body(x))): Inception-ResNet's scaled residual, projection optional. */
+final class ResidualBlock extends AbstractBlock {
+    private final Block body;
+    private final Block project;
+    private final float scale;
+    private final boolean relu;
+
+    ResidualBlock(String bodyName, Block body, Block project, double scale, boolean relu) {
+        this.body = addChildBlock(bodyName, body);
+        this.project = project == null ? null : addChildBlock("project", project);
+        this.scale = (float) scale;
+        this.relu = relu;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        NDList y = body.forward(ps, inputs, training, params);
+        if (project != null) {
+            y = project.forward(ps, y, training, params);
+        }
+        NDArray branch = y.singletonOrThrow();
+        NDArray sum = scale == 1f ? x.add(branch) : x.add(branch.mul(scale));
+        return new NDList(relu ? ai.djl.nn.Activation.relu(sum) : sum);
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        body.initialize(manager, dataType, inputShapes);
+        if (project != null) {
+            project.initialize(manager, dataType, body.getOutputShapes(inputShapes));
+        }
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+}

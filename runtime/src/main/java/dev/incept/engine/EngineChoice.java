@@ -1,0 +1,45 @@
+package dev.incept.engine;
+
+import java.util.Locale;
+
+/** The DJL engines incept trains on. MXNet is the default on CPU; PyTorch is the CPU alternative and the GPU path. */
+public enum EngineChoice {
+    MXNET("MXNet"),
+    PYTORCH("PyTorch");
+
+    private final String djlName;
+
+    EngineChoice(String djlName) {
+        this.djlName = djlName;
+    }
+
+    /** The name DJL registers the engine under. */
+    public String djlName() {
+        return djlName;
+    }
+
+    public static EngineChoice parse(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        switch (t) {
+            case "mxnet":
+                return MXNET;
+            case "pytorch":
+            case "torch":
+                return PYTORCH;
+            default:
+                throw new IllegalArgumentException("unknown engine '" + text + "'; use mxnet or pytorch");
+        }
+    }
+
+    /**
+     * The engine named by the system property {@code incept.engine}, else the environment variable
+     * {@code INCEPT_ENGINE}, else MXNet.
+     */
+    public static EngineChoice fromEnvironment() {
+        String p = System.getProperty("incept.engine");
+        if (p == null || p.isBlank()) {
+            p = System.getenv("INCEPT_ENGINE");
+        }
+        return p == null || p.isBlank() ? MXNET : parse(p);
+    }
+}

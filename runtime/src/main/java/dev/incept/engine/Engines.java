@@ -1,0 +1,29 @@
+package dev.incept.engine;
+
+import ai.djl.engine.Engine;
+
+/**
+ * Loads exactly one DJL engine. Both engines sit on the classpath; DJL would otherwise load MXNet
+ * as the default whenever any code asks for "the" engine, and training PyTorch with MXNet loaded
+ * beside it runs about 35% slower.
+ */
+public final class Engines {
+    private Engines() {
+    }
+
+    public static synchronized Engine load(EngineChoice choice) {
+        // Never reach DJL's download hosts; everything comes from Maven jars.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        System.setProperty("ai.djl.default_engine", choice.djlName());
+        if (choice == EngineChoice.PYTORCH) {
+            PyTorchNatives.prepare();
+        }
+        return Engine.getEngine(choice.djlName());
+    }
+
+    public static Engine fromEnvironment() {
+        return load(EngineChoice.fromEnvironment());
+    }
+}
