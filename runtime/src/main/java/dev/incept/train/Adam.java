@@ -1,0 +1,65 @@
+package dev.incept.train;
+
+import ai.djl.ndarray.NDArray;
+import java.util.Map;
+
+/** Adam (Kingma and Ba) with bias correction; weight decay is added to the gradient (L2). */
+public final class Adam implements Optimizer {
+    private static final String STEP = "adam/step";
+    private final float beta1;
+    private final float beta2;
+    private final float epsilon;
+    private final float weightDecay;
+    private final OptimizerState state = new OptimizerState();
+    private int step;
+    private NDArray anyWeight;
+
+    public Adam(double beta1, double beta2, double epsilon, double weightDecay) {
+        this.beta1 = (float) beta1;
+        this.beta2 = (float) beta2;
+        this.epsilon = (float) epsilon;
+        this.weightDecay = (float) weightDecay;
+    }
+
+    @Override
+    public void beginStep() {
+        step++;
+    }
+
+    @Override
+    public void update(String name, NDArray weight, NDArray grad, float lr) {
+        anyWeight = weight;
+        NDArray g = weightDecay == 0 || !WeightDecay.applies(name) ? grad : grad.add(weight.mul(weightDecay));
+        NDArray m = state.slot(name, "m", weight::zerosLike);
+        NDArray v = state.slot(name, "v", weight::zerosLike);
+        m.muli(beta1).addi(g.mul(1 - beta1));
+        v.muli(beta2).addi(g.square().muli(1 - beta2));
+        int t = Math.max(step, 1);
+        float correction1 = 1 - (float) Math.pow(beta1, t);
+        float correction2 = 1 - (float) Math.pow(beta2, t);
+        NDArray denom = v.div(correction2).sqrt().addi(epsilon);
+        weight.subi(m.div(denom).muli(lr / correction1));
+    }
+
+    /** The step count travels with the moments, so a resumed run continues the bias correction. */
+    @Override
+    public Map<String, NDArray> state() {
+        if (anyWeight != null) {
+            NDArray s = state.slot("adam", "step", () -> anyWeight.getManager().create(new float[] {0f}));
+            s.set(new float[] {step});
+        }
+        return state.all();
+    }
+
+    @Override
+    public void restore(Map<String, NDArray> saved) {
+        state.restore(saved);
+        NDArray s = saved.get(STEP);
+        step = s == null ? 0 : Math.round(s.getFloat(0));
+    }
+
+    @Override
+    public String describe() {
+        return "adam(beta1=" + beta1 + ", beta2=" + beta2 + ", epsilon=" + epsilon + ", weight_decay=" + weightDecay + ")";
+    }
+}

@@ -1,0 +1,27 @@
+package dev.incept.train;
+
+import ai.djl.ndarray.NDArray;
+import java.util.Map;
+
+/**
+ * An update rule applied to every trainable parameter after the gradient collector closed. Written
+ * here rather than taken from DJL because DJL's RMSProp throws on PyTorch and its built-in rules
+ * differ between engines; these run the same arithmetic on both.
+ */
+public interface Optimizer {
+    /** Called once per training step, before the parameters are updated. */
+    default void beginStep() {
+    }
+
+    /** Updates {@code weight} in place from {@code grad}; {@code name} keys the per-parameter state. */
+    void update(String name, NDArray weight, NDArray grad, float learningRate);
+
+    /** State arrays by "{param}/{slot}", for checkpoints. */
+    Map<String, NDArray> state();
+
+    /** Takes state back from a checkpoint; the arrays become this optimizer's own. */
+    void restore(Map<String, NDArray> saved);
+
+    /** A short description for logs and checkpoints, e.g. "rmsprop(decay=0.9, epsilon=1.0, momentum=0.9)". */
+    String describe();
+}

@@ -1,0 +1,55 @@
+package dev.incept.train;
+
+import ai.djl.ndarray.NDArray;
+import java.util.Map;
+
+/**
+ * RMSProp as TensorFlow defines it and the Inception papers used it (decay 0.9, epsilon 1.0):
+ * ms = decay*ms + (1-decay)*g^2; mom = momentum*mom + lr*g/sqrt(ms + epsilon); w -= mom.
+ * Epsilon sits inside the square root, and ms starts at one as in TF1's slot initializer; with
+ * epsilon 1.0 the step is bounded by lr*|g|, which is why the papers could use it at lr 0.045.
+ */
+public final class RmsProp implements Optimizer {
+    private final float decay;
+    private final float epsilon;
+    private final float momentum;
+    private final float weightDecay;
+    private final OptimizerState state = new OptimizerState();
+
+    public RmsProp(double decay, double epsilon, double momentum, double weightDecay) {
+        this.decay = (float) decay;
+        this.epsilon = (float) epsilon;
+        this.momentum = (float) momentum;
+        this.weightDecay = (float) weightDecay;
+    }
+
+    @Override
+    public void update(String name, NDArray weight, NDArray grad, float lr) {
+        NDArray g = weightDecay == 0 || !WeightDecay.applies(name) ? grad : grad.add(weight.mul(weightDecay));
+        NDArray ms = state.slot(name, "ms", () -> weight.onesLike());
+        ms.muli(decay).addi(g.square().muli(1 - decay));
+        NDArray step = g.div(ms.add(epsilon).sqrt()).muli(lr);
+        if (momentum != 0) {
+            NDArray mom = state.slot(name, "mom", () -> weight.zerosLike());
+            mom.muli(momentum).addi(step);
+            weight.subi(mom);
+        } else {
+            weight.subi(step);
+        }
+    }
+
+    @Override
+    public Map<String, NDArray> state() {
+        return state.all();
+    }
+
+    @Override
+    public void restore(Map<String, NDArray> saved) {
+        state.restore(saved);
+    }
+
+    @Override
+    public String describe() {
+        return "rmsprop(decay=" + decay + ", epsilon=" + epsilon + ", momentum=" + momentum + ", weight_decay=" + weightDecay + ")";
+    }
+}

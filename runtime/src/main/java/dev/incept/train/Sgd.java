@@ -1,0 +1,43 @@
+package dev.incept.train;
+
+import ai.djl.ndarray.NDArray;
+import java.util.Map;
+
+/** SGD with (PyTorch-style) momentum: v = momentum*v + g; w -= lr*v. */
+public final class Sgd implements Optimizer {
+    private final float momentum;
+    private final float weightDecay;
+    private final OptimizerState state = new OptimizerState();
+
+    public Sgd(double momentum, double weightDecay) {
+        this.momentum = (float) momentum;
+        this.weightDecay = (float) weightDecay;
+    }
+
+    @Override
+    public void update(String name, NDArray weight, NDArray grad, float lr) {
+        NDArray g = weightDecay == 0 || !WeightDecay.applies(name) ? grad : grad.add(weight.mul(weightDecay));
+        if (momentum == 0) {
+            weight.subi(g.mul(lr));
+            return;
+        }
+        NDArray v = state.slot(name, "velocity", () -> weight.zerosLike());
+        v.muli(momentum).addi(g);
+        weight.subi(v.mul(lr));
+    }
+
+    @Override
+    public Map<String, NDArray> state() {
+        return state.all();
+    }
+
+    @Override
+    public void restore(Map<String, NDArray> saved) {
+        state.restore(saved);
+    }
+
+    @Override
+    public String describe() {
+        return "sgd(momentum=" + momentum + ", weight_decay=" + weightDecay + ")";
+    }
+}

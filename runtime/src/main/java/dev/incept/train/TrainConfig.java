@@ -1,0 +1,96 @@
+package dev.incept.train;
+
+import dev.incept.data.Augment;
+
+/**
+ * Everything a training run is parameterised by. {@code auxWeight} null keeps each aux head's own
+ * loss weight from the description (0.3 in GoogLeNet, 0.4 in v3); {@code clipNorm} 0 and
+ * {@code emaDecay} 0 switch those off. {@code trainLimit}/{@code testLimit} use only the first
+ * images of each set (quick runs).
+ */
+public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, LearningRate learningRate,
+                          double labelSmoothing, Double auxWeight, double clipNorm, double emaDecay,
+                          Augment augment, long seed, int trainLimit, int testLimit) {
+
+    public TrainConfig {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+        }
+        if (batchSize < 2) {
+            throw new IllegalArgumentException("batch size must be >= 2 (batch norm needs more than one example), got " + batchSize);
+        }
+        LabelSmoothing.check(labelSmoothing);
+        if (auxWeight != null && !(auxWeight >= 0)) {
+            throw new IllegalArgumentException("aux loss weight must be >= 0, got " + auxWeight);
+        }
+        if (!(clipNorm >= 0)) {
+            throw new IllegalArgumentException("clip norm must be >= 0, got " + clipNorm);
+        }
+        if (!(emaDecay >= 0 && emaDecay < 1)) {
+            throw new IllegalArgumentException("moving-average decay must be in [0, 1), got " + emaDecay);
+        }
+        if (trainLimit < 1 || testLimit < 1) {
+            throw new IllegalArgumentException("image limits must be positive");
+        }
+    }
+
+    /** Plain defaults: SGD momentum 0.9 at 0.05, no smoothing, no clipping, no averaging. */
+    public static TrainConfig defaults() {
+        return new TrainConfig(10, 128, OptimizerSpec.sgd(0.9, 5e-4), LearningRate.constant(0.05),
+                0, null, 0, 0, Augment.NONE, 42, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The Inception-v3 paper's recipe: RMSProp (decay 0.9, epsilon 1.0), lr 0.045 decayed by 0.94
+     * every 2 epochs, label smoothing 0.1, gradient clipping at global norm 2.0, evaluation with a
+     * moving average of the weights (0.9999), aux heads at the description's weights.
+     */
+    public static TrainConfig paper() {
+        return new TrainConfig(100, 32, OptimizerSpec.paperRmsProp(), LearningRate.exponential(0.045, 0.94, 2),
+                0.1, null, 2.0, 0.9999, Augment.NONE, 42, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    public TrainConfig withEpochs(int n) {
+        return new TrainConfig(n, batchSize, optimizer, learningRate, labelSmoothing, auxWeight, clipNorm, emaDecay, augment, seed, trainLimit, testLimit);
+    }
+
+    public TrainConfig withBatchSize(int n) {
+        return new TrainConfig(epochs, n, optimizer, learningRate, labelSmoothing, auxWeight, clipNorm, emaDecay, augment, seed, trainLimit, testLimit);
+    }
+
+    public TrainConfig withOptimizer(OptimizerSpec o) {
+        return new TrainConfig(epochs, batchSize, o, learningRate, labelSmoothing, auxWeight, clipNorm, emaDecay, augment, seed, trainLimit, testLimit);
+    }
+
+    public TrainConfig withLearningRate(LearningRate lr) {
+        return new TrainConfig(epochs, batchSize, optimizer, lr, labelSmoothing, auxWeight, clipNorm, emaDecay, augment, seed, trainLimit, testLimit);
+    }
+
+    public TrainConfig withLabelSmoothing(double eps) {
+        return new TrainConfig(epochs, batchSize, optimizer, learningRate, eps, auxWeight, clipNorm, emaDecay, augment, seed, trainLimit, testLimit);
+    }
+
+    public TrainConfig withAuxWeight(Double w) {
+        return new TrainConfig(epochs, batchSize, optimizer, learningRate, labelSmoothing, w, clipNorm, emaDecay, augment, seed, trainLimit, testLimit);
+    }
+
+    public TrainConfig withClipNorm(double c) {
+        return new TrainConfig(epochs, batchSize, optimizer, learningRate, labelSmoothing, auxWeight, c, emaDecay, augment, seed, trainLimit, testLimit);
+    }
+
+    public TrainConfig withEmaDecay(double d) {
+        return new TrainConfig(epochs, batchSize, optimizer, learningRate, labelSmoothing, auxWeight, clipNorm, d, augment, seed, trainLimit, testLimit);
+    }
+
+    public TrainConfig withAugment(Augment a) {
+        return new TrainConfig(epochs, batchSize, optimizer, learningRate, labelSmoothing, auxWeight, clipNorm, emaDecay, a, seed, trainLimit, testLimit);
+    }
+
+    public TrainConfig withSeed(long s) {
+        return new TrainConfig(epochs, batchSize, optimizer, learningRate, labelSmoothing, auxWeight, clipNorm, emaDecay, augment, s, trainLimit, testLimit);
+    }
+
+    public TrainConfig withLimits(int train, int test) {
+        return new TrainConfig(epochs, batchSize, optimizer, learningRate, labelSmoothing, auxWeight, clipNorm, emaDecay, augment, seed, train, test);
+    }
+}

@@ -1,0 +1,337 @@
+package dev.incept.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.incept.compile.Compiler;
+import dev.incept.compile.NetworkBlock;
+import dev.incept.data.Augment;
+import dev.incept.data.Batch;
+import dev.incept.data.BatchMaker;
+import dev.incept.data.EpochBatches;
+import dev.incept.data.Images;
+import dev.incept.data.Normalization;
+import dev.incept.json.SpecJson;
+import dev.incept.spec.Network;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Trains a compiled description on one engine with the pieces the Inception papers describe:
+ * label-smoothed cross-entropy plus weighted aux losses, a hand-written optimizer, an epoch-based
+ * learning rate, global-norm clipping and a moving average used for evaluation. Each epoch ends
+ * with an evaluation and a checkpoint.
+ */
+public final class Trainer implements AutoCloseable {
+    private final Network network;
+    private final TrainConfig config;
+    private final Engine engine;
+    private final NDManager manager;
+    private final NetworkBlock block;
+    private final ParameterStore store;
+    private final PairList<String, Parameter> params;
+    private final List<Pair<String, Parameter>> trainable = new ArrayList<>();
+    private final Optimizer optimizer;
+    private final MovingAverage average;
+    private final List<TrainingListener> listeners = new ArrayList<>();
+    private final List<EpochMetrics> history = new ArrayList<>();
+    private final List<Double> auxWeights;
+
+    public Trainer(Network network, TrainConfig config, Engine engine) {
+        this.network = network;
+        this.config = config;
+        this.engine = engine;
+        this.manager = engine.newBaseManager();
+        this.block = Compiler.compile(network);
+        engine.setRandomSeed((int) config.seed());
+        // He initialisation for every convolution and dense weight (ReLU networks).
+        block.setInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,
+                XavierInitializer.FactorType.IN, 2), Parameter.Type.WEIGHT);
+        dev.incept.spec.Shape in = network.input();
+        block.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), in.channels(), in.height(), in.width()));
+        this.store = new ParameterStore(manager, false);
+        this.params = block.getParameters();
+        for (Pair<String, Parameter> p : params) {
+            if (p.getValue().requiresGradient()) {
+                trainable.add(p);
+            }
+        }
+        this.optimizer = config.optimizer().create();
+        this.average = config.emaDecay() > 0 ? new MovingAverage(config.emaDecay()) : null;
+        List<Double> weights = new ArrayList<>();
+        for (double w : block.auxLossWeights()) {
+            weights.add(config.auxWeight() == null ? w : config.auxWeight());
+        }
+        this.auxWeights = List.copyOf(weights);
+    }
+
+    public Trainer listen(TrainingListener l) {
+        listeners.add(l);
+        return this;
+    }
+
+    public NetworkBlock block() {
+        return block;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    public List<EpochMetrics> history() {
+        return List.copyOf(history);
+    }
+
+    /**
+     * Trains until {@code config.epochs()} epochs are complete. With {@code checkpoint} non-null a
+     * checkpoint is written there after every epoch, and when {@code resume} is set and one exists
+     * the run continues from it.
+     */
+    public List<EpochMetrics> fit(Images train, Images test, Path checkpoint, boolean resume) {
+        checkData(train, test);
+        int first = 0;
+        if (resume && checkpoint != null && Files.exists(checkpoint)) {
+            first = restore(checkpoint);
+        }
+        dev.incept.spec.Shape in = network.input();
+        Normalization norm = Normalization.of(train);
+        BatchMaker trainMaker = new BatchMaker(train, in.height(), in.width(), norm, config.augment());
+        BatchMaker testMaker = new BatchMaker(test, in.height(), in.width(), norm, Augment.NONE);
+        for (int epoch = first; epoch < config.epochs(); epoch++) {
+            EpochMetrics m = trainEpoch(trainMaker, testMaker, epoch, checkpoint);
+            history.add(m);
+            for (TrainingListener l : listeners) {
+                l.onEpochEnd(m);
+            }
+            if (checkpoint != null) {
+                save(checkpoint, epoch + 1);
+                for (TrainingListener l : listeners) {
+                    l.onCheckpoint(checkpoint, epoch + 1);
+                }
+            }
+        }
+        return history();
+    }
+
+    private void checkData(Images train, Images test) {
+        dev.incept.spec.Shape in = network.input();
+        for (Images set : List.of(train, test)) {
+            if (set.channels() != in.channels()) {
+                throw new IllegalArgumentException("the network '" + network.name() + "' reads " + in.channels()
+                        + " channel(s) but the data has " + set.channels());
+            }
+        }
+        int classes = classes();
+        if (classes < train.classes()) {
+            throw new IllegalArgumentException("the network has " + classes + " outputs but the data has "
+                    + train.classes() + " classes");
+        }
+    }
+
+    private EpochMetrics trainEpoch(BatchMaker trainMaker, BatchMaker testMaker, int epoch, Path checkpoint) {
+        // The engine's random stream (dropout) restarts per epoch so a resumed epoch draws the same masks.
+        engine.setRandomSeed((int) (config.seed() * 31 + epoch));
+        double lr = config.learningRate().at(epoch);
+        long t0 = System.nanoTime();
+        double lossSum = 0;
+        long correct = 0;
+        long seen = 0;
+        try (EpochBatches batches = new EpochBatches(trainMaker, config.batchSize(), config.trainLimit(), true,
+                config.seed(), epoch)) {
+            int steps = batches.batches();
+            for (TrainingListener l : listeners) {
+                l.onEpochStart(epoch + 1, config.epochs(), steps);
+            }
+            int step = 0;
+            while (batches.hasNext()) {
+                Batch b = batches.next();
+                double stepLr = config.learningRate().at(epoch + (double) step / steps);
+                float[] logits = new float[b.size() * classes()];
+                float loss = step(b, (float) stepLr, logits);
+                if (!Float.isFinite(loss)) {
+                    throw new TrainingDiverged("the loss became " + loss + " at epoch " + (epoch + 1) + ", step " + (step + 1)
+                            + " (learning rate " + stepLr + "); training stopped"
+                            + (checkpoint != null && Files.exists(checkpoint)
+                                    ? " and the last good checkpoint " + checkpoint + " was left intact" : ""));
+                }
+                lossSum += loss * b.size();
+                correct += correctCount(logits, b.labels());
+                seen += b.size();
+                step++;
+                double secs = (System.nanoTime() - t0) / 1e9;
+                for (TrainingListener l : listeners) {
+                    l.onStep(epoch + 1, step, steps, lossSum / seen, (double) correct / seen, seen / secs);
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Evaluation test = evaluate(testMaker, config.testLimit());
+        return new EpochMetrics(epoch + 1, lr, lossSum / Math.max(seen, 1), (double) correct / Math.max(seen, 1), test,
+                seen / seconds, seconds);
+    }
+
+    private int classes() {
+        dev.incept.spec.Shape in = network.input();
+        return (int) block.getOutputShapes(new Shape[] {new Shape(1, in.channels(), in.height(), in.width())})[0].get(1);
+    }
+
+    /** One update; returns the objective (main plus weighted aux losses) and fills the main logits. */
+    private float step(Batch b, float lr, float[] logitsOut) {
+        try (NDScope scope = new NDScope()) {
+            NDArray x = manager.create(b.pixels(), new Shape(b.size(), b.channels(), b.height(), b.width()));
+            int k = logitsOut.length / b.size();
+            NDArray targets = manager.create(LabelSmoothing.targets(b.labels(), k, config.labelSmoothing()), new Shape(b.size(), k));
+            NDList out;
+            NDArray loss;
+            try (GradientCollector collector = engine.newGradientCollector()) {
+                out = block.forward(store, new NDList(x), true);
+                loss = LabelSmoothing.loss(out.get(0), targets);
+                for (int i = 0; i < auxWeights.size(); i++) {
+                    if (auxWeights.get(i) > 0) {
+                        loss = loss.add(LabelSmoothing.loss(out.get(i + 1), targets).mul(auxWeights.get(i).floatValue()));
+                    }
+                }
+                collector.backward(loss);
+            }
+            float value = loss.getFloat();
+            System.arraycopy(out.get(0).toFloatArray(), 0, logitsOut, 0, logitsOut.length);
+            if (!Float.isFinite(value)) {
+                return value;
+            }
+            List<NDArray> grads = new ArrayList<>(trainable.size());
+            for (Pair<String, Parameter> p : trainable) {
+                grads.add(p.getValue().getArray().getGradient());
+            }
+            if (config.clipNorm() > 0) {
+                GradientClipping.clipByGlobalNorm(grads, config.clipNorm());
+            }
+            optimizer.beginStep();
+            for (int i = 0; i < trainable.size(); i++) {
+                Pair<String, Parameter> p = trainable.get(i);
+                optimizer.update(p.getKey(), p.getValue().getArray(), grads.get(i), lr);
+                // PyTorch accumulates gradients across backward passes; MXNet overwrites them.
+                grads.get(i).subi(grads.get(i));
+            }
+            if (average != null) {
+                average.update(params);
+            }
+            return value;
+        }
+    }
+
+    private static long correctCount(float[] logits, int[] labels) {
+        int k = logits.length / labels.length;
+        long correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            int best = 0;
+            for (int j = 1; j < k; j++) {
+                if (logits[i * k + j] > logits[i * k + best]) {
+                    best = j;
+                }
+            }
+            if (best == labels[i]) {
+                correct++;
+            }
+        }
+        return correct;
+    }
+
+    /** Evaluates on a set with the moving average when there is one (as the papers report), else the live weights. */
+    public Evaluation evaluate(BatchMaker maker, int limit) {
+        if (average != null && average.updates() > 0) {
+            average.swap(params);
+        }
+        try {
+            Scorer scorer = new Scorer();
+            int k = classes();
+            try (EpochBatches batches = new EpochBatches(maker, config.batchSize(), limit, false, 0, 0)) {
+                while (batches.hasNext()) {
+                    Batch b = batches.next();
+                    try (NDScope scope = new NDScope()) {
+                        NDArray x = manager.create(b.pixels(), new Shape(b.size(), b.channels(), b.height(), b.width()));
+                        NDList out = block.forward(store, new NDList(x), false);
+                        scorer.add(out.get(0).toFloatArray(), b.labels(), k);
+                    }
+                }
+            }
+            return scorer.result();
+        } finally {
+            if (average != null && average.updates() > 0) {
+                average.swap(params);
+            }
+        }
+    }
+
+    private void save(Path file, int epochsDone) {
+        ObjectNode h = Checkpoint.json().createObjectNode();
+        h.put("epoch", epochsDone);
+        h.put("seed", config.seed());
+        h.put("engine", engine.getEngineName());
+        h.put("optimizer", optimizer.describe());
+        h.put("ema_updates", average == null ? 0 : average.updates());
+        h.put("network", SpecJson.write(network));
+        ArrayNode hist = h.putArray("history");
+        for (EpochMetrics m : history) {
+            hist.add(MetricsJson.write(m));
+        }
+        Checkpoint.write(file, h, block, optimizer.state(), average == null ? java.util.Map.of() : average.state());
+    }
+
+    /** Loads a checkpoint into this trainer after checking it belongs to this network; returns the epochs done. */
+    private int restore(Path file) {
+        Checkpoint.Loaded c = Checkpoint.read(file);
+        String saved = c.header().path("network").asText();
+        String mine = SpecJson.write(network);
+        if (!saved.equals(mine)) {
+            String name = "?";
+            try {
+                name = SpecJson.read(saved).name();
+            } catch (RuntimeException e) {
+                // the name is only for the message
+            }
+            throw new CheckpointException(file + " was written for network '" + name
+                    + "', a different description from '" + network.name() + "' being trained now; nothing was changed");
+        }
+        String opt = c.header().path("optimizer").asText();
+        if (!opt.equals(optimizer.describe())) {
+            throw new CheckpointException(file + " was written with " + opt + ", this run uses " + optimizer.describe());
+        }
+        if (c.epoch() > config.epochs()) {
+            throw new CheckpointException(file + " is already at epoch " + c.epoch() + ", past the " + config.epochs()
+                    + " epochs asked for");
+        }
+        c.loadParameters(manager, block, file);
+        for (Pair<String, Parameter> p : trainable) {
+            p.getValue().getArray().setRequiresGradient(true);
+        }
+        optimizer.restore(Checkpoint.Loaded.decode(manager, c.optimizer()));
+        if (average != null) {
+            average.restore(Checkpoint.Loaded.decode(manager, c.average()), c.header().path("ema_updates").asLong());
+        }
+        history.clear();
+        for (JsonNode m : c.header().path("history")) {
+            history.add(MetricsJson.read(m));
+        }
+        return c.epoch();
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.incept.train;
+
+/** Receives progress as training runs: a terminal bar, a metrics file, a notebook's live display. */
+public interface TrainingListener {
+    default void onEpochStart(int epoch, int epochs, int steps) {
+    }
+
+    /** After each step: running means over the epoch so far. */
+    default void onStep(int epoch, int step, int steps, double loss, double accuracy, double imagesPerSecond) {
+    }
+
+    default void onEpochEnd(EpochMetrics metrics) {
+    }
+
+    default void onCheckpoint(java.nio.file.Path file, int epoch) {
+    }
+}
