@@ -38,7 +38,9 @@ public final class Zoo {
             new Model("inception-resnet-v1", "Inception-ResNet-v1: 5 x block35, 10 x block17, 5 x block8, scaled residuals",
                     299, InceptionResNetV1::build),
             new Model("inception-resnet-v2", "Inception-ResNet-v2: 10 x block35, 20 x block17, 10 x block8, scaled residuals",
-                    299, InceptionResNetV2::build));
+                    299, InceptionResNetV2::build),
+            new Model("inception-mini", "A small Inception-v3 for 28x28-32x32 inputs (Fashion-MNIST, CIFAR): A, B, C blocks at 1/8 width",
+                    28, InceptionMini::build));
 
     public static List<Model> models() {
         return MODELS;

@@ -66,4 +66,21 @@ final class Args {
         }
         throw new UsageException("--" + key + " needs a positive integer, got '" + v + "'");
     }
+
+    /** A finite number >= 0, or null when the option is absent. */
+    Double number(String key) {
+        String v = options.get(key);
+        if (v == null) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(v);
+            if (Double.isFinite(d) && d >= 0) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--" + key + " needs a number >= 0, got '" + v + "'");
+    }
 }

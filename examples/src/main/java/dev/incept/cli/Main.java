@@ -18,6 +18,7 @@ public final class Main {
               models                 list the model zoo, one line each
               summary MODEL          shapes, parameters, multiply-adds and receptive field per block
               summary --spec FILE    the same for a description file (incept/1 JSON)
+              train [MODEL]          train on a real data set (default: inception-mini on Fashion-MNIST)
               help [COMMAND]         this text, or a command's options
 
             examples:
@@ -46,6 +47,7 @@ public final class Main {
             return switch (command) {
                 case "models" -> models(rest, out);
                 case "summary" -> SummaryCommand.run(rest, out);
+                case "train" -> TrainCommand.run(rest, out, err);
                 case "help" -> help(rest, out);
                 default -> throw new UsageException("unknown command '" + command + "'; try 'incept --help'");
             };
@@ -55,6 +57,18 @@ public final class Main {
         } catch (SpecException e) {
             err.println("incept: invalid description: " + e.getMessage());
             return 1;
+        } catch (dev.incept.data.DataException e) {
+            err.println("incept: data: " + e.getMessage());
+            return 1;
+        } catch (dev.incept.train.CheckpointException e) {
+            err.println("incept: checkpoint: " + e.getMessage());
+            return 1;
+        } catch (dev.incept.train.TrainingDiverged e) {
+            err.println("incept: " + e.getMessage());
+            return 3;
+        } catch (IllegalArgumentException e) {
+            err.println("incept: " + e.getMessage());
+            return 2;
         }
     }
 
@@ -72,6 +86,7 @@ public final class Main {
         String topic = rest.isEmpty() ? "" : rest.get(0);
         switch (topic) {
             case "summary" -> out.println(SummaryCommand.USAGE);
+            case "train" -> out.println(TrainCommand.USAGE);
             case "models" -> out.println("usage: incept models\n  lists the model zoo, one line each");
             case "", "help" -> out.println(USAGE);
             default -> throw new UsageException("no help for unknown command '" + topic + "'");

@@ -53,10 +53,15 @@ public final class Trainer implements AutoCloseable {
     private final List<Double> auxWeights;
 
     public Trainer(Network network, TrainConfig config, Engine engine) {
+        this(network, config, engine, null);
+    }
+
+    /** On {@code device} (null: the engine's default, the CPU unless a GPU is present). */
+    public Trainer(Network network, TrainConfig config, Engine engine, ai.djl.Device device) {
         this.network = network;
         this.config = config;
         this.engine = engine;
-        this.manager = engine.newBaseManager();
+        this.manager = device == null ? engine.newBaseManager() : engine.newBaseManager(device);
         this.block = Compiler.compile(network);
         engine.setRandomSeed((int) config.seed());
         // He initialisation for every convolution and dense weight (ReLU networks).
@@ -107,6 +112,9 @@ public final class Trainer implements AutoCloseable {
         int first = 0;
         if (resume && checkpoint != null && Files.exists(checkpoint)) {
             first = restore(checkpoint);
+            for (TrainingListener l : listeners) {
+                l.onResume(checkpoint, first, history());
+            }
         }
         dev.incept.spec.Shape in = network.input();
         Normalization norm = Normalization.of(train);

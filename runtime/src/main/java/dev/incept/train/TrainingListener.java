@@ -12,6 +12,10 @@ public interface TrainingListener {
     default void onEpochEnd(EpochMetrics metrics) {
     }
 
+    /** Training continues from a checkpoint with {@code epochsDone} epochs behind it. */
+    default void onResume(java.nio.file.Path file, int epochsDone, java.util.List<EpochMetrics> earlier) {
+    }
+
     default void onCheckpoint(java.nio.file.Path file, int epoch) {
     }
 }

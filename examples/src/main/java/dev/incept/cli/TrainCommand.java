@@ -1,0 +1,283 @@
+package dev.incept.cli;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import dev.incept.data.DataSource;
+import dev.incept.engine.EngineChoice;
+import dev.incept.engine.Engines;
+import dev.incept.json.SpecJson;
+import dev.incept.spec.Network;
+import dev.incept.spec.Shape;
+import dev.incept.train.Checkpoint;
+import dev.incept.train.EpochMetrics;
+import dev.incept.train.Evaluation;
+import dev.incept.train.LearningRate;
+import dev.incept.train.MetricsFile;
+import dev.incept.train.OptimizerSpec;
+import dev.incept.train.ProgressBar;
+import dev.incept.train.TrainConfig;
+import dev.incept.train.Trainer;
+import dev.incept.zoo.ModelConfig;
+import dev.incept.zoo.Zoo;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** incept train: a zoo model or a description file on a real data set, with the papers' recipe on request. */
+final class TrainCommand {
+    static final String USAGE = """
+            usage: incept train [MODEL | --spec FILE.json] [options]
+                   incept train --resume RUN_DIR [options to change, e.g. --epochs]
+              MODEL                     a zoo model (default inception-mini)
+              --data SET                fashion-mnist[:DIR] (default; Debian's dataset-fashion-mnist),
+                                        cifar10:DIR (binary version), folder:DIR (DIR/train/<class>, DIR/test/<class>)
+              --input N                 resize images to N x N (default: the data's own size)
+              --epochs N                (default 10)          --batch N        (default 128)
+              --recipe paper|default    paper: RMSProp(0.9, eps 1.0, momentum 0.9), lr 0.045 x 0.94 every 2 epochs,
+                                        label smoothing 0.1, clipping at global norm 2.0, moving average 0.9999
+              --optimizer rmsprop|sgd|adam   --lr X   --lr-decay F   --lr-every EPOCHS   --warmup EPOCHS
+              --momentum M              --weight-decay W
+              --label-smoothing E       0 = plain cross-entropy
+              --aux                     train with the model's auxiliary head(s)   --no-aux-bn
+              --aux-weight W            override every aux head's loss weight (0.3 GoogLeNet, 0.4 v3)
+              --clip-norm C             clip gradients by global norm (0 = off)
+              --ema D                   evaluate with a moving average of the weights (0 = off)
+              --no-augment              no random shifts and flips
+              --engine mxnet|pytorch    (default mxnet, or $INCEPT_ENGINE)
+              --device cpu|gpu          (default cpu)
+              --out DIR                 run folder: checkpoint, metrics.csv, curves.png (default runs/MODEL-TIME)
+              --resume DIR              continue the run in DIR from its last checkpoint
+              --train-limit N --test-limit N   use only the first N images (quick runs)
+              --seed N""";
+
+    private static final Set<String> FLAGS = Set.of("aux", "no-aux-bn", "no-augment");
+    private static final Set<String> VALUED = Set.of("spec", "data", "input", "epochs", "batch", "recipe", "optimizer",
+            "lr", "lr-decay", "lr-every", "warmup", "momentum", "weight-decay", "label-smoothing", "aux-weight",
+            "clip-norm", "ema", "engine", "device", "out", "resume", "train-limit", "test-limit", "seed");
+    static final String ARGS_FILE = "args.txt";
+
+    private TrainCommand() {
+    }
+
+    static int run(List<String> argv, PrintStream out, PrintStream err) {
+        Args first = Args.parse(argv, FLAGS, VALUED);
+        Path runDir;
+        List<String> effective = new ArrayList<>(argv);
+        boolean resume = first.get("resume", null) != null;
+        if (resume) {
+            runDir = Path.of(first.get("resume", null));
+            effective = resumedArgs(runDir, argv);
+        } else {
+            runDir = null;
+        }
+        Args a = Args.parse(effective, FLAGS, VALUED);
+        String modelName = a.positional.isEmpty() ? "inception-mini" : a.positional.get(0);
+        if (a.positional.size() > 1) {
+            throw new UsageException("train takes one model name, got " + a.positional);
+        }
+        if (runDir == null) {
+            String base = a.get("spec", null) != null ? Path.of(a.get("spec", null)).getFileName().toString().replace(".json", "") : modelName;
+            runDir = Path.of(a.get("out", "runs/" + base + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+            if (Files.exists(runDir.resolve(Checkpoint.FILE_NAME))) {
+                throw new UsageException(runDir + " already holds a run; use --resume " + runDir + " to continue it, or another --out");
+            }
+        }
+
+        Integer input = a.positiveInt("input");
+        DataSource data = DataSource.open(a.get("data", "fashion-mnist"), 3, input == null ? 32 : input);
+        Network net = network(a, modelName, data, input);
+        TrainConfig cfg = config(a, data);
+        EngineChoice engineChoice = a.get("engine", null) == null ? EngineChoice.fromEnvironment() : engineOf(a.get("engine", null));
+        Engine engine = Engines.load(engineChoice);
+        Device device = deviceOf(a.get("device", "cpu"), engine);
+
+        writeArgs(runDir, effective, resume);
+        Path checkpoint = runDir.resolve(Checkpoint.FILE_NAME);
+        Shape in = net.input();
+        out.printf(Locale.ROOT, "incept: training %s (%s) on %s: %d train / %d test images at %dx%dx%d, %s on %s (%s)%n",
+                net.name(), modelName, data.name(), Math.min(cfg.trainLimit(), data.train().count()),
+                Math.min(cfg.testLimit(), data.test().count()), in.height(), in.width(), in.channels(),
+                engine.getEngineName(), device, cfg.optimizer().kind().name().toLowerCase(Locale.ROOT));
+        out.printf(Locale.ROOT, "incept: lr %s, label smoothing %s, clip %s, moving average %s, run folder %s%n",
+                cfg.learningRate().describe(), cfg.labelSmoothing(), cfg.clipNorm() == 0 ? "off" : cfg.clipNorm(),
+                cfg.emaDecay() == 0 ? "off" : cfg.emaDecay(), runDir);
+        long t0 = System.nanoTime();
+        try (Trainer trainer = new Trainer(net, cfg, engine, device)) {
+            trainer.listen(ProgressBar.forTerminal(out)).listen(new MetricsFile(runDir.resolve("metrics.csv")))
+                    .listen(new dev.incept.plot.CurvesFile(runDir.resolve("curves.png"), net.name() + " on " + data.name()));
+            List<EpochMetrics> h = trainer.fit(data.train(), data.test(), checkpoint, resume);
+            Evaluation last = h.get(h.size() - 1).test();
+            double secs = (System.nanoTime() - t0) / 1e9;
+            out.printf(Locale.ROOT, "incept: test accuracy %.2f%% (top-5 %.2f%%, ECE %.4f) after %d epochs; wall time %s; run folder %s%n",
+                    100 * last.top1(), 100 * last.top5(), last.ece(), h.size(), ProgressBar.clock(secs), runDir);
+        }
+        return 0;
+    }
+
+    private static List<String> resumedArgs(Path runDir, List<String> overrides) {
+        Path file = runDir.resolve(ARGS_FILE);
+        if (!Files.exists(runDir.resolve(Checkpoint.FILE_NAME))) {
+            throw new UsageException("no checkpoint in " + runDir + " to resume from");
+        }
+        List<String> saved;
+        try {
+            saved = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + " (the run's options): " + e.getMessage());
+        }
+        List<String> merged = new ArrayList<>();
+        // Later options win in Args, so the overrides follow the saved ones.
+        for (String s : saved) {
+            if (!s.isEmpty()) {
+                merged.add(s);
+            }
+        }
+        for (int i = 0; i < overrides.size(); i++) {
+            if (overrides.get(i).equals("--resume")) {
+                i++;
+                continue;
+            }
+            if (overrides.get(i).startsWith("--resume=")) {
+                continue;
+            }
+            merged.add(overrides.get(i));
+        }
+        return merged;
+    }
+
+    private static void writeArgs(Path runDir, List<String> args, boolean resume) {
+        try {
+            Files.createDirectories(runDir);
+            List<String> keep = new ArrayList<>();
+            for (int i = 0; i < args.size(); i++) {
+                if (args.get(i).equals("--out") || args.get(i).equals("--resume")) {
+                    i++;
+                } else if (!args.get(i).startsWith("--out=") && !args.get(i).startsWith("--resume=")) {
+                    keep.add(args.get(i));
+                }
+            }
+            Files.write(runDir.resolve(ARGS_FILE), keep);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create run folder " + runDir, e);
+        }
+    }
+
+    private static Network network(Args a, String modelName, DataSource data, Integer input) {
+        int channels = data.train().channels();
+        int size = input != null ? input : data.train().height();
+        String spec = a.get("spec", null);
+        if (spec != null) {
+            if (!a.positional.isEmpty()) {
+                throw new UsageException("give a model name or --spec, not both");
+            }
+            Network net = SpecJson.read(Path.of(spec));
+            return net.withInput(Shape.of(channels, input != null ? input : data.train().height(),
+                    input != null ? input : data.train().width()));
+        }
+        Zoo.Model model = Zoo.find(modelName).orElseThrow(() -> new UsageException(
+                "unknown model '" + modelName + "'; try 'incept models'"));
+        return model.build(new ModelConfig(data.train().classes(), channels, size, a.flag("aux"), !a.flag("no-aux-bn")));
+    }
+
+    private static TrainConfig config(Args a, DataSource data) {
+        String recipe = a.get("recipe", "default");
+        TrainConfig cfg = switch (recipe) {
+            case "paper" -> TrainConfig.paper().withBatchSize(128).withEpochs(10);
+            case "default" -> TrainConfig.defaults();
+            default -> throw new UsageException("--recipe must be paper or default, got '" + recipe + "'");
+        };
+        cfg = cfg.withAugment(a.flag("no-augment") ? dev.incept.data.Augment.NONE : data.augment());
+        Integer epochs = a.positiveInt("epochs");
+        if (epochs != null) {
+            cfg = cfg.withEpochs(epochs);
+        }
+        Integer batch = a.positiveInt("batch");
+        if (batch != null) {
+            cfg = cfg.withBatchSize(batch);
+        }
+        OptimizerSpec opt = cfg.optimizer();
+        if (a.get("optimizer", null) != null) {
+            OptimizerSpec.Kind k = kindOf(a.get("optimizer", null));
+            opt = switch (k) {
+                case RMSPROP -> OptimizerSpec.paperRmsProp().withWeightDecay(opt.weightDecay());
+                case SGD -> OptimizerSpec.sgd(0.9, opt.weightDecay());
+                case ADAM -> OptimizerSpec.adam(opt.weightDecay());
+            };
+        }
+        if (a.number("momentum") != null) {
+            opt = opt.withMomentum(a.number("momentum"));
+        }
+        if (a.number("weight-decay") != null) {
+            opt = opt.withWeightDecay(a.number("weight-decay"));
+        }
+        cfg = cfg.withOptimizer(opt);
+        LearningRate lr = cfg.learningRate();
+        if (a.number("lr") != null || a.number("lr-decay") != null || a.number("lr-every") != null || a.number("warmup") != null) {
+            lr = new LearningRate(or(a.number("lr"), lr.base()), or(a.number("lr-decay"), lr.factor()),
+                    or(a.number("lr-every"), lr.everyEpochs()), or(a.number("warmup"), lr.warmupEpochs()));
+        }
+        cfg = cfg.withLearningRate(lr);
+        if (a.number("label-smoothing") != null) {
+            cfg = cfg.withLabelSmoothing(a.number("label-smoothing"));
+        }
+        if (a.number("aux-weight") != null) {
+            cfg = cfg.withAuxWeight(a.number("aux-weight"));
+        }
+        if (a.number("clip-norm") != null) {
+            cfg = cfg.withClipNorm(a.number("clip-norm"));
+        }
+        if (a.number("ema") != null) {
+            cfg = cfg.withEmaDecay(a.number("ema"));
+        }
+        Integer seed = a.positiveInt("seed");
+        if (seed != null) {
+            cfg = cfg.withSeed(seed);
+        }
+        Integer trainLimit = a.positiveInt("train-limit");
+        Integer testLimit = a.positiveInt("test-limit");
+        return cfg.withLimits(trainLimit == null ? Integer.MAX_VALUE : trainLimit, testLimit == null ? Integer.MAX_VALUE : testLimit);
+    }
+
+    private static double or(Double v, double fallback) {
+        return v == null ? fallback : v;
+    }
+
+    private static OptimizerSpec.Kind kindOf(String s) {
+        try {
+            return OptimizerSpec.kind(s);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static EngineChoice engineOf(String s) {
+        try {
+            return EngineChoice.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static Device deviceOf(String s, Engine engine) {
+        switch (s) {
+            case "cpu":
+                return Device.cpu();
+            case "gpu":
+                if (engine.getGpuCount() == 0) {
+                    throw new UsageException("--device gpu: the " + engine.getEngineName()
+                            + " engine sees no GPU here; use --engine pytorch with a CUDA libtorch (PYTORCH_LIBRARY_PATH)");
+                }
+                return Device.gpu();
+            default:
+                throw new UsageException("--device must be cpu or gpu, got '" + s + "'");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.incept.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.incept.data.Images;
+import dev.incept.engine.EngineChoice;
+import dev.incept.engine.Engines;
+import dev.incept.spec.Network;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckpointAndResumeTest {
+    private static final Images TRAIN = SyntheticImages.bars(256, 4, 16, 1);
+    private static final Images TEST = SyntheticImages.bars(64, 4, 16, 2);
+
+    private static TrainConfig config(int epochs) {
+        return TrainConfig.paper().withEpochs(epochs).withBatchSize(32).withEmaDecay(0.99).withOptimizer(OptimizerSpec.paperRmsProp());
+    }
+
+    private static List<EpochMetrics> train(Network net, TrainConfig cfg, Path ckpt, boolean resume) {
+        try (Trainer t = new Trainer(net, cfg, Engines.load(EngineChoice.MXNET))) {
+            return t.fit(TRAIN, TEST, ckpt, resume);
+        }
+    }
+
+    @Test
+    void resumingAfterAnInterruptionEndsWhereAnUninterruptedRunEnds(@TempDir Path dir) {
+        List<EpochMetrics> straight = train(TrainingStepsTest.tiny(), config(3), dir.resolve("a.ckpt"), false);
+
+        Path ckpt = dir.resolve("b.ckpt");
+        train(TrainingStepsTest.tiny(), config(2), ckpt, false);
+        List<EpochMetrics> resumed = train(TrainingStepsTest.tiny(), config(3), ckpt, true);
+
+        assertEquals(3, resumed.size(), "the resumed history holds the epochs before the interruption");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(straight.get(i).trainLoss(), resumed.get(i).trainLoss(), 1e-3, "train loss, epoch " + (i + 1));
+            assertEquals(straight.get(i).test().top1(), resumed.get(i).test().top1(), 0.02, "test accuracy, epoch " + (i + 1));
+        }
+        assertEquals(3, Checkpoint.read(ckpt).epoch());
+    }
+
+    @Test
+    void aCorruptCheckpointIsRejectedAndLeftAsItWas(@TempDir Path dir) throws IOException {
+        Path ckpt = dir.resolve("c.ckpt");
+        train(TrainingStepsTest.tiny(), config(1), ckpt, false);
+        byte[] bytes = Files.readAllBytes(ckpt);
+        bytes[bytes.length / 2] ^= 0x5a;
+        Files.write(ckpt, bytes);
+        CheckpointException e = assertThrows(CheckpointException.class,
+                () -> train(TrainingStepsTest.tiny(), config(2), ckpt, true));
+        assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
+        assertArrayEquals(bytes, Files.readAllBytes(ckpt));
+
+        Files.write(ckpt, java.util.Arrays.copyOf(bytes, 100));
+        assertThrows(CheckpointException.class, () -> train(TrainingStepsTest.tiny(), config(2), ckpt, true));
+        Files.writeString(ckpt, "not a checkpoint");
+        CheckpointException notOne = assertThrows(CheckpointException.class, () -> Checkpoint.read(ckpt));
+        assertTrue(notOne.getMessage().contains("not an incept checkpoint"), notOne.getMessage());
+    }
+
+    @Test
+    void aCheckpointOfAnotherNetworkIsRejected(@TempDir Path dir) throws IOException {
+        Path ckpt = dir.resolve("d.ckpt");
+        train(TrainingStepsTest.tiny(), config(1), ckpt, false);
+        byte[] before = Files.readAllBytes(ckpt);
+        Network other = Network.builder("other").input(1, 16, 16)
+                .add(dev.incept.spec.Layers.conv(4, 3), dev.incept.spec.Layers.globalAvgPool(), dev.incept.spec.Layers.dense(4))
+                .build();
+        CheckpointException e = assertThrows(CheckpointException.class, () -> train(other, config(2), ckpt, true));
+        assertTrue(e.getMessage().contains("'tiny'") && e.getMessage().contains("'other'"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(ckpt));
+    }
+
+    @Test
+    void aNanLossStopsTrainingAndKeepsTheLastGoodCheckpoint(@TempDir Path dir) throws IOException {
+        Path ckpt = dir.resolve("e.ckpt");
+        TrainConfig sane = config(1).withOptimizer(OptimizerSpec.sgd(0.9, 0)).withClipNorm(0).withLearningRate(LearningRate.constant(0.01));
+        train(TrainingStepsTest.tiny(), sane, ckpt, false);
+        byte[] good = Files.readAllBytes(ckpt);
+        TrainConfig exploding = sane.withEpochs(2).withLearningRate(LearningRate.constant(1e30));
+        TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> train(TrainingStepsTest.tiny(), exploding, ckpt, true));
+        assertTrue(e.getMessage().contains("epoch 2") && e.getMessage().contains("left intact"), e.getMessage());
+        assertArrayEquals(good, Files.readAllBytes(ckpt));
+        assertEquals(1, Checkpoint.read(ckpt).epoch());
+    }
+}
