@@ -18,7 +18,7 @@ import dev.incept.spec.Layer;
 import dev.incept.spec.Network;
 
 /**
- * A small Inception for 28x28 grayscale images, in the Java DSL: a factorized block, a grid
+ * A small Inception for 28x28 grayscale images, in the Java DSL: a stem that halves the grid, a factorized block, a grid
  * reduction, a scaled residual block and an auxiliary head. Prints its summary and its JSON.
  */
 public final class CustomInception {
@@ -51,7 +51,7 @@ public final class CustomInception {
 
     public static Network network() {
         return Network.builder("fashion-inception").input(1, 28, 28)
-                .block("stem", conv(32, 3), conv(64, 3))
+                .block("stem", conv(32, 3), conv(64, 3).stride(2).pad(1, 1))
                 .add(blockA("mixed_a", 64), reduction("reduce", 96), residualB("res_b"))
                 .add(globalAvgPool(), dropout(0.2), dense(10).named("logits"))
                 .aux("aux", "mixed_a", 0.3, avgPool(5, 3), conv(64, 1), globalAvgPool(), dense(10))

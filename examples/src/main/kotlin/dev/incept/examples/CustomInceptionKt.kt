@@ -3,6 +3,7 @@ package dev.incept.examples
 import dev.incept.kotlin.SAME
 import dev.incept.kotlin.VALID
 import dev.incept.kotlin.network
+import dev.incept.kotlin.pad
 import dev.incept.kotlin.summary
 import dev.incept.kotlin.x
 import dev.incept.spec.Network
@@ -10,7 +11,7 @@ import dev.incept.spec.Network
 /** The same small Inception as CustomInception.java, in the Kotlin builder. */
 fun fashionInception(): Network = network("fashion-inception") {
     input(1, 28)
-    block("stem") { conv(32, 3); conv(64, 3) }
+    block("stem") { conv(32, 3); conv(64, 3, stride = 2, padding = pad(1)) }
     concat("mixed_a") {
         branch { conv(64, 1) }
         branch { conv(32, 1); conv(64, 3) }
