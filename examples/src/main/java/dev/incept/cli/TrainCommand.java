@@ -41,8 +41,9 @@ final class TrainCommand {
                                         cifar10:DIR (binary version), folder:DIR (DIR/train/<class>, DIR/test/<class>)
               --input N                 resize images to N x N (default: the data's own size)
               --epochs N                (default 10)          --batch N        (default 128)
-              --recipe paper|default    paper: RMSProp(0.9, eps 1.0, momentum 0.9), lr 0.045 x 0.94 every 2 epochs,
-                                        label smoothing 0.1, clipping at global norm 2.0, moving average 0.9999
+              --recipe paper|default    paper (the default): RMSProp(0.9, eps 1.0, momentum 0.9), lr 0.045 x 0.94 every 2 epochs,
+                                        label smoothing 0.1, clipping at global norm 2.0, moving average 0.9999;
+                                        default: SGD momentum 0.9 at a constant 0.05, none of the rest
               --optimizer rmsprop|sgd|adam   --lr X   --lr-decay F   --lr-every EPOCHS   --warmup EPOCHS
               --momentum M              --weight-decay W
               --label-smoothing E       0 = plain cross-entropy
@@ -188,7 +189,7 @@ final class TrainCommand {
     }
 
     private static TrainConfig config(Args a, DataSource data) {
-        String recipe = a.get("recipe", "default");
+        String recipe = a.get("recipe", "paper");
         TrainConfig cfg = switch (recipe) {
             case "paper" -> TrainConfig.paper().withBatchSize(128).withEpochs(10);
             case "default" -> TrainConfig.defaults();
