@@ -112,8 +112,13 @@ final class TrainCommand {
                 cfg.emaDecay() == 0 ? "off" : cfg.emaDecay(), runDir);
         long t0 = System.nanoTime();
         try (Trainer trainer = new Trainer(net, cfg, engine, device)) {
-            trainer.listen(ProgressBar.forTerminal(out)).listen(new MetricsFile(runDir.resolve("metrics.csv")))
-                    .listen(new dev.incept.plot.CurvesFile(runDir.resolve("curves.png"), net.name() + " on " + data.name()));
+            trainer.listen(ProgressBar.forTerminal(out)).listen(new MetricsFile(runDir.resolve("metrics.csv")));
+            // The GPU bundle's minimal JRE has no java.desktop (AWT), which rendering needs.
+            if (ModuleLayer.boot().findModule("java.desktop").isPresent()) {
+                trainer.listen(new dev.incept.plot.CurvesFile(runDir.resolve("curves.png"), net.name() + " on " + data.name()));
+            } else {
+                out.println("incept: this Java runtime has no java.desktop module; curves.png is skipped (metrics.csv has the figures)");
+            }
             List<EpochMetrics> h = trainer.fit(data.train(), data.test(), checkpoint, resume);
             Evaluation last = h.get(h.size() - 1).test();
             double secs = (System.nanoTime() - t0) / 1e9;

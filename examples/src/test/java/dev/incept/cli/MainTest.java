@@ -9,9 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.incept.json.SpecJson;
 import dev.incept.zoo.Zoo;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,18 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
-    private record Result(int code, String out, String err) {
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static void assertOneLineError(Result r, String mention) {
+    private static void assertOneLineError(CliRun r, String mention) {
         assertTrue(r.code() != 0, "exit status");
         assertEquals("", r.out());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -40,7 +30,7 @@ class MainTest {
 
     @Test
     void modelsListsTheZooOneLineEach() {
-        Result r = run("models");
+        CliRun r = run("models");
         assertEquals(0, r.code());
         assertEquals(Zoo.models().size(), r.out().lines().count());
         assertTrue(r.out().contains("inception-resnet-v2"));
@@ -48,7 +38,7 @@ class MainTest {
 
     @Test
     void summaryJsonCarriesTotalsAndEveryBlock() throws Exception {
-        Result r = run("summary", "inception-v3", "--aux", "--format", "json");
+        CliRun r = run("summary", "inception-v3", "--aux", "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals(27_161_264L, j.get("params").asLong());
@@ -65,7 +55,7 @@ class MainTest {
     @Test
     void summaryTextUsesTheRequestedConventionInputAndClasses() {
         assertTrue(run("summary", "inception-v3", "--convention", "keras").out().contains("23,851,784"));
-        Result small = run("summary", "inception-v3", "--input", "160", "--classes", "10", "--channels", "1", "--depth", "1");
+        CliRun small = run("summary", "inception-v3", "--input", "160", "--classes", "10", "--channels", "1", "--depth", "1");
         assertEquals(0, small.code(), small.err());
         assertTrue(small.out().contains("input 160x160x1"));
         assertTrue(small.out().contains("mixed0/branch1"));
@@ -76,7 +66,7 @@ class MainTest {
         Zoo.Model m = Zoo.get("inception-resnet-v2");
         Path f = dir.resolve("irv2.json");
         SpecJson.write(m.build(m.defaults()), f);
-        Result r = run("summary", "--spec", f.toString(), "--format", "json");
+        CliRun r = run("summary", "--spec", f.toString(), "--format", "json");
         assertEquals(0, r.code(), r.err());
         assertEquals(55_843_464L, new ObjectMapper().readTree(r.out()).get("params").asLong());
     }

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,15 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** incept train end to end on the real Fashion-MNIST (installed by scripts/setup-data), in quick mode. */
 class TrainCommandTest {
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static final String[] QUICK = {"--train-limit", "512", "--test-limit", "256", "--batch", "64"};
@@ -39,7 +29,7 @@ class TrainCommandTest {
     @Test
     void trainsOnFashionMnistWritesTheRunFolderAndResumesToMoreEpochs(@TempDir Path dir) throws IOException {
         Path runDir = dir.resolve("run");
-        Result first = run(args("train", "--epochs", "1", "--recipe", "paper", "--out", runDir.toString()));
+        CliRun first = run(args("train", "--epochs", "1", "--recipe", "paper", "--out", runDir.toString()));
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("test accuracy"), first.out());
         assertTrue(first.out().contains("on fashion-mnist: 512 train / 256 test images at 28x28x1"), first.out());
@@ -50,11 +40,11 @@ class TrainCommandTest {
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4));
         assertTrue(png.length > 5_000, "a real picture, " + png.length + " bytes");
 
-        Result again = run(args("train", "--epochs", "1", "--out", runDir.toString()));
+        CliRun again = run(args("train", "--epochs", "1", "--out", runDir.toString()));
         assertEquals(2, again.code());
         assertTrue(again.err().contains("--resume"), again.err());
 
-        Result resumed = run("train", "--resume", runDir.toString(), "--epochs", "2");
+        CliRun resumed = run("train", "--resume", runDir.toString(), "--epochs", "2");
         assertEquals(0, resumed.code(), resumed.err());
         List<String> rows = Files.readAllLines(runDir.resolve("metrics.csv"));
         assertEquals(3, rows.size(), "header and one row per epoch: " + rows);
@@ -63,16 +53,16 @@ class TrainCommandTest {
 
     @Test
     void aMissingDataSetOrCheckpointIsOneClearLine(@TempDir Path dir) {
-        Result noData = run(args("train", "--data", "fashion-mnist:" + dir.resolve("nowhere"), "--out", dir.resolve("r").toString()));
+        CliRun noData = run(args("train", "--data", "fashion-mnist:" + dir.resolve("nowhere"), "--out", dir.resolve("r").toString()));
         assertEquals(1, noData.code());
         assertEquals(1, noData.err().strip().lines().count(), noData.err());
         assertTrue(noData.err().contains("nowhere"), noData.err());
 
-        Result noRun = run("train", "--resume", dir.resolve("never-ran").toString());
+        CliRun noRun = run("train", "--resume", dir.resolve("never-ran").toString());
         assertEquals(2, noRun.code());
         assertTrue(noRun.err().contains("no checkpoint"), noRun.err());
 
-        Result badEngine = run(args("train", "--engine", "tensorflow", "--out", dir.resolve("r2").toString()));
+        CliRun badEngine = run(args("train", "--engine", "tensorflow", "--out", dir.resolve("r2").toString()));
         assertEquals(2, badEngine.code());
         assertTrue(badEngine.err().contains("mxnet or pytorch"), badEngine.err());
     }

@@ -25,6 +25,11 @@ final class PyTorchNatives {
     }
 
     static void prepare() {
+        String override = System.getenv("PYTORCH_LIBRARY_PATH");
+        if (override != null && Files.exists(Path.of(override, "libtorch.so"))) {
+            prepareForOverride(Path.of(override));
+            return;
+        }
         Properties natives = properties("/native/lib/pytorch.properties");
         if (natives == null) {
             return; // no bundled libtorch: the user's own PYTORCH_LIBRARY_PATH set-up applies
@@ -54,6 +59,38 @@ final class PyTorchNatives {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot place PyTorch's native libraries in " + dir, e);
         }
+    }
+
+    /**
+     * A libtorch the machine already has (a Python torch install, say): DJL names the bridge's
+     * cache folder after PYTORCH_VERSION and PYTORCH_FLAVOR, and would download a bridge built
+     * for exactly that version. The bundled bridge (built against 2.7.1, CPU and CUDA 12.8) is put
+     * there instead; whether it loads against another libtorch is then up to the two libraries.
+     */
+    private static void prepareForOverride(Path libtorch) {
+        String version = setting("PYTORCH_VERSION");
+        String flavor = setting("PYTORCH_FLAVOR");
+        if (version == null || flavor == null) {
+            throw new IllegalStateException("PYTORCH_LIBRARY_PATH=" + libtorch + " needs PYTORCH_VERSION (e.g. 2.7.1) and "
+                    + "PYTORCH_FLAVOR (cpu, or cu128 for CUDA) to say what it holds");
+        }
+        String bridgeFlavor = flavor.startsWith("cu") ? "cu128" : "cpu";
+        Path dir = Utils.getEngineCacheDir("pytorch").resolve(version + '-' + flavor + "-linux-x86_64");
+        Path target = dir.resolve(Engine.getDjlVersion() + "-libdjl_torch.so");
+        if (Files.exists(target)) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir);
+            copy("/jnilib/linux-x86_64/" + bridgeFlavor + "/libdjl_torch.so", dir, target.getFileName().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot place the PyTorch JNI bridge in " + dir, e);
+        }
+    }
+
+    private static String setting(String name) {
+        String v = System.getenv(name);
+        return v != null ? v : System.getProperty(name);
     }
 
     private static String nativeResource(String flavor, String classifier, String lib) {

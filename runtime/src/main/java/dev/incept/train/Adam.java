@@ -4,13 +4,12 @@ import ai.djl.ndarray.NDArray;
 import java.util.Map;
 
 /** Adam (Kingma and Ba) with bias correction; weight decay is added to the gradient (L2). */
-public final class Adam implements Optimizer {
+public final class Adam extends SlotOptimizer {
     private static final String STEP = "adam/step";
     private final float beta1;
     private final float beta2;
     private final float epsilon;
     private final float weightDecay;
-    private final OptimizerState state = new OptimizerState();
     private int step;
     private NDArray anyWeight;
 

@@ -1,7 +1,6 @@
 package dev.incept.train;
 
 import ai.djl.ndarray.NDArray;
-import java.util.Map;
 
 /**
  * RMSProp as TensorFlow defines it and the Inception papers used it (decay 0.9, epsilon 1.0):
@@ -9,12 +8,11 @@ import java.util.Map;
  * Epsilon sits inside the square root, and ms starts at one as in TF1's slot initializer; with
  * epsilon 1.0 the step is bounded by lr*|g|, which is why the papers could use it at lr 0.045.
  */
-public final class RmsProp implements Optimizer {
+public final class RmsProp extends SlotOptimizer {
     private final float decay;
     private final float epsilon;
     private final float momentum;
     private final float weightDecay;
-    private final OptimizerState state = new OptimizerState();
 
     public RmsProp(double decay, double epsilon, double momentum, double weightDecay) {
         this.decay = (float) decay;
@@ -36,16 +34,6 @@ public final class RmsProp implements Optimizer {
         } else {
             weight.subi(step);
         }
-    }
-
-    @Override
-    public Map<String, NDArray> state() {
-        return state.all();
-    }
-
-    @Override
-    public void restore(Map<String, NDArray> saved) {
-        state.restore(saved);
     }
 
     @Override

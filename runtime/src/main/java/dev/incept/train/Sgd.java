@@ -1,13 +1,11 @@
 package dev.incept.train;
 
 import ai.djl.ndarray.NDArray;
-import java.util.Map;
 
 /** SGD with (PyTorch-style) momentum: v = momentum*v + g; w -= lr*v. */
-public final class Sgd implements Optimizer {
+public final class Sgd extends SlotOptimizer {
     private final float momentum;
     private final float weightDecay;
-    private final OptimizerState state = new OptimizerState();
 
     public Sgd(double momentum, double weightDecay) {
         this.momentum = (float) momentum;
@@ -24,16 +22,6 @@ public final class Sgd implements Optimizer {
         NDArray v = state.slot(name, "velocity", () -> weight.zerosLike());
         v.muli(momentum).addi(g);
         weight.subi(v.mul(lr));
-    }
-
-    @Override
-    public Map<String, NDArray> state() {
-        return state.all();
-    }
-
-    @Override
-    public void restore(Map<String, NDArray> saved) {
-        state.restore(saved);
     }
 
     @Override
