@@ -19,6 +19,7 @@ public final class Main {
               summary MODEL          shapes, parameters, multiply-adds and receptive field per block
               summary --spec FILE    the same for a description file (incept/1 JSON)
               train [MODEL]          train on a real data set (default: inception-mini on Fashion-MNIST)
+              bench                  training speed against DJL's own GoogLeNet, per engine, against the matmul peak
               help [COMMAND]         this text, or a command's options
 
             examples:
@@ -48,6 +49,8 @@ public final class Main {
                 case "models" -> models(rest, out);
                 case "summary" -> SummaryCommand.run(rest, out);
                 case "train" -> TrainCommand.run(rest, out, err);
+                case "bench" -> BenchCommand.run(rest, out, err);
+                case "bench-case" -> BenchCase.run(rest, out);
                 case "help" -> help(rest, out);
                 default -> throw new UsageException("unknown command '" + command + "'; try 'incept --help'");
             };
@@ -87,6 +90,7 @@ public final class Main {
         switch (topic) {
             case "summary" -> out.println(SummaryCommand.USAGE);
             case "train" -> out.println(TrainCommand.USAGE);
+            case "bench" -> out.println(BenchCommand.USAGE);
             case "models" -> out.println("usage: incept models\n  lists the model zoo, one line each");
             case "", "help" -> out.println(USAGE);
             default -> throw new UsageException("no help for unknown command '" + topic + "'");

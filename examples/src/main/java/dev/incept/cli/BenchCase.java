@@ -1,0 +1,106 @@
+package dev.incept.cli;
+
+import ai.djl.basicmodelzoo.cv.classification.GoogLeNet;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import dev.incept.analysis.Analyzer;
+import dev.incept.bench.MatMulRate;
+import dev.incept.bench.PeakMemory;
+import dev.incept.bench.PipelineRate;
+import dev.incept.bench.StepTimer;
+import dev.incept.compile.Compiler;
+import dev.incept.data.FashionMnist;
+import dev.incept.data.Images;
+import dev.incept.engine.EngineChoice;
+import dev.incept.engine.Engines;
+import dev.incept.spec.Network;
+import dev.incept.zoo.ModelConfig;
+import dev.incept.zoo.Zoo;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One benchmark case in its own process (so each has its own peak memory and loads one engine),
+ * printed as one JSON line for {@link BenchCommand} to collect.
+ */
+final class BenchCase {
+    /** A model case: what is timed, at which input and batch. */
+    record Model(String name, String zooName, int channels, int size, int classes, int batch) {
+    }
+
+    static final Map<String, Model> MODELS = new LinkedHashMap<>();
+
+    static {
+        // d2l-java's set-up: GoogLeNet on Fashion-MNIST resized to 96x96, batch 128.
+        MODELS.put("peer-djl-googlenet", new Model("DJL model-zoo GoogLeNet (hand-written blocks)", "googlenet-d2l", 1, 96, 10, 128));
+        MODELS.put("googlenet-d2l", new Model("the same GoogLeNet in the DSL, compiled", "googlenet-d2l", 1, 96, 10, 128));
+        MODELS.put("inception-v3", new Model("Inception-v3 (DSL), 299x299, batch 8", "inception-v3", 3, 299, 1000, 8));
+        MODELS.put("inception-mini", new Model("inception-mini (DSL), Fashion-MNIST 28x28", "inception-mini", 1, 28, 10, 128));
+    }
+
+    private BenchCase() {
+    }
+
+    static int run(java.util.List<String> argv, PrintStream out) {
+        if (argv.size() < 2) {
+            throw new UsageException("bench-case CASE ENGINE [quick]");
+        }
+        String name = argv.get(0);
+        boolean quick = argv.size() > 2 && argv.get(2).equals("quick");
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("case", name);
+        if (name.equals("pipeline")) {
+            Images train = FashionMnist.load(FashionMnist.Split.TRAIN);
+            int limit = quick ? 2_000 : 60_000;
+            r.put("engine", "none");
+            r.put("images_per_sec_28", PipelineRate.imagesPerSecond(train, 28, 128, limit));
+            r.put("images_per_sec_96", PipelineRate.imagesPerSecond(train, 96, 128, quick ? 1_000 : 20_000));
+        } else {
+            EngineChoice choice = EngineChoice.parse(argv.get(1));
+            Engine engine = Engines.load(choice);
+            r.put("engine", engine.getEngineName());
+            if (name.equals("matmul")) {
+                int n = quick ? 256 : 2048;
+                r.put("gflops", MatMulRate.gflops(engine, n, quick ? 2 : 6, quick ? 3 : 10));
+                r.put("n", n);
+            } else {
+                Model m = MODELS.get(name);
+                if (m == null) {
+                    throw new UsageException("unknown bench case '" + name + "'");
+                }
+                int size = quick ? Math.min(m.size(), 96) : m.size();
+                int batch = quick ? Math.min(m.batch(), 4) : m.batch();
+                Network net = Zoo.get(m.zooName()).build(new ModelConfig(m.classes(), m.channels(), size, false, true));
+                Block block = name.startsWith("peer-") ? GoogLeNet.builder().setOutSize(m.classes()).build() : Compiler.compile(net);
+                StepTimer.Result t = StepTimer.measure(engine, block, new Shape(batch, m.channels(), size, size), m.classes(),
+                        quick ? 1 : 3, quick ? 2 : 8);
+                r.put("model", m.name());
+                r.put("batch", batch);
+                r.put("input", size);
+                r.put("params", t.parameters());
+                r.put("macs", Analyzer.analyze(net).macs());
+                r.put("ms_per_step", t.medianMs());
+                r.put("images_per_sec", t.imagesPerSecond());
+            }
+        }
+        r.put("peak_rss_mb", PeakMemory.megabytes());
+        out.println(json(r));
+        return 0;
+    }
+
+    private static String json(Map<String, Object> r) {
+        StringBuilder sb = new StringBuilder("{");
+        for (Map.Entry<String, Object> e : r.entrySet()) {
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            sb.append('"').append(e.getKey()).append("\":");
+            Object v = e.getValue();
+            sb.append(v instanceof String ? "\"" + v + "\"" : v instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : v);
+        }
+        return sb.append('}').toString();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.incept.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * incept bench: runs every case in a fresh JVM (one engine loaded, its own peak memory), then
+ * prints one table with the ratios that matter and writes it, with the machine and the command,
+ * under bench/.
+ */
+final class BenchCommand {
+    static final String USAGE = """
+            usage: incept bench [--engines mxnet,pytorch] [--cases LIST] [--quick] [--out FILE.md]
+              cases: matmul, pipeline, peer-djl-googlenet, googlenet-d2l, inception-v3, inception-mini (default: all)
+              --quick   tiny sizes, to check the harness (figures meaningless)
+              Each case runs in its own JVM after warm-up steps; MXNet's queued work is waited for
+              before every timestamp. Results go to bench/cpu-DATE.md (or --out).""";
+
+    private static final List<String> ALL = List.of("matmul", "pipeline", "peer-djl-googlenet", "googlenet-d2l",
+            "inception-v3", "inception-mini");
+
+    private BenchCommand() {
+    }
+
+    static int run(List<String> argv, PrintStream out, PrintStream err) {
+        Args a = Args.parse(argv, Set.of("quick"), Set.of("engines", "cases", "out"));
+        List<String> engines = List.of(a.get("engines", "mxnet,pytorch").split(","));
+        List<String> cases = List.of(a.get("cases", String.join(",", ALL)).split(","));
+        for (String c : cases) {
+            if (!ALL.contains(c)) {
+                throw new UsageException("unknown bench case '" + c + "'; cases are " + ALL);
+            }
+        }
+        boolean quick = a.flag("quick");
+        List<JsonNode> results = new ArrayList<>();
+        for (String c : cases) {
+            for (String e : c.equals("pipeline") ? List.of("none") : engines) {
+                err.println("bench: " + c + (e.equals("none") ? "" : " on " + e) + " ...");
+                results.add(child(c, e, quick));
+            }
+        }
+        String report = BenchReport.render(results, machine(), "./incept bench " + String.join(" ", argv));
+        out.print(report);
+        Path file = Path.of(a.get("out", "bench/cpu-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".md"));
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            Files.writeString(file, report, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + file + ": " + e.getMessage());
+        }
+        err.println("bench: written to " + file);
+        return 0;
+    }
+
+    private static JsonNode child(String name, String engine, boolean quick) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.add("-Dai.djl.offline=true");
+        cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=error");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Main.class.getName());
+        cmd.add("bench-case");
+        cmd.add(name);
+        cmd.add(engine);
+        if (quick) {
+            cmd.add("quick");
+        }
+        try {
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int code = p.waitFor();
+            String last = output.strip().lines().reduce((x, y) -> y).orElse("");
+            if (code != 0 || !last.startsWith("{")) {
+                throw new IllegalStateException("bench case " + name + " on " + engine + " failed (exit " + code + "): " + output.strip());
+            }
+            return new ObjectMapper().readTree(last);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run bench case " + name + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    cpu = line.substring(line.indexOf(':') + 1).trim();
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // keep "unknown CPU"
+        }
+        long memGb = Runtime.getRuntime().maxMemory();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    memGb = Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024 / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            memGb = -1;
+        }
+        return String.format(Locale.ROOT, "%s, %d cores, %d GiB, Java %s, %s", cpu, Runtime.getRuntime().availableProcessors(),
+                memGb, System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.version"));
+    }
+}

@@ -1,0 +1,84 @@
+package dev.incept.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Locale;
+
+/** The benchmark's results as a Markdown report: the table, then the ratios asked for. */
+final class BenchReport {
+    private BenchReport() {
+    }
+
+    static String render(List<JsonNode> results, String machine, String command) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# incept bench\n\n");
+        sb.append("- machine: ").append(machine).append('\n');
+        sb.append("- command: `").append(command).append("`\n\n");
+        double bestMatmul = 0;
+        for (JsonNode r : results) {
+            if (r.path("case").asText().equals("matmul")) {
+                bestMatmul = Math.max(bestMatmul, r.path("gflops").asDouble());
+            }
+        }
+        sb.append("| case | engine | batch x input | images/s | ms/step | achieved GFLOP/s | of matmul peak | peak RSS MB |\n");
+        sb.append("|---|---|---|---|---|---|---|---|\n");
+        for (JsonNode r : results) {
+            String c = r.path("case").asText();
+            if (c.equals("matmul")) {
+                sb.append(fmt("| matmul %d | %s | | | | %.1f (measured) | | %d |%n", r.path("n").asInt(), r.path("engine").asText(),
+                        r.path("gflops").asDouble(), r.path("peak_rss_mb").asLong()));
+            } else if (c.equals("pipeline")) {
+                sb.append(fmt("| data pipeline (decode, augment, batch) | none | 128 x 28 / 96 | %.0f / %.0f | | | | %d |%n",
+                        r.path("images_per_sec_28").asDouble(), r.path("images_per_sec_96").asDouble(), r.path("peak_rss_mb").asLong()));
+            } else {
+                double gflops = achieved(r);
+                sb.append(fmt("| %s | %s | %d x %d | %.1f | %.0f | %.1f | %s | %d |%n", c, r.path("engine").asText(),
+                        r.path("batch").asInt(), r.path("input").asInt(), r.path("images_per_sec").asDouble(),
+                        r.path("ms_per_step").asDouble(), gflops, bestMatmul > 0 ? fmt("%.0f%%", 100 * gflops / bestMatmul) : "",
+                        r.path("peak_rss_mb").asLong()));
+            }
+        }
+        sb.append("\nAchieved GFLOP/s = 3 x forward multiply-adds (from the DSL) x 2 x images/s; the peak is the faster engine's matmul.\n\n");
+        sb.append("## Ratios\n\n");
+        for (String engine : List.of("MXNet", "PyTorch")) {
+            JsonNode ours = find(results, "googlenet-d2l", engine);
+            JsonNode peer = find(results, "peer-djl-googlenet", engine);
+            if (ours != null && peer != null) {
+                sb.append(fmt("- %s: DSL-compiled GoogLeNet / DJL's model-zoo GoogLeNet = %.2fx (images/s)%n", engine,
+                        ours.path("images_per_sec").asDouble() / peer.path("images_per_sec").asDouble()));
+            }
+        }
+        for (String c : List.of("googlenet-d2l", "inception-v3", "inception-mini")) {
+            JsonNode mx = find(results, c, "MXNet");
+            JsonNode pt = find(results, c, "PyTorch");
+            if (mx != null && pt != null) {
+                sb.append(fmt("- %s: MXNet / PyTorch = %.2fx (images/s)%n", c,
+                        mx.path("images_per_sec").asDouble() / pt.path("images_per_sec").asDouble()));
+            }
+        }
+        JsonNode pipe = find(results, "pipeline", "none");
+        JsonNode mini = find(results, "inception-mini", null);
+        if (pipe != null && mini != null) {
+            sb.append(fmt("- data pipeline at 28x28 / inception-mini training = %.0fx (the pipeline is not the bottleneck when > 1)%n",
+                    pipe.path("images_per_sec_28").asDouble() / mini.path("images_per_sec").asDouble()));
+        }
+        return sb.toString();
+    }
+
+    private static double achieved(JsonNode r) {
+        return 3.0 * r.path("macs").asDouble() * 2 * r.path("images_per_sec").asDouble() / 1e9;
+    }
+
+    private static JsonNode find(List<JsonNode> results, String c, String engine) {
+        for (JsonNode r : results) {
+            if (r.path("case").asText().equals(c) && (engine == null || r.path("engine").asText().equals(engine))) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static String fmt(String f, Object... args) {
+        return String.format(Locale.ROOT, f, args);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.incept.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.basicmodelzoo.cv.classification.GoogLeNet;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.incept.analysis.Analysis;
+import dev.incept.analysis.Analyzer;
+import dev.incept.compile.Compiler;
+import dev.incept.compile.ParameterCount;
+import dev.incept.engine.EngineChoice;
+import dev.incept.engine.Engines;
+import dev.incept.zoo.ModelConfig;
+import dev.incept.zoo.Zoo;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PeerGoogLeNetTest {
+
+    @Test
+    void theDslGoogLeNetIsDjlsModelZooGoogLeNetParameterForParameter() {
+        var net = Zoo.get("googlenet-d2l").build(new ModelConfig(10, 1, 96, false, true));
+        Analysis a = Analyzer.analyze(net);
+        assertEquals(276_066_304L, a.macs(), "d2l's GoogLeNet at 1x96x96: 276.07 M multiply-adds");
+        try (NDManager m = Engines.load(EngineChoice.MXNET).newBaseManager()) {
+            Block peer = GoogLeNet.builder().setOutSize(10).build();
+            Shape in = new Shape(2, 1, 96, 96);
+            peer.initialize(m, DataType.FLOAT32, in);
+            Block ours = Compiler.compile(net);
+            ours.initialize(m, DataType.FLOAT32, in);
+            assertEquals(ParameterCount.trainable(peer), ParameterCount.trainable(ours));
+            assertEquals(a.trainableParams(), ParameterCount.trainable(peer));
+            assertEquals(peer.getOutputShapes(new Shape[] {in})[0], ours.getOutputShapes(new Shape[] {in})[0]);
+        }
+    }
+
+    @Test
+    void theBenchReportStatesTheRatiosFromItsResults() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> r = new ArrayList<>();
+        r.add(json.readTree("{\"case\":\"matmul\",\"engine\":\"PyTorch\",\"gflops\":200.0,\"n\":2048,\"peak_rss_mb\":100}"));
+        r.add(json.readTree("{\"case\":\"peer-djl-googlenet\",\"engine\":\"PyTorch\",\"batch\":128,\"input\":96,\"macs\":276066304,"
+                + "\"ms_per_step\":1000.0,\"images_per_sec\":100.0,\"peak_rss_mb\":900}"));
+        r.add(json.readTree("{\"case\":\"googlenet-d2l\",\"engine\":\"PyTorch\",\"batch\":128,\"input\":96,\"macs\":276066304,"
+                + "\"ms_per_step\":800.0,\"images_per_sec\":125.0,\"peak_rss_mb\":800}"));
+        String report = BenchReport.render(r, "test machine", "./incept bench");
+        assertTrue(report.contains("DSL-compiled GoogLeNet / DJL's model-zoo GoogLeNet = 1.25x"), report);
+        // 3 x 276.07 M x 2 x 125 img/s = 207.0 GFLOP/s, 104% of the 200 GFLOP/s matmul
+        assertTrue(report.contains("| 207.0 | 104% |"), report);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.incept.bench;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import dev.incept.train.LabelSmoothing;
+import dev.incept.train.Sgd;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Times whole training steps (forward, cross-entropy, backward, SGD update) of any DJL block with
+ * the same code, so a block compiled from a description and a hand-written one are measured alike.
+ * MXNet queues work asynchronously: every timed interval ends by reading back every updated
+ * weight, so nothing still queued is left out of the time.
+ */
+public final class StepTimer {
+    private StepTimer() {
+    }
+
+    /** Median and mean over the measured steps, in milliseconds. */
+    public record Result(int batch, double medianMs, double meanMs, long parameters) {
+        public double imagesPerSecond() {
+            return batch * 1000.0 / medianMs;
+        }
+    }
+
+    public static Result measure(Engine engine, Block block, Shape input, int classes, int warmup, int steps) {
+        try (NDManager manager = engine.newBaseManager()) {
+            engine.setRandomSeed(1);
+            block.initialize(manager, DataType.FLOAT32, input);
+            ParameterStore store = new ParameterStore(manager, false);
+            List<Pair<String, Parameter>> trainable = new ArrayList<>();
+            long count = 0;
+            for (Pair<String, Parameter> p : block.getParameters()) {
+                if (p.getValue().requiresGradient()) {
+                    trainable.add(p);
+                    count += p.getValue().getArray().size();
+                }
+            }
+            int batch = (int) input.get(0);
+            Random r = new Random(2);
+            float[] pixels = new float[(int) input.size()];
+            for (int i = 0; i < pixels.length; i++) {
+                pixels[i] = (float) r.nextGaussian();
+            }
+            int[] labels = new int[batch];
+            for (int i = 0; i < batch; i++) {
+                labels[i] = r.nextInt(classes);
+            }
+            Sgd sgd = new Sgd(0.9, 0);
+            double[] ms = new double[steps];
+            for (int s = -warmup; s < steps; s++) {
+                long t0 = System.nanoTime();
+                step(engine, manager, block, store, trainable, sgd, pixels, input, labels, classes);
+                sync(trainable);
+                if (s >= 0) {
+                    ms[s] = (System.nanoTime() - t0) / 1e6;
+                }
+            }
+            double[] sorted = ms.clone();
+            Arrays.sort(sorted);
+            double median = sorted[steps / 2];
+            return new Result(batch, median, Arrays.stream(ms).average().orElse(median), count);
+        }
+    }
+
+    private static void step(Engine engine, NDManager manager, Block block, ParameterStore store,
+                             List<Pair<String, Parameter>> trainable, Sgd sgd, float[] pixels, Shape input,
+                             int[] labels, int classes) {
+        try (NDScope scope = new NDScope()) {
+            NDArray x = manager.create(pixels, input);
+            NDArray targets = manager.create(LabelSmoothing.targets(labels, classes, 0), new Shape(labels.length, classes));
+            NDArray loss;
+            try (GradientCollector collector = engine.newGradientCollector()) {
+                NDList out = block.forward(store, new NDList(x), true);
+                loss = LabelSmoothing.loss(out.head(), targets);
+                collector.backward(loss);
+            }
+            sgd.beginStep();
+            for (Pair<String, Parameter> p : trainable) {
+                NDArray w = p.getValue().getArray();
+                NDArray g = w.getGradient();
+                sgd.update(p.getKey(), w, g, 0.01f);
+                g.subi(g);
+            }
+        }
+    }
+
+    /** Reads one element of every weight back, which waits for all queued work that writes them. */
+    private static void sync(List<Pair<String, Parameter>> trainable) {
+        for (Pair<String, Parameter> p : trainable) {
+            NDArray w = p.getValue().getArray();
+            try (NDArray first = w.flatten().get(0)) {
+                first.getFloat();
+            }
+        }
+    }
+}
