@@ -38,6 +38,7 @@ final class BenchCase {
         MODELS.put("peer-djl-googlenet", new Model("DJL model-zoo GoogLeNet (hand-written blocks)", "googlenet-d2l", 1, 96, 10, 128));
         MODELS.put("googlenet-d2l", new Model("the same GoogLeNet in the DSL, compiled", "googlenet-d2l", 1, 96, 10, 128));
         MODELS.put("inception-v3", new Model("Inception-v3 (DSL), 299x299, batch 8", "inception-v3", 3, 299, 1000, 8));
+        MODELS.put("handwritten-v3", new Model("Inception-v3 written by hand in plain DJL blocks", "inception-v3", 3, 299, 1000, 8));
         MODELS.put("inception-mini", new Model("inception-mini (DSL), Fashion-MNIST 28x28", "inception-mini", 1, 28, 10, 128));
     }
 
@@ -74,7 +75,9 @@ final class BenchCase {
                 int size = quick ? Math.min(m.size(), 96) : m.size();
                 int batch = quick ? Math.min(m.batch(), 4) : m.batch();
                 Network net = Zoo.get(m.zooName()).build(new ModelConfig(m.classes(), m.channels(), size, false, true));
-                Block block = name.startsWith("peer-") ? GoogLeNet.builder().setOutSize(m.classes()).build() : Compiler.compile(net);
+                Block block = name.startsWith("peer-") ? GoogLeNet.builder().setOutSize(m.classes()).build()
+                        : name.equals("handwritten-v3") ? dev.incept.peers.HandWrittenInceptionV3.build(m.classes())
+                        : Compiler.compile(net);
                 StepTimer.Result t = StepTimer.measure(engine, block, new Shape(batch, m.channels(), size, size), m.classes(),
                         quick ? 1 : 3, quick ? 2 : 8);
                 r.put("model", m.name());

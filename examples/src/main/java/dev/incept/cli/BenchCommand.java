@@ -22,13 +22,14 @@ import java.util.Set;
 final class BenchCommand {
     static final String USAGE = """
             usage: incept bench [--engines mxnet,pytorch] [--cases LIST] [--quick] [--out FILE.md]
-              cases: matmul, pipeline, peer-djl-googlenet, googlenet-d2l, inception-v3, inception-mini (default: all)
+              cases: matmul, pipeline, peer-djl-googlenet, googlenet-d2l, handwritten-v3, inception-v3,
+                     inception-mini (default: all)
               --quick   tiny sizes, to check the harness (figures meaningless)
               Each case runs in its own JVM after warm-up steps; MXNet's queued work is waited for
               before every timestamp. Results go to bench/cpu-DATE.md (or --out).""";
 
     private static final List<String> ALL = List.of("matmul", "pipeline", "peer-djl-googlenet", "googlenet-d2l",
-            "inception-v3", "inception-mini");
+            "handwritten-v3", "inception-v3", "inception-mini");
 
     private BenchCommand() {
     }

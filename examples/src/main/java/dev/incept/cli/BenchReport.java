@@ -48,6 +48,14 @@ final class BenchReport {
                         ours.path("images_per_sec").asDouble() / peer.path("images_per_sec").asDouble()));
             }
         }
+        for (String engine : List.of("MXNet", "PyTorch")) {
+            JsonNode ours = find(results, "inception-v3", engine);
+            JsonNode hand = find(results, "handwritten-v3", engine);
+            if (ours != null && hand != null) {
+                sb.append(fmt("- %s: DSL-compiled Inception-v3 / hand-written Inception-v3 = %.3fx (step time; 1.00 = no overhead)%n", engine,
+                        ours.path("ms_per_step").asDouble() / hand.path("ms_per_step").asDouble()));
+            }
+        }
         for (String c : List.of("googlenet-d2l", "inception-v3", "inception-mini")) {
             JsonNode mx = find(results, c, "MXNet");
             JsonNode pt = find(results, c, "PyTorch");

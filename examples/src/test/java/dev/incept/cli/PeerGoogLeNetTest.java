@@ -42,6 +42,19 @@ class PeerGoogLeNetTest {
     }
 
     @Test
+    void theHandWrittenInceptionV3IsTheDslsInceptionV3ParameterForParameter() {
+        var net = Zoo.get("inception-v3").build(ModelConfig.imagenet(299));
+        try (NDManager m = Engines.load(EngineChoice.MXNET).newBaseManager()) {
+            Block hand = dev.incept.peers.HandWrittenInceptionV3.build(1000);
+            Shape in = new Shape(2, 3, 299, 299);
+            hand.initialize(m, DataType.FLOAT32, in);
+            assertEquals(23_834_568L, ParameterCount.trainable(hand));
+            assertEquals(Analyzer.analyze(net).trainableParams(), ParameterCount.trainable(hand));
+            assertEquals(new Shape(2, 1000), hand.getOutputShapes(new Shape[] {in})[0]);
+        }
+    }
+
+    @Test
     void theBenchReportStatesTheRatiosFromItsResults() throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> r = new ArrayList<>();
