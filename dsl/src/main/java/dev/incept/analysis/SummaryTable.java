@@ -19,7 +19,7 @@ public final class SummaryTable {
         String row = "%-" + pathWidth + "s  %-30s  %14s  %14s  %16s  %9s%n";
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%s  input %s  batch-norm convention %s%s%n%n", a.network(), a.input(),
-                a.convention().label(), a.includesAux() ? "  (with aux heads)" : ""));
+                a.convention().label(), a.includesAux() && !a.auxOutputs().isEmpty() ? "  (with aux heads)" : ""));
         out.append(String.format(Locale.ROOT, row, "block", "kind", "output", "params", "multiply-adds", "RF"));
         out.append("-".repeat(pathWidth + 30 + 14 + 14 + 16 + 9 + 10)).append('\n');
         for (BlockReport b : a.blocks()) {

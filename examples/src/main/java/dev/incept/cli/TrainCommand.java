@@ -55,6 +55,7 @@ final class TrainCommand {
               --engine mxnet|pytorch    (default mxnet, or $INCEPT_ENGINE)
               --device cpu|gpu          (default cpu)
               --out DIR                 run folder: checkpoint, metrics.csv, curves.png (default runs/MODEL-TIME)
+              --metrics csv|jsonl       per-epoch metrics as CSV (default) or JSON lines (with reliability bins)
               --resume DIR              continue the run in DIR from its last checkpoint
               --train-limit N --test-limit N   use only the first N images (quick runs)
               --seed N""";
@@ -62,7 +63,7 @@ final class TrainCommand {
     private static final Set<String> FLAGS = Set.of("aux", "no-aux-bn", "no-augment");
     private static final Set<String> VALUED = Set.of("spec", "data", "input", "epochs", "batch", "recipe", "optimizer",
             "lr", "lr-decay", "lr-every", "warmup", "momentum", "weight-decay", "label-smoothing", "aux-weight",
-            "clip-norm", "ema", "engine", "device", "out", "resume", "train-limit", "test-limit", "seed");
+            "clip-norm", "ema", "engine", "device", "out", "resume", "train-limit", "test-limit", "seed", "metrics");
     static final String ARGS_FILE = "args.txt";
 
     private TrainCommand() {
@@ -112,7 +113,11 @@ final class TrainCommand {
                 cfg.emaDecay() == 0 ? "off" : cfg.emaDecay(), runDir);
         long t0 = System.nanoTime();
         try (Trainer trainer = new Trainer(net, cfg, engine, device)) {
-            trainer.listen(ProgressBar.forTerminal(out)).listen(new MetricsFile(runDir.resolve("metrics.csv")));
+            String format = a.get("metrics", "csv");
+            if (!format.equals("csv") && !format.equals("jsonl")) {
+                throw new UsageException("--metrics must be csv or jsonl, got '" + format + "'");
+            }
+            trainer.listen(ProgressBar.forTerminal(out)).listen(new MetricsFile(runDir.resolve("metrics." + format)));
             // The GPU bundle's minimal JRE has no java.desktop (AWT), which rendering needs.
             if (ModuleLayer.boot().findModule("java.desktop").isPresent()) {
                 trainer.listen(new dev.incept.plot.CurvesFile(runDir.resolve("curves.png"), net.name() + " on " + data.name()));
