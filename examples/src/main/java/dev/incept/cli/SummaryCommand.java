@@ -27,7 +27,7 @@ final class SummaryCommand {
               --aux                     build and count the auxiliary head(s)
               --no-aux-bn               auxiliary head without batch norm on its FC layer
               --convention keras|pytorch  how batch norm is counted (default pytorch)
-              --format text|json        output format (default text)
+              --format text|json|svg    output format (default text; svg: the architecture diagram)
               --depth N                 text: show blocks down to this depth (default 0 = top level)""";
 
     private SummaryCommand() {
@@ -38,13 +38,15 @@ final class SummaryCommand {
                 Set.of("spec", "input", "channels", "classes", "convention", "format", "depth"));
         Convention convention = convention(a.get("convention", "pytorch"));
         String format = a.get("format", "text");
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new UsageException("--format must be text or json, got '" + format + "'");
+        if (!format.equals("text") && !format.equals("json") && !format.equals("svg")) {
+            throw new UsageException("--format must be text, json or svg, got '" + format + "'");
         }
         Network net = network(a);
         Shape input = net.input();
         Analysis analysis = Analyzer.analyze(net, input, convention, !net.auxHeads().isEmpty());
-        if (format.equals("json")) {
+        if (format.equals("svg")) {
+            out.print(dev.incept.diagram.ArchitectureDiagram.svg(net, analysis));
+        } else if (format.equals("json")) {
             out.print(AnalysisJson.write(analysis));
         } else {
             Integer depth = a.get("depth", null) == null ? Integer.valueOf(0) : depthOf(a.get("depth", "0"));
