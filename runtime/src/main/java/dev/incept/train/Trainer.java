@@ -259,6 +259,12 @@ public final class Trainer implements AutoCloseable {
         return correct;
     }
 
+    /** Evaluates on {@code test}, normalised with {@code train}'s statistics as in training. */
+    public Evaluation evaluate(Images train, Images test) {
+        dev.incept.spec.Shape in = network.input();
+        return evaluate(new BatchMaker(test, in.height(), in.width(), Normalization.of(train), Augment.NONE), config.testLimit());
+    }
+
     /** Evaluates on a set with the moving average when there is one (as the papers report), else the live weights. */
     public Evaluation evaluate(BatchMaker maker, int limit) {
         if (average != null && average.updates() > 0) {

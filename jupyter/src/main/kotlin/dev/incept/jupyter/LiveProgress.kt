@@ -1,0 +1,48 @@
+package dev.incept.jupyter
+
+import dev.incept.train.EpochMetrics
+import dev.incept.train.History
+import dev.incept.train.TrainingListener
+import java.util.Locale
+
+/**
+ * Live training progress in a notebook cell: one display that is updated in place (a line of
+ * figures while an epoch runs, the curves after each epoch) instead of a wall of log lines.
+ * Pass the kernel's display functions: `LiveProgress({ DISPLAY(it, "run") }, { UPDATE_DISPLAY(it, "run") })`.
+ */
+class LiveProgress(
+    private val show: (Any) -> Unit,
+    private val update: (Any) -> Unit,
+    private val title: String = "training",
+) : TrainingListener {
+    private val epochs = mutableListOf<EpochMetrics>()
+    private var shown = false
+    private var lastUpdate = 0L
+
+    private fun put(value: Any) {
+        if (shown) update(value) else { show(value); shown = true }
+    }
+
+    override fun onResume(file: java.nio.file.Path, epochsDone: Int, earlier: MutableList<EpochMetrics>) {
+        epochs.clear(); epochs.addAll(earlier)
+    }
+
+    override fun onStep(epoch: Int, step: Int, steps: Int, loss: Double, accuracy: Double, imagesPerSecond: Double) {
+        val now = System.nanoTime()
+        if (step != steps && now - lastUpdate < 500_000_000L) return
+        lastUpdate = now
+        val line = String.format(Locale.ROOT, "epoch %d, step %d/%d: loss %.4f, accuracy %.4f, %.0f images/s",
+            epoch, step, steps, loss, accuracy, imagesPerSecond)
+        put(org.jetbrains.kotlinx.jupyter.api.HTML("<pre>$line</pre>" + curvesOrEmpty()))
+    }
+
+    override fun onEpochEnd(metrics: EpochMetrics) {
+        epochs.removeIf { it.epoch() >= metrics.epoch() }
+        epochs.add(metrics)
+        put(org.jetbrains.kotlinx.jupyter.api.HTML(curvesOrEmpty()))
+    }
+
+    private fun curvesOrEmpty(): String = if (epochs.isEmpty()) "" else historySvg(History(title, epochs))
+
+    fun history(): History = History(title, epochs)
+}
