@@ -205,3 +205,217 @@ Trainer(net, config, Engines.load(EngineChoice.MXNET)).use { reloaded ->
 }
 """),
 ])
+
+RUN = """
+// Trains one variant and returns its history; quick mode uses 2,000 training images and one epoch.
+val train = FashionMnist.load(FashionMnist.Split.TRAIN)
+val test = FashionMnist.load(FashionMnist.Split.TEST)
+val engine = Engines.load(EngineChoice.MXNET)
+fun base(epochs: Int) = TrainConfig.paper()
+    .withEpochs(if (quick) 1 else epochs).withBatchSize(128)
+    .withLearningRate(LearningRate.exponential(0.045, 0.7, 1.0))
+    .withEmaDecay(0.999).withAugment(Augment(2, true))
+    .withLimits(if (quick) 2_000 else Int.MAX_VALUE, if (quick) 500 else Int.MAX_VALUE)
+fun trainRun(title: String, net: Network, config: TrainConfig): History =
+    Trainer(net, config, engine).use { t -> History(title, t.fit(train, test, null, false)) }
+"""
+
+write("03-label-smoothing.ipynb", [
+    md("""
+# 3. Label smoothing
+
+Cross-entropy against one-hot targets rewards a network for pushing the logit of the right class
+ever further above the others: it becomes over-confident. Inception-v3 (section 7) replaces the
+target with (1 - eps) on the true class plus eps/K spread over all K classes, eps = 0.1, and
+reports about 0.2% better top-1 on ImageNet. Beyond accuracy, smoothing changes *confidence*:
+here we train the same network with eps = 0 and eps = 0.1 (and, in the full run, a sweep) and
+look at accuracy, the expected calibration error (ECE: the gap between confidence and accuracy,
+averaged over 15 confidence bins), a confidence histogram and a reliability diagram.
+"""),
+    code(LOAD),
+    code(RUN),
+    code("""
+val net = Zoo.get("inception-mini").build(ModelConfig(10, 1, 28, false, true))
+val epsilons = if (quick) listOf(0.0, 0.1) else listOf(0.0, 0.05, 0.1, 0.2)
+val runs = linkedMapOf<String, History>()
+for (eps in epsilons) {
+    runs["eps $eps"] = trainRun("eps $eps", net, base(6).withLabelSmoothing(eps))
+    val e = runs["eps $eps"]!!.last().test()
+    println("eps %.2f: top-1 %.2f%%, top-5 %.2f%%, ECE %.4f, test cross-entropy %.4f".format(eps, 100 * e.top1(), 100 * e.top5(), e.ece(), e.loss()))
+}
+"""),
+    code("""
+Charts.compare(runs, "test_top1", "test accuracy per epoch")
+"""),
+    md("""
+The reliability diagram puts each confidence bin's average confidence against its accuracy; a
+perfectly calibrated model lies on the diagonal. Points below it are over-confident.
+"""),
+    code("""
+val finals = runs.mapValues { it.value.last().test() }
+Charts.reliability(finals)
+"""),
+    code("""
+Charts.confidence(finals)
+"""),
+    code("""
+Charts.bars("expected calibration error", finals.keys.toList(), finals.values.map { it.ece() }, "ECE")
+"""),
+])
+
+write("04-lower-resolution.ipynb", [
+    md("""
+# 4. Lower-resolution input at equal cost
+
+Section 9 of the Inception-v3 paper asks how much a lower input resolution costs when the
+network's *computation* is kept the same. It trains three networks of near-equal cost: 299x299
+with a stride-2 first convolution and a max pool, 151x151 with stride 1 and the pool, and 79x79
+with stride 1 and no pool, and reports top-1 of 76.6%, 76.4% and 75.2%: resolution matters much
+less than compute.
+
+At small scale: Fashion-MNIST's native 28x28 is the "high" resolution. The network below takes
+its stem's stride as a parameter, so that the first Inception block always sees a 14x14 grid:
+28x28 with a stride-2 stem, 14x14 (the images downsampled) with a stride-1 stem. The DSL shows
+that their multiply-adds are nearly equal. A third run feeds 14x14 images to the stride-2 stem,
+the naive choice, which quarters the compute.
+"""),
+    code(LOAD),
+    code(RUN),
+    code("""
+fun variant(name: String, size: Int, stemStride: Int): Network = network(name) {
+    input(1, size)
+    block("stem") { conv(32, 3); conv(64, 3, stride = stemStride, padding = pad(1)) }
+    +InceptionMini.blockA("mixed0"); +InceptionMini.blockA("mixed1")
+    +InceptionMini.reductionA("mixed2")
+    +InceptionMini.blockB("mixed3"); +InceptionMini.blockC("mixed4")
+    globalAvgPool(); dropout(0.3); dense(10, name = "logits")
+}
+val variants = listOf(variant("28x28, stride-2 stem", 28, 2), variant("14x14, stride-1 stem", 14, 1), variant("14x14, stride-2 stem (naive)", 14, 2))
+for (v in variants) {
+    val a = v.analyze()
+    println("%-30s %s after the stem, %6.1f M multiply-adds, %,d parameters".format(v.name(), a.block("stem").get().output(), a.macs() / 1e6, a.params()))
+}
+"""),
+    md("""
+Resizing happens on the fly in the data pipeline (bilinear, like PyTorch's `align_corners=False`),
+so each run reads the same images at its own resolution.
+"""),
+    code("""
+val results = linkedMapOf<String, History>()
+for (v in variants) {
+    results[v.name()] = trainRun(v.name(), v, base(6))
+    println("%-30s top-1 %.2f%%".format(v.name(), 100 * results[v.name()]!!.last().test().top1()))
+}
+"""),
+    code("""
+Charts.compare(results, "test_top1", "test accuracy per epoch")
+"""),
+    code("""
+val ours = results.map { (name, h) -> name to 100 * h.last().test().top1() }
+Charts.bars("top-1 (%): ours on Fashion-MNIST", ours.map { it.first }, ours.map { it.second }, "top-1 %")
+"""),
+    code("""
+// The paper's table (ImageNet, top-1 %), for comparison
+Charts.bars("top-1 (%): Inception-v3 paper, equal cost", listOf("299x299", "151x151", "79x79"), listOf(76.6, 76.4, 75.2), "top-1 %")
+"""),
+])
+
+write("05-residual-scaling.ipynb", [
+    md("""
+# 5. Residual scaling
+
+Inception-ResNet adds each block's branches back onto its input: out = relu(x + s * r). The v4
+paper reports that with more than about a thousand filters such networks "died" early in
+training unless the residual r was scaled down by s between 0.1 and 0.3 before the sum. Here a
+stack of Inception-ResNet blocks at 1024 channels (256 in quick mode) is trained with s = 1.0 and s = 0.2 (and 0.1
+in the full run), and we watch the loss curves and the size of the activations stage by stage:
+without scaling, each block adds a full-size residual and the activations grow with depth.
+"""),
+    code(LOAD),
+    code(RUN),
+    code("""
+// Quick mode (CI) keeps the structure but not the width: 256 channels, three blocks.
+fun resnet(scale: Double, width: Int = if (quick) 256 else 1024, blocks: Int = if (quick) 3 else 4): Network = network("inception-resnet, scale $scale") {
+    input(1, 28)
+    block("stem") { conv(32, 3); conv(64, 3, stride = 2, padding = pad(1)); conv(width, 1) }
+    for (i in 1..blocks) {
+        residual(scale = scale, name = "block$i") {
+            branch { conv(32, 1) }
+            branch { conv(32, 1); conv(32, 3) }
+            branch { conv(32, 1); conv(48, 3); conv(64, 3) }
+        }
+    }
+    globalAvgPool(); dense(10, name = "logits")
+}
+val scales = if (quick) listOf(1.0, 0.2) else listOf(1.0, 0.2, 0.1)
+resnet(0.2)
+"""),
+    code("""
+val runs = linkedMapOf<String, History>()
+val stats = linkedMapOf<String, List<Trainer.StageStatistics>>()
+for (s in scales) {
+    // 20,000 training images in the full run: the 1024-channel stack costs ~200 M multiply-adds per image.
+    val config = base(4).withClipNorm(0.0).withLimits(if (quick) 1_000 else 20_000, if (quick) 500 else 10_000)
+    Trainer(resnet(s), config, engine).use { t ->
+        stats["scale $s, at initialisation"] = t.stageStatistics(train, test, 64)
+        runs["scale $s"] = History("scale $s", t.fit(train, test, null, false))
+        stats["scale $s, trained"] = t.stageStatistics(train, test, 64)
+    }
+    println("scale %.1f: top-1 %.2f%%, final train loss %.4f".format(s, 100 * runs["scale $s"]!!.last().test().top1(), runs["scale $s"]!!.last().trainLoss()))
+}
+"""),
+    code("""
+Charts.compare(runs, "train_loss", "training loss per epoch (gradient clipping off, to show the raw behaviour)")
+"""),
+    md("""
+The standard deviation of each stage's output on 64 test images. With s = 1.0 every block adds a
+residual as large as its input; scaled residuals keep the stack's activations nearly level.
+"""),
+    code("""
+for ((name, list) in stats) {
+    println("%-28s ".format(name) + list.joinToString("  ") { "%s %.2f".format(it.stage(), it.std()) })
+}
+"""),
+    code("""
+val initial = stats.filterKeys { it.endsWith("initialisation") }
+Charts.bars("activation std after the last block, at initialisation", initial.keys.toList(), initial.values.map { it[it.size - 3].std() }, "std")
+"""),
+])
+
+write("06-auxiliary-classifiers.ipynb", [
+    md("""
+# 6. Auxiliary classifiers
+
+GoogLeNet attached two small classifiers to intermediate layers and added their losses (weight
+0.3) to push gradient into the lower layers. The v3 paper found they do not speed up early
+training but act as a regulariser near the end, and that batch-normalising the auxiliary head's
+fully connected layer (the "BN-auxiliary") adds 0.4% top-1. The heads exist in training only:
+inference returns the main classifier alone. Here `inception-mini` is trained without an aux
+head, with one (weight 0.4, on the 7x7 B block), and with the BN-auxiliary.
+"""),
+    code(LOAD),
+    code(RUN),
+    code("""
+val variants = linkedMapOf(
+    "no aux" to Zoo.get("inception-mini").build(ModelConfig(10, 1, 28, false, true)),
+    "aux" to Zoo.get("inception-mini").build(ModelConfig(10, 1, 28, true, false)),
+    "BN-aux" to Zoo.get("inception-mini").build(ModelConfig(10, 1, 28, true, true)),
+)
+variants["BN-aux"]
+"""),
+    code("""
+val runs = linkedMapOf<String, History>()
+for ((name, net) in variants) {
+    runs[name] = trainRun(name, net, base(6))
+    val e = runs[name]!!.last().test()
+    println("%-7s top-1 %.2f%%, test loss %.4f, %,d parameters in training, %,d at inference".format(name, 100 * e.top1(), e.loss(),
+        net.analyze(includeAux = true).params(), net.analyze(includeAux = false).params()))
+}
+"""),
+    code("""
+Charts.compare(runs, "test_top1", "test accuracy per epoch")
+"""),
+    code("""
+Charts.compare(runs, "train_loss", "training objective per epoch (the aux runs include the weighted aux loss)")
+"""),
+])

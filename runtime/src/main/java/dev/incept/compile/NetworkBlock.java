@@ -76,6 +76,18 @@ public final class NetworkBlock extends AbstractBlock {
         return out;
     }
 
+    /** Each top-level stage's output for {@code inputs}, in inference mode (for activation statistics). */
+    public java.util.LinkedHashMap<String, NDArray> stageOutputs(ParameterStore ps, NDList inputs) {
+        java.util.LinkedHashMap<String, NDArray> out = new java.util.LinkedHashMap<>();
+        NDList x = inputs;
+        java.util.Iterator<String> names = children.keys().iterator();
+        for (Block stage : stages) {
+            x = stage.forward(ps, x, false);
+            out.put(names.next().substring(2), x.singletonOrThrow());
+        }
+        return out;
+    }
+
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape[] shapes = inputShapes;
