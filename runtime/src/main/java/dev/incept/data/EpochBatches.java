@@ -17,7 +17,6 @@ public final class EpochBatches implements Iterator<Batch>, AutoCloseable {
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(4);
     private final Thread worker;
     private final int batches;
-    private int taken;
     private Object next;
 
     /**
@@ -93,7 +92,6 @@ public final class EpochBatches implements Iterator<Batch>, AutoCloseable {
         }
         Batch b = (Batch) next;
         next = null;
-        taken++;
         return b;
     }
 

@@ -51,6 +51,8 @@ public final class Trainer implements AutoCloseable {
     private final List<TrainingListener> listeners = new ArrayList<>();
     private final List<EpochMetrics> history = new ArrayList<>();
     private final List<Double> auxWeights;
+    /** Width of the main logits, worked out once rather than on every step. */
+    private final int classes;
 
     public Trainer(Network network, TrainConfig config, Engine engine) {
         this(network, config, engine, null);
@@ -83,6 +85,7 @@ public final class Trainer implements AutoCloseable {
             weights.add(config.auxWeight() == null ? w : config.auxWeight());
         }
         this.auxWeights = List.copyOf(weights);
+        this.classes = (int) block.getOutputShapes(new Shape[] {new Shape(1, in.channels(), in.height(), in.width())})[0].get(1);
     }
 
     public Trainer listen(TrainingListener l) {
@@ -144,7 +147,6 @@ public final class Trainer implements AutoCloseable {
                         + " channel(s) but the data has " + set.channels());
             }
         }
-        int classes = classes();
         if (classes < train.classes()) {
             throw new IllegalArgumentException("the network has " + classes + " outputs but the data has "
                     + train.classes() + " classes");
@@ -169,7 +171,7 @@ public final class Trainer implements AutoCloseable {
             while (batches.hasNext()) {
                 Batch b = batches.next();
                 double stepLr = config.learningRate().at(epoch + (double) step / steps);
-                float[] logits = new float[b.size() * classes()];
+                float[] logits = new float[b.size() * classes];
                 float loss = step(b, (float) stepLr, logits);
                 if (!Float.isFinite(loss)) {
                     throw new TrainingDiverged("the loss became " + loss + " at epoch " + (epoch + 1) + ", step " + (step + 1)
@@ -191,11 +193,6 @@ public final class Trainer implements AutoCloseable {
         Evaluation test = evaluate(testMaker, config.testLimit());
         return new EpochMetrics(epoch + 1, lr, lossSum / Math.max(seen, 1), (double) correct / Math.max(seen, 1), test,
                 seen / seconds, seconds);
-    }
-
-    private int classes() {
-        dev.incept.spec.Shape in = network.input();
-        return (int) block.getOutputShapes(new Shape[] {new Shape(1, in.channels(), in.height(), in.width())})[0].get(1);
     }
 
     /** One update; returns the objective (main plus weighted aux losses) and fills the main logits. */
@@ -309,7 +306,7 @@ public final class Trainer implements AutoCloseable {
         }
         try {
             Scorer scorer = new Scorer();
-            int k = classes();
+            int k = classes;
             try (EpochBatches batches = new EpochBatches(maker, config.batchSize(), limit, false, 0, 0)) {
                 while (batches.hasNext()) {
                     Batch b = batches.next();
