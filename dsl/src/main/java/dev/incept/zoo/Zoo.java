@@ -42,7 +42,9 @@ public final class Zoo {
             new Model("googlenet-d2l", "GoogLeNet as d2l / DJL's basic model zoo build it: no batch norm, no aux heads (d2l trains it at 96x96)",
                     96, GoogLeNetD2l::build),
             new Model("inception-mini", "A small Inception-v3 for 28x28-32x32 inputs (Fashion-MNIST, CIFAR): A, B, C blocks at 1/8 width",
-                    28, InceptionMini::build));
+                    28, InceptionMini::build),
+            new Model("inception-mini-2x", "inception-mini with every filter bank twice as wide (3.4 M parameters): more capacity, same depth",
+                    28, c -> InceptionMini.build(c, "inception-mini-2x", 2)));
 
     public static List<Model> models() {
         return MODELS;

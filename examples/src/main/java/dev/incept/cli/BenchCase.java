@@ -1,5 +1,6 @@
 package dev.incept.cli;
 
+import ai.djl.Device;
 import ai.djl.basicmodelzoo.cv.classification.GoogLeNet;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.Shape;
@@ -37,7 +38,7 @@ final class BenchCase {
         // d2l-java's set-up: GoogLeNet on Fashion-MNIST resized to 96x96, batch 128.
         MODELS.put("peer-djl-googlenet", new Model("DJL model-zoo GoogLeNet (hand-written blocks)", "googlenet-d2l", 1, 96, 10, 128));
         MODELS.put("googlenet-d2l", new Model("the same GoogLeNet in the DSL, compiled", "googlenet-d2l", 1, 96, 10, 128));
-        MODELS.put("inception-v3", new Model("Inception-v3 (DSL), 299x299, batch 8", "inception-v3", 3, 299, 1000, 8));
+        MODELS.put("inception-v3", new Model("Inception-v3 (DSL), 299x299", "inception-v3", 3, 299, 1000, 8));
         MODELS.put("handwritten-v3", new Model("Inception-v3 written by hand in plain DJL blocks", "inception-v3", 3, 299, 1000, 8));
         MODELS.put("inception-mini", new Model("inception-mini (DSL), Fashion-MNIST 28x28", "inception-mini", 1, 28, 10, 128));
     }
@@ -47,10 +48,12 @@ final class BenchCase {
 
     static int run(java.util.List<String> argv, PrintStream out) {
         if (argv.size() < 2) {
-            throw new UsageException("bench-case CASE ENGINE [quick]");
+            throw new UsageException("bench-case CASE ENGINE [quick] [device=cpu|gpu] [batch=N] [steps=N]");
         }
         String name = argv.get(0);
-        boolean quick = argv.size() > 2 && argv.get(2).equals("quick");
+        boolean quick = argv.contains("quick");
+        String deviceName = option(argv, "device", "cpu");
+        int batchOverride = Integer.parseInt(option(argv, "batch", "0"));
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("case", name);
         if (name.equals("pipeline")) {
@@ -62,10 +65,15 @@ final class BenchCase {
         } else {
             EngineChoice choice = EngineChoice.parse(argv.get(1));
             Engine engine = Engines.load(choice);
+            Device device = deviceName.equals("gpu") ? Device.gpu() : Device.cpu();
+            if (device.isGpu() && engine.getGpuCount() == 0) {
+                throw new UsageException("device=gpu: " + engine.getEngineName() + " sees no GPU");
+            }
             r.put("engine", engine.getEngineName());
+            r.put("device", device.toString());
             if (name.equals("matmul")) {
                 int n = quick ? 256 : 2048;
-                r.put("gflops", MatMulRate.gflops(engine, n, quick ? 2 : 6, quick ? 3 : 10));
+                r.put("gflops", MatMulRate.gflops(engine, device, n, quick ? 2 : 6, quick ? 3 : 10));
                 r.put("n", n);
             } else {
                 Model m = MODELS.get(name);
@@ -73,13 +81,13 @@ final class BenchCase {
                     throw new UsageException("unknown bench case '" + name + "'");
                 }
                 int size = quick ? Math.min(m.size(), 96) : m.size();
-                int batch = quick ? Math.min(m.batch(), 4) : m.batch();
+                int batch = batchOverride > 0 ? batchOverride : quick ? Math.min(m.batch(), 4) : m.batch();
                 Network net = Zoo.get(m.zooName()).build(new ModelConfig(m.classes(), m.channels(), size, false, true));
                 Block block = name.startsWith("peer-") ? GoogLeNet.builder().setOutSize(m.classes()).build()
                         : name.equals("handwritten-v3") ? dev.incept.peers.HandWrittenInceptionV3.build(m.classes())
                         : Compiler.compile(net);
-                StepTimer.Result t = StepTimer.measure(engine, block, new Shape(batch, m.channels(), size, size), m.classes(),
-                        quick ? 1 : 3, quick ? 2 : 8);
+                StepTimer.Result t = StepTimer.measure(engine, device, block, new Shape(batch, m.channels(), size, size), m.classes(),
+                        quick ? 1 : 3, quick ? 2 : Integer.parseInt(option(argv, "steps", "8")));
                 r.put("model", m.name());
                 r.put("batch", batch);
                 r.put("input", size);
@@ -92,6 +100,15 @@ final class BenchCase {
         r.put("peak_rss_mb", PeakMemory.megabytes());
         out.println(json(r));
         return 0;
+    }
+
+    private static String option(java.util.List<String> argv, String key, String fallback) {
+        for (String a : argv) {
+            if (a.startsWith(key + "=")) {
+                return a.substring(key.length() + 1);
+            }
+        }
+        return fallback;
     }
 
     private static String json(Map<String, Object> r) {

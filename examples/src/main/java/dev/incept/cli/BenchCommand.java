@@ -21,9 +21,11 @@ import java.util.Set;
  */
 final class BenchCommand {
     static final String USAGE = """
-            usage: incept bench [--engines mxnet,pytorch] [--cases LIST] [--quick] [--out FILE.md]
+            usage: incept bench [--engines mxnet,pytorch] [--cases LIST] [--device cpu|gpu] [--batch N] [--quick] [--out FILE.md]
               cases: matmul, pipeline, peer-djl-googlenet, googlenet-d2l, handwritten-v3, inception-v3,
                      inception-mini (default: all)
+              --device  gpu times the cases on the first GPU (PyTorch engine; the default engine list becomes pytorch)
+              --batch   one batch size for every model case instead of each case's own
               --quick   tiny sizes, to check the harness (figures meaningless)
               Each case runs in its own JVM after warm-up steps; MXNet's queued work is waited for
               before every timestamp. Results go to bench/cpu-DATE.md (or --out).""";
@@ -35,8 +37,17 @@ final class BenchCommand {
     }
 
     static int run(List<String> argv, PrintStream out, PrintStream err) {
-        Args a = Args.parse(argv, Set.of("quick"), Set.of("engines", "cases", "out"));
-        List<String> engines = List.of(a.get("engines", "mxnet,pytorch").split(","));
+        Args a = Args.parse(argv, Set.of("quick"), Set.of("engines", "cases", "out", "device", "batch"));
+        String device = a.get("device", "cpu");
+        if (!device.equals("cpu") && !device.equals("gpu")) {
+            throw new UsageException("--device must be cpu or gpu, got '" + device + "'");
+        }
+        List<String> engines = List.of(a.get("engines", device.equals("gpu") ? "pytorch" : "mxnet,pytorch").split(","));
+        List<String> extra = new ArrayList<>(List.of("device=" + device));
+        Integer batch = a.positiveInt("batch");
+        if (batch != null) {
+            extra.add("batch=" + batch);
+        }
         List<String> cases = List.of(a.get("cases", String.join(",", ALL)).split(","));
         for (String c : cases) {
             if (!ALL.contains(c)) {
@@ -48,12 +59,12 @@ final class BenchCommand {
         for (String c : cases) {
             for (String e : c.equals("pipeline") ? List.of("none") : engines) {
                 err.println("bench: " + c + (e.equals("none") ? "" : " on " + e) + " ...");
-                results.add(child(c, e, quick));
+                results.add(child(c, e, quick, extra));
             }
         }
         String report = BenchReport.render(results, machine(), "./incept bench " + String.join(" ", argv));
         out.print(report);
-        Path file = Path.of(a.get("out", "bench/cpu-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".md"));
+        Path file = Path.of(a.get("out", "bench/" + device + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".md"));
         try {
             if (file.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
@@ -66,7 +77,7 @@ final class BenchCommand {
         return 0;
     }
 
-    private static JsonNode child(String name, String engine, boolean quick) {
+    private static JsonNode child(String name, String engine, boolean quick, List<String> extra) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("-Dai.djl.offline=true");
@@ -80,6 +91,7 @@ final class BenchCommand {
         if (quick) {
             cmd.add("quick");
         }
+        cmd.addAll(extra);
         try {
             Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

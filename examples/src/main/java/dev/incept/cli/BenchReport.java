@@ -25,14 +25,14 @@ final class BenchReport {
         for (JsonNode r : results) {
             String c = r.path("case").asText();
             if (c.equals("matmul")) {
-                sb.append(fmt("| matmul %d | %s | | | | %.1f (measured) | | %d |%n", r.path("n").asInt(), r.path("engine").asText(),
+                sb.append(fmt("| matmul %d | %s | | | | %.1f (measured) | | %d |%n", r.path("n").asInt(), engineOn(r),
                         r.path("gflops").asDouble(), r.path("peak_rss_mb").asLong()));
             } else if (c.equals("pipeline")) {
                 sb.append(fmt("| data pipeline (decode, augment, batch) | none | 128 x 28 / 96 | %.0f / %.0f | | | | %d |%n",
                         r.path("images_per_sec_28").asDouble(), r.path("images_per_sec_96").asDouble(), r.path("peak_rss_mb").asLong()));
             } else {
                 double gflops = achieved(r);
-                sb.append(fmt("| %s | %s | %d x %d | %.1f | %.0f | %.1f | %s | %d |%n", c, r.path("engine").asText(),
+                sb.append(fmt("| %s | %s | %d x %d | %.1f | %.1f | %.1f | %s | %d |%n", c, engineOn(r),
                         r.path("batch").asInt(), r.path("input").asInt(), r.path("images_per_sec").asDouble(),
                         r.path("ms_per_step").asDouble(), gflops, bestMatmul > 0 ? fmt("%.0f%%", 100 * gflops / bestMatmul) : "",
                         r.path("peak_rss_mb").asLong()));
@@ -71,6 +71,11 @@ final class BenchReport {
                     pipe.path("images_per_sec_28").asDouble() / mini.path("images_per_sec").asDouble()));
         }
         return sb.toString();
+    }
+
+    private static String engineOn(JsonNode r) {
+        String device = r.path("device").asText("cpu()");
+        return r.path("engine").asText() + (device.startsWith("cpu") ? "" : " on " + device);
     }
 
     private static double achieved(JsonNode r) {

@@ -84,6 +84,8 @@ class MainTest {
         Files.writeString(bad, "{\"input\": [1, 28, 28],\n \"layers\": [}");
         assertOneLineError(run("summary", "--spec", bad.toString()), "line 2");
         assertOneLineError(run("summary", "inception-v3", "--input", "20"), "larger than the padded input");
+        assertOneLineError(run("bench", "--device", "tpu"), "--device must be cpu or gpu");
+        assertOneLineError(run("bench", "--batch", "0"), "--batch");
     }
 
     @Test

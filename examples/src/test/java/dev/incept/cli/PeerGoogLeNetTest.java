@@ -68,4 +68,12 @@ class PeerGoogLeNetTest {
         // 3 x 276.07 M x 2 x 125 img/s = 207.0 GFLOP/s, 104% of the 200 GFLOP/s matmul
         assertTrue(report.contains("| 207.0 | 104% |"), report);
     }
+
+    @Test
+    void aGpuResultIsLabelledWithItsDevice() throws Exception {
+        JsonNode r = new ObjectMapper().readTree("{\"case\":\"inception-v3\",\"engine\":\"PyTorch\",\"device\":\"gpu(0)\","
+                + "\"batch\":64,\"input\":299,\"macs\":5713216096,\"ms_per_step\":148.1,\"images_per_sec\":432.1,\"peak_rss_mb\":2533}");
+        String report = BenchReport.render(List.of(r), "test machine", "./incept bench --device gpu");
+        assertTrue(report.contains("| inception-v3 | PyTorch on gpu(0) | 64 x 299 | 432.1 | 148.1 |"), report);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.incept.bench;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -13,7 +14,12 @@ public final class MatMulRate {
 
     /** GFLOP/s (2 n^3 per product), median of {@code repeats} after {@code warmup} products. */
     public static double gflops(Engine engine, int n, int warmup, int repeats) {
-        try (NDManager m = engine.newBaseManager()) {
+        return gflops(engine, Device.cpu(), n, warmup, repeats);
+    }
+
+    /** The same on {@code device}. */
+    public static double gflops(Engine engine, Device device, int n, int warmup, int repeats) {
+        try (NDManager m = engine.newBaseManager(device)) {
             NDArray a = m.randomUniform(-1, 1, new Shape(n, n));
             NDArray b = m.randomUniform(-1, 1, new Shape(n, n));
             double[] secs = new double[repeats];

@@ -1,5 +1,6 @@
 package dev.incept.bench;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -37,7 +38,12 @@ public final class StepTimer {
     }
 
     public static Result measure(Engine engine, Block block, Shape input, int classes, int warmup, int steps) {
-        try (NDManager manager = engine.newBaseManager()) {
+        return measure(engine, Device.cpu(), block, input, classes, warmup, steps);
+    }
+
+    /** The same on {@code device}: on a GPU the step ends when the last weight's update is read back. */
+    public static Result measure(Engine engine, Device device, Block block, Shape input, int classes, int warmup, int steps) {
+        try (NDManager manager = engine.newBaseManager(device)) {
             engine.setRandomSeed(1);
             block.initialize(manager, DataType.FLOAT32, input);
             ParameterStore store = new ParameterStore(manager, false);
@@ -64,7 +70,11 @@ public final class StepTimer {
             for (int s = -warmup; s < steps; s++) {
                 long t0 = System.nanoTime();
                 step(engine, manager, block, store, trainable, sgd, pixels, input, labels, classes);
-                sync(trainable);
+                if (device.isGpu()) {
+                    syncStream(trainable.get(trainable.size() - 1).getValue().getArray());
+                } else {
+                    sync(trainable);
+                }
                 if (s >= 0) {
                     ms[s] = (System.nanoTime() - t0) / 1e6;
                 }
@@ -98,7 +108,18 @@ public final class StepTimer {
         }
     }
 
-    /** Reads one element of every weight back, which waits for all queued work that writes them. */
+    /**
+     * A CUDA stream runs in order: reading back a sum of the last weight updated waits for the whole
+     * step. (A sum, not an element: DJL's indexing calls into libtorch symbols that newer releases
+     * no longer export.)
+     */
+    private static void syncStream(NDArray lastUpdated) {
+        try (NDArray s = lastUpdated.sum()) {
+            s.getFloat();
+        }
+    }
+
+    /** Reads one element of every weight back, which waits for all queued work that writes them (MXNet orders work per array). */
     private static void sync(List<Pair<String, Parameter>> trainable) {
         for (Pair<String, Parameter> p : trainable) {
             NDArray w = p.getValue().getArray();

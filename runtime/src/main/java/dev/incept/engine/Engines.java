@@ -20,7 +20,11 @@ public final class Engines {
         if (choice == EngineChoice.PYTORCH) {
             PyTorchNatives.prepare();
         }
-        return Engine.getEngine(choice.djlName());
+        Engine engine = Engine.getEngine(choice.djlName());
+        if (choice == EngineChoice.PYTORCH) {
+            TorchShim.installIfNamed();
+        }
+        return engine;
     }
 
     public static Engine fromEnvironment() {

@@ -1,0 +1,133 @@
+// Rebinds the few methods of DJL's PyTorch JNI bridge that move bytes between Java and libtorch.
+//
+// The bridge on Maven Central (pytorch-jni 2.7.1-0.35.1) is compiled against libtorch 2.7 headers,
+// and these methods inline header code (at::TensorMaker, TensorImpl accessors) whose object layout
+// changed in later libtorch releases: with libtorch 2.11 creating a tensor from a Java buffer fails
+// with "set_stride is not allowed on a Tensor created from .data or .detach()". Everything else in
+// the bridge calls into libtorch's own functions and works. The GPU bundle's launcher compiles this
+// file against the machine's own libtorch headers, and dev.incept.engine.TorchShim registers these
+// implementations in place of the bridge's, through JNI RegisterNatives.
+//
+// DJL's conventions kept here: a tensor handle is a heap-allocated torch::Tensor*; dtype is the
+// ordinal of ai.djl.ndarray.types.DataType; device is {type (0 cpu, 1 cuda), index (-1 on cpu)}.
+#include <jni.h>
+
+#include <ATen/ATen.h>
+#include <c10/core/GradMode.h>
+#include <c10/core/ScalarType.h>
+#include <torch/csrc/autograd/variable.h>
+
+#include <cstring>
+#include <exception>
+#include <vector>
+
+namespace {
+
+constexpr const char* ENGINE_EXCEPTION = "ai/djl/engine/EngineException";
+
+void throw_java(JNIEnv* env, const char* message) {
+  jclass cls = env->FindClass(ENGINE_EXCEPTION);
+  if (cls == nullptr) {
+    env->ExceptionClear();
+    cls = env->FindClass("java/lang/IllegalStateException");
+  }
+  env->ThrowNew(cls, message);
+}
+
+c10::ScalarType scalar_type(jint djl_ordinal) {
+  switch (djl_ordinal) {
+    case 0: return c10::kFloat;
+    case 1: return c10::kDouble;
+    case 2: return c10::kHalf;
+    case 3: return c10::kByte;
+    case 4: return c10::kInt;
+    case 5: return c10::kChar;
+    case 6: return c10::kLong;
+    case 7: return c10::kBool;
+    case 8: return c10::kComplexFloat;
+    case 11: return c10::kBFloat16;
+    case 15: return c10::kShort;
+    default: throw std::invalid_argument("incept torch shim: unsupported DJL data type ordinal " + std::to_string(djl_ordinal));
+  }
+}
+
+at::Tensor* handle(jlong h) {
+  return reinterpret_cast<at::Tensor*>(h);
+}
+
+jlong from_blob(JNIEnv* env, jobject, jobject buffer, jlongArray jshape, jint dtype, jint layout, jintArray jdevice,
+                jboolean requires_grad) {
+  try {
+    if (layout != 0) {
+      throw std::invalid_argument("incept torch shim: only dense (strided) tensors are made from buffers");
+    }
+    jsize dims = env->GetArrayLength(jshape);
+    std::vector<int64_t> shape(dims);
+    env->GetLongArrayRegion(jshape, 0, dims, reinterpret_cast<jlong*>(shape.data()));
+    jint device[2];
+    env->GetIntArrayRegion(jdevice, 0, 2, device);
+    void* data = env->GetDirectBufferAddress(buffer);
+    auto host_options = at::TensorOptions().dtype(scalar_type(dtype)).device(at::kCPU);
+    // The Java buffer is not ours to keep: the tensor gets its own copy.
+    at::Tensor t = at::from_blob(data, shape, host_options).clone();
+    if (device[0] == 1) {
+      t = t.to(at::Device(at::kCUDA, static_cast<c10::DeviceIndex>(device[1] < 0 ? 0 : device[1])));
+    } else if (device[0] != 0) {
+      throw std::invalid_argument("incept torch shim: unsupported device type " + std::to_string(device[0]));
+    }
+    at::Tensor result = torch::autograd::make_variable(t, requires_grad == JNI_TRUE);
+    return reinterpret_cast<jlong>(new at::Tensor(std::move(result)));
+  } catch (const std::exception& e) {
+    throw_java(env, e.what());
+    return 0;
+  }
+}
+
+// DJL calls this on a contiguous CPU tensor and copies out of the buffer before it lets go of it.
+jobject direct_byte_buffer(JNIEnv* env, jobject, jlong h) {
+  try {
+    at::Tensor* t = handle(h);
+    return env->NewDirectByteBuffer(t->data_ptr(), static_cast<jlong>(t->nbytes()));
+  } catch (const std::exception& e) {
+    throw_java(env, e.what());
+    return nullptr;
+  }
+}
+
+jbyteArray data_copy(JNIEnv* env, jobject, jlong h) {
+  try {
+    at::Tensor t = handle(h)->to(at::kCPU).contiguous();
+    jbyteArray out = env->NewByteArray(static_cast<jsize>(t.nbytes()));
+    env->SetByteArrayRegion(out, 0, static_cast<jsize>(t.nbytes()), static_cast<const jbyte*>(t.data_ptr()));
+    return out;
+  } catch (const std::exception& e) {
+    throw_java(env, e.what());
+    return nullptr;
+  }
+}
+
+void set_from_buffer(JNIEnv* env, jobject, jlong h, jobject buffer) {
+  try {
+    c10::NoGradGuard no_grad;
+    at::Tensor* t = handle(h);
+    at::Tensor host = at::from_blob(env->GetDirectBufferAddress(buffer), t->sizes(), t->options().device(at::kCPU));
+    t->copy_(host);
+  } catch (const std::exception& e) {
+    throw_java(env, e.what());
+  }
+}
+
+}  // namespace
+
+extern "C" JNIEXPORT jstring JNICALL Java_dev_incept_engine_TorchShim_rebind(JNIEnv* env, jclass, jclass library) {
+  JNINativeMethod methods[] = {
+      {const_cast<char*>("torchFromBlob"), const_cast<char*>("(Ljava/nio/ByteBuffer;[JII[IZ)J"), reinterpret_cast<void*>(from_blob)},
+      {const_cast<char*>("torchDirectByteBuffer"), const_cast<char*>("(J)Ljava/nio/ByteBuffer;"), reinterpret_cast<void*>(direct_byte_buffer)},
+      {const_cast<char*>("torchDataPtr"), const_cast<char*>("(J)[B"), reinterpret_cast<void*>(data_copy)},
+      {const_cast<char*>("torchSet"), const_cast<char*>("(JLjava/nio/ByteBuffer;)V"), reinterpret_cast<void*>(set_from_buffer)},
+  };
+  if (env->RegisterNatives(library, methods, sizeof methods / sizeof methods[0]) != 0) {
+    return env->NewStringUTF("RegisterNatives failed: the bridge's method signatures differ from this shim's");
+  }
+  return nullptr;
+}
