@@ -68,11 +68,17 @@ jlong from_blob(JNIEnv* env, jobject, jobject buffer, jlongArray jshape, jint dt
     env->GetIntArrayRegion(jdevice, 0, 2, device);
     void* data = env->GetDirectBufferAddress(buffer);
     auto host_options = at::TensorOptions().dtype(scalar_type(dtype)).device(at::kCPU);
-    // The Java buffer is not ours to keep: the tensor gets its own copy.
-    at::Tensor t = at::from_blob(data, shape, host_options).clone();
+    at::Tensor t;
     if (device[0] == 1) {
-      t = t.to(at::Device(at::kCUDA, static_cast<c10::DeviceIndex>(device[1] < 0 ? 0 : device[1])));
-    } else if (device[0] != 0) {
+      // DJL makes a device tensor for every scalar in an operation such as muli(0.9f). A copy from
+      // pageable memory blocks until the GPU has drained its queue; from pinned memory it is queued
+      // like any kernel (the pinned block is kept until the copy is done), so the host runs ahead.
+      at::Device cuda(at::kCUDA, static_cast<c10::DeviceIndex>(device[1] < 0 ? 0 : device[1]));
+      t = at::from_blob(data, shape, host_options).pin_memory().to(at::TensorOptions().device(cuda), /*non_blocking=*/true);
+    } else if (device[0] == 0) {
+      // The Java buffer is not ours to keep: the tensor gets its own copy.
+      t = at::from_blob(data, shape, host_options).clone();
+    } else {
       throw std::invalid_argument("incept torch shim: unsupported device type " + std::to_string(device[0]));
     }
     at::Tensor result = torch::autograd::make_variable(t, requires_grad == JNI_TRUE);
