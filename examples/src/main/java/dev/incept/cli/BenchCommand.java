@@ -21,11 +21,12 @@ import java.util.Set;
  */
 final class BenchCommand {
     static final String USAGE = """
-            usage: incept bench [--engines mxnet,pytorch] [--cases LIST] [--device cpu|gpu] [--batch N] [--quick] [--out FILE.md]
+            usage: incept bench [--engines mxnet,pytorch] [--cases LIST] [--device cpu|gpu] [--batch N] [--repeat N] [--quick] [--out FILE.md]
               cases: matmul, pipeline, peer-djl-googlenet, googlenet-d2l, handwritten-v3, inception-v3,
                      inception-mini (default: all)
               --device  gpu times the cases on the first GPU (PyTorch engine; the default engine list becomes pytorch)
               --batch   one batch size for every model case instead of each case's own
+              --repeat  run every case N times, interleaved; report the median and the lowest and highest
               --quick   tiny sizes, to check the harness (figures meaningless)
               Each case runs in its own JVM after warm-up steps; MXNet's queued work is waited for
               before every timestamp. Results go to bench/cpu-DATE.md (or --out).""";
@@ -37,7 +38,7 @@ final class BenchCommand {
     }
 
     static int run(List<String> argv, PrintStream out, PrintStream err) {
-        Args a = Args.parse(argv, Set.of("quick"), Set.of("engines", "cases", "out", "device", "batch"));
+        Args a = Args.parse(argv, Set.of("quick"), Set.of("engines", "cases", "out", "device", "batch", "repeat"));
         String device = a.get("device", "cpu");
         if (!device.equals("cpu") && !device.equals("gpu")) {
             throw new UsageException("--device must be cpu or gpu, got '" + device + "'");
@@ -55,13 +56,18 @@ final class BenchCommand {
             }
         }
         boolean quick = a.flag("quick");
-        List<JsonNode> results = new ArrayList<>();
-        for (String c : cases) {
-            for (String e : c.equals("pipeline") ? List.of("none") : engines) {
-                err.println("bench: " + c + (e.equals("none") ? "" : " on " + e) + " ...");
-                results.add(child(c, e, quick, extra));
+        Integer repeatOption = a.positiveInt("repeat");
+        int repeat = repeatOption == null ? 1 : repeatOption;
+        List<JsonNode> runs = new ArrayList<>();
+        for (int r = 1; r <= repeat; r++) {
+            for (String c : cases) {
+                for (String e : c.equals("pipeline") ? List.of("none") : engines) {
+                    err.println("bench: " + c + (e.equals("none") ? "" : " on " + e) + (repeat > 1 ? " (run " + r + "/" + repeat + ")" : "") + " ...");
+                    runs.add(child(c, e, quick, extra));
+                }
             }
         }
+        List<JsonNode> results = BenchRepeats.combine(runs);
         String report = BenchReport.render(results, machine(), "./incept bench " + String.join(" ", argv));
         out.print(report);
         Path file = Path.of(a.get("out", "bench/" + device + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".md"));

@@ -32,8 +32,8 @@ final class BenchReport {
                         r.path("images_per_sec_28").asDouble(), r.path("images_per_sec_96").asDouble(), r.path("peak_rss_mb").asLong()));
             } else {
                 double gflops = achieved(r);
-                sb.append(fmt("| %s | %s | %d x %d | %.1f | %.1f | %.1f | %s | %d |%n", c, engineOn(r),
-                        r.path("batch").asInt(), r.path("input").asInt(), r.path("images_per_sec").asDouble(),
+                sb.append(fmt("| %s | %s | %d x %d | %s | %.1f | %.1f | %s | %d |%n", c, engineOn(r),
+                        r.path("batch").asInt(), r.path("input").asInt(), withSpread(r, "images_per_sec"),
                         r.path("ms_per_step").asDouble(), gflops, bestMatmul > 0 ? fmt("%.0f%%", 100 * gflops / bestMatmul) : "",
                         r.path("peak_rss_mb").asLong()));
             }
@@ -71,6 +71,15 @@ final class BenchReport {
                     pipe.path("images_per_sec_28").asDouble() / mini.path("images_per_sec").asDouble()));
         }
         return sb.toString();
+    }
+
+    /** The median, and with repeated runs the lowest and highest: "432.1 (425.0-440.2, 3 runs)". */
+    private static String withSpread(JsonNode r, String field) {
+        String median = fmt("%.1f", r.path(field).asDouble());
+        if (r.path("runs").asInt(1) < 2) {
+            return median;
+        }
+        return fmt("%s (%.1f-%.1f, %d runs)", median, r.path(field + "_min").asDouble(), r.path(field + "_max").asDouble(), r.path("runs").asInt());
     }
 
     private static String engineOn(JsonNode r) {

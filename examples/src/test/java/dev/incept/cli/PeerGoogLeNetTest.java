@@ -70,6 +70,22 @@ class PeerGoogLeNetTest {
     }
 
     @Test
+    void repeatedRunsFoldIntoTheirMedianWithTheSpreadShown() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> runs = new ArrayList<>();
+        for (double ips : new double[] {40.0, 44.0, 41.0}) {
+            runs.add(json.readTree("{\"case\":\"googlenet-d2l\",\"engine\":\"MXNet\",\"batch\":128,\"input\":96,\"macs\":276066304,"
+                    + "\"ms_per_step\":" + 128_000 / ips + ",\"images_per_sec\":" + ips + ",\"peak_rss_mb\":" + (int) ips * 10 + "}"));
+        }
+        List<JsonNode> folded = BenchRepeats.combine(runs);
+        assertEquals(1, folded.size());
+        assertEquals(41.0, folded.get(0).path("images_per_sec").asDouble(), 1e-9);
+        assertEquals(440, folded.get(0).path("peak_rss_mb").asLong());
+        String report = BenchReport.render(folded, "test machine", "./incept bench --repeat 3");
+        assertTrue(report.contains("| 41.0 (40.0-44.0, 3 runs) |"), report);
+    }
+
+    @Test
     void aGpuResultIsLabelledWithItsDevice() throws Exception {
         JsonNode r = new ObjectMapper().readTree("{\"case\":\"inception-v3\",\"engine\":\"PyTorch\",\"device\":\"gpu(0)\","
                 + "\"batch\":64,\"input\":299,\"macs\":5713216096,\"ms_per_step\":148.1,\"images_per_sec\":432.1,\"peak_rss_mb\":2533}");
