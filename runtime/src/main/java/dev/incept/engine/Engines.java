@@ -19,6 +19,8 @@ public final class Engines {
         System.setProperty("ai.djl.default_engine", choice.djlName());
         if (choice == EngineChoice.PYTORCH) {
             PyTorchNatives.prepare();
+        } else {
+            CpuThreads.useEveryCore();
         }
         Engine engine = Engine.getEngine(choice.djlName());
         if (choice == EngineChoice.PYTORCH) {
