@@ -53,7 +53,7 @@ final class BenchCase {
         String name = argv.get(0);
         boolean quick = argv.contains("quick");
         String deviceName = option(argv, "device", "cpu");
-        int batchOverride = Integer.parseInt(option(argv, "batch", "0"));
+        int batchOverride = count(argv, "batch", 0);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("case", name);
         if (name.equals("pipeline")) {
@@ -87,7 +87,7 @@ final class BenchCase {
                         : name.equals("handwritten-v3") ? dev.incept.peers.HandWrittenInceptionV3.build(m.classes())
                         : Compiler.compile(net);
                 StepTimer.Result t = StepTimer.measure(engine, device, block, new Shape(batch, m.channels(), size, size), m.classes(),
-                        quick ? 1 : 3, quick ? 2 : Integer.parseInt(option(argv, "steps", "8")));
+                        quick ? 1 : 3, quick ? 2 : count(argv, "steps", 8));
                 r.put("model", m.name());
                 r.put("batch", batch);
                 r.put("input", size);
@@ -109,6 +109,23 @@ final class BenchCase {
             }
         }
         return fallback;
+    }
+
+    /** A whole number >= 1 given as key=N, or the fallback when absent. */
+    private static int count(java.util.List<String> argv, String key, int fallback) {
+        String v = option(argv, key, null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(key + "= needs a positive integer, got '" + v + "'");
     }
 
     private static String json(Map<String, Object> r) {

@@ -29,7 +29,7 @@ final class BenchCommand {
               --repeat  run every case N times, interleaved; report the median and the lowest and highest
               --quick   tiny sizes, to check the harness (figures meaningless)
               Each case runs in its own JVM after warm-up steps; MXNet's queued work is waited for
-              before every timestamp. Results go to bench/cpu-DATE.md (or --out).""";
+              before every timestamp. Results go to bench/cpu-DATE.md or bench/gpu-DATE.md (or --out).""";
 
     private static final List<String> ALL = List.of("matmul", "pipeline", "peer-djl-googlenet", "googlenet-d2l",
             "handwritten-v3", "inception-v3", "inception-mini");

@@ -86,6 +86,7 @@ class MainTest {
         assertOneLineError(run("summary", "inception-v3", "--input", "20"), "larger than the padded input");
         assertOneLineError(run("bench", "--device", "tpu"), "--device must be cpu or gpu");
         assertOneLineError(run("bench", "--batch", "0"), "--batch");
+        assertOneLineError(run("bench-case", "inception-mini", "mxnet", "batch=lots"), "batch= needs a positive integer");
     }
 
     @Test

@@ -7,12 +7,15 @@ package dev.incept.engine;
  * bundle's launcher builds and names it when the libtorch is not 2.7).
  */
 final class TorchShim {
+    private static boolean installed;
+
     private TorchShim() {
     }
 
+    /** Once per process; callers hold Engines' lock. */
     static void installIfNamed() {
         String path = System.getenv("INCEPT_TORCH_SHIM");
-        if (path == null || path.isBlank()) {
+        if (installed || path == null || path.isBlank()) {
             return;
         }
         System.load(path);
@@ -25,6 +28,7 @@ final class TorchShim {
         if (problem != null) {
             throw new IllegalStateException("incept torch shim " + path + ": " + problem);
         }
+        installed = true;
     }
 
     /** Registers the shim's methods on DJL's PyTorchLibrary; null when done, else what went wrong. */
