@@ -52,6 +52,7 @@ final class TrainCommand {
               --clip-norm C             clip gradients by global norm (0 = off)
               --ema D                   evaluate with a moving average of the weights (0 = off)
               --no-augment              no random shifts and flips
+              --random-erase P          erase a random patch (2-40% of the image) with probability P (default 0)
               --engine mxnet|pytorch    (default mxnet, or $INCEPT_ENGINE)
               --device cpu|gpu          (default cpu)
               --out DIR                 run folder: checkpoint, metrics.csv, curves.png (default runs/MODEL-TIME)
@@ -63,7 +64,7 @@ final class TrainCommand {
     private static final Set<String> FLAGS = Set.of("aux", "no-aux-bn", "no-augment");
     private static final Set<String> VALUED = Set.of("spec", "data", "input", "epochs", "batch", "recipe", "optimizer",
             "lr", "lr-decay", "lr-every", "warmup", "momentum", "weight-decay", "label-smoothing", "aux-weight",
-            "clip-norm", "ema", "engine", "device", "out", "resume", "train-limit", "test-limit", "seed", "metrics");
+            "clip-norm", "ema", "random-erase", "engine", "device", "out", "resume", "train-limit", "test-limit", "seed", "metrics");
     static final String ARGS_FILE = "args.txt";
 
     private TrainCommand() {
@@ -206,6 +207,13 @@ final class TrainCommand {
             default -> throw new UsageException("--recipe must be paper or default, got '" + recipe + "'");
         };
         cfg = cfg.withAugment(a.flag("no-augment") ? dev.incept.data.Augment.NONE : data.augment());
+        Double erase = a.number("random-erase");
+        if (erase != null) {
+            if (erase > 1) {
+                throw new UsageException("--random-erase is a probability in [0, 1], got " + erase);
+            }
+            cfg = cfg.withAugment(cfg.augment().withErase(erase));
+        }
         Integer epochs = a.positiveInt("epochs");
         if (epochs != null) {
             cfg = cfg.withEpochs(epochs);

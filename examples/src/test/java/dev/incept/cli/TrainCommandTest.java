@@ -29,7 +29,7 @@ class TrainCommandTest {
     @Test
     void trainsOnFashionMnistWritesTheRunFolderAndResumesToMoreEpochs(@TempDir Path dir) throws IOException {
         Path runDir = dir.resolve("run");
-        CliRun first = run(args("train", "--epochs", "1", "--recipe", "paper", "--out", runDir.toString()));
+        CliRun first = run(args("train", "--epochs", "1", "--recipe", "paper", "--random-erase", "0.5", "--out", runDir.toString()));
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("test accuracy"), first.out());
         assertTrue(first.out().contains("on fashion-mnist: 512 train / 256 test images at 28x28x1"), first.out());
@@ -65,5 +65,9 @@ class TrainCommandTest {
         CliRun badEngine = run(args("train", "--engine", "tensorflow", "--out", dir.resolve("r2").toString()));
         assertEquals(2, badEngine.code());
         assertTrue(badEngine.err().contains("mxnet or pytorch"), badEngine.err());
+
+        CliRun badErase = run(args("train", "--random-erase", "1.5", "--out", dir.resolve("r3").toString()));
+        assertEquals(2, badErase.code());
+        assertTrue(badErase.err().contains("probability"), badErase.err());
     }
 }

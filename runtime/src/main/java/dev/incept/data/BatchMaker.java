@@ -53,6 +53,9 @@ public final class BatchMaker {
                 flip = augment.flip() && rng.nextBoolean();
             }
             render(idx, dy, dx, flip, out, b * c * plane);
+            if (rng != null && augment.erase() > 0 && rng.nextDouble() < augment.erase()) {
+                RandomErase.apply(out, b * c * plane, c, outH, outW, rng);
+            }
         }
         return new Batch(out, labels, indices.length, c, outH, outW);
     }

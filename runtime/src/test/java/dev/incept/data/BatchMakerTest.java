@@ -3,6 +3,7 @@ package dev.incept.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -59,5 +60,61 @@ class BatchMakerTest {
             moved = shift.make(new int[] {0}, new SplittableRandom(seed)).pixels()[5] != 80f;
         }
         assertNotEquals(false, moved);
+    }
+
+    /** A 28x28 image of one grey level: any erased pixel stands out. */
+    private static Images flat() {
+        byte[] px = new byte[28 * 28];
+        java.util.Arrays.fill(px, (byte) 200);
+        return new Images(1, 1, 28, 28, px, new byte[] {0}, 1);
+    }
+
+    @Test
+    void randomErasingReplacesOneRectangleOfTwoToFortyPercentAndNothingElse() {
+        BatchMaker eraser = new BatchMaker(flat(), 28, 28, UNIT, new Augment(0, false, 1.0));
+        for (int seed = 0; seed < 50; seed++) {
+            float[] px = eraser.make(new int[] {0}, new SplittableRandom(seed)).pixels();
+            int top = 28, left = 28, bottom = -1, right = -1, changed = 0;
+            for (int y = 0; y < 28; y++) {
+                for (int x = 0; x < 28; x++) {
+                    if (px[y * 28 + x] != 200f) {
+                        changed++;
+                        top = Math.min(top, y);
+                        bottom = Math.max(bottom, y);
+                        left = Math.min(left, x);
+                        right = Math.max(right, x);
+                    }
+                }
+            }
+            int box = (bottom - top + 1) * (right - left + 1);
+            assertEquals(box, changed, "seed " + seed + ": the erased pixels fill their bounding box");
+            assertTrue(box >= Math.floor(0.02 * 784) - 28 && box <= Math.ceil(0.4 * 784) + 28,
+                    "seed " + seed + ": erased area " + box);
+        }
+    }
+
+    @Test
+    void randomErasingHappensWithItsProbabilityAndIsOffByDefault() {
+        BatchMaker half = new BatchMaker(flat(), 28, 28, UNIT, new Augment(0, false, 0.5));
+        BatchMaker none = new BatchMaker(flat(), 28, 28, UNIT, new Augment(2, false));
+        int erased = 0;
+        for (int seed = 0; seed < 400; seed++) {
+            if (countOff(half.make(new int[] {0}, new SplittableRandom(seed)).pixels()) > 0) {
+                erased++;
+            }
+            // shifts alone only bring in zeros at the border, never noise
+            for (float v : none.make(new int[] {0}, new SplittableRandom(seed)).pixels()) {
+                assertTrue(v == 200f || v == 0f);
+            }
+        }
+        assertTrue(erased > 150 && erased < 250, "erased " + erased + " of 400");
+    }
+
+    private static int countOff(float[] px) {
+        int n = 0;
+        for (float v : px) {
+            n += v != 200f ? 1 : 0;
+        }
+        return n;
     }
 }
