@@ -38,7 +38,10 @@ final class BenchCase {
         // d2l-java's set-up: GoogLeNet on Fashion-MNIST resized to 96x96, batch 128.
         MODELS.put("peer-djl-googlenet", new Model("DJL model-zoo GoogLeNet (hand-written blocks)", "googlenet-d2l", 1, 96, 10, 128));
         MODELS.put("googlenet-d2l", new Model("the same GoogLeNet in the DSL, compiled", "googlenet-d2l", 1, 96, 10, 128));
+        // The -fused twins run the sibling 1x1 convolutions of each block as one (Compiler's opt-in).
+        MODELS.put("googlenet-d2l-fused", new Model("the same, sibling 1x1 convolutions fused", "googlenet-d2l", 1, 96, 10, 128));
         MODELS.put("inception-v3", new Model("Inception-v3 (DSL), 299x299", "inception-v3", 3, 299, 1000, 8));
+        MODELS.put("inception-v3-fused", new Model("the same, sibling 1x1 convolutions fused", "inception-v3", 3, 299, 1000, 8));
         MODELS.put("handwritten-v3", new Model("Inception-v3 written by hand in plain DJL blocks", "inception-v3", 3, 299, 1000, 8));
         MODELS.put("inception-mini", new Model("inception-mini (DSL), Fashion-MNIST 28x28", "inception-mini", 1, 28, 10, 128));
     }
@@ -85,7 +88,7 @@ final class BenchCase {
                 Network net = Zoo.get(m.zooName()).build(new ModelConfig(m.classes(), m.channels(), size, false, true));
                 Block block = name.startsWith("peer-") ? GoogLeNet.builder().setOutSize(m.classes()).build()
                         : name.equals("handwritten-v3") ? dev.incept.peers.HandWrittenInceptionV3.build(m.classes())
-                        : Compiler.compile(net);
+                        : Compiler.compile(net, name.endsWith("-fused"));
                 StepTimer.Result t = StepTimer.measure(engine, device, block, new Shape(batch, m.channels(), size, size), m.classes(),
                         quick ? 1 : 3, quick ? 2 : count(argv, "steps", 8));
                 r.put("model", m.name());

@@ -22,8 +22,8 @@ import java.util.Set;
 final class BenchCommand {
     static final String USAGE = """
             usage: incept bench [--engines mxnet,pytorch] [--cases LIST] [--device cpu|gpu] [--batch N] [--repeat N] [--quick] [--out FILE.md]
-              cases: matmul, pipeline, peer-djl-googlenet, googlenet-d2l, handwritten-v3, inception-v3,
-                     inception-mini (default: all)
+              cases: matmul, pipeline, peer-djl-googlenet, googlenet-d2l, googlenet-d2l-fused, handwritten-v3,
+                     inception-v3, inception-v3-fused, inception-mini (default: all)
               --device  gpu times the cases on the first GPU (PyTorch engine; the default engine list becomes pytorch)
               --batch   one batch size for every model case instead of each case's own
               --repeat  run every case N times, interleaved; report the median and the lowest and highest
@@ -32,7 +32,7 @@ final class BenchCommand {
               before every timestamp. Results go to bench/cpu-DATE.md or bench/gpu-DATE.md (or --out).""";
 
     private static final List<String> ALL = List.of("matmul", "pipeline", "peer-djl-googlenet", "googlenet-d2l",
-            "handwritten-v3", "inception-v3", "inception-mini");
+            "googlenet-d2l-fused", "handwritten-v3", "inception-v3", "inception-v3-fused", "inception-mini");
 
     private BenchCommand() {
     }

@@ -56,6 +56,16 @@ final class BenchReport {
                         ours.path("ms_per_step").asDouble() / hand.path("ms_per_step").asDouble()));
             }
         }
+        for (String engine : List.of("MXNet", "PyTorch")) {
+            for (String c : List.of("googlenet-d2l", "inception-v3")) {
+                JsonNode unfused = find(results, c, engine);
+                JsonNode fused = find(results, c + "-fused", engine);
+                if (fused != null && unfused != null) {
+                    sb.append(fmt("- %s: %s with sibling 1x1 convolutions fused / not fused = %.2fx (images/s)%n", engine, c,
+                            fused.path("images_per_sec").asDouble() / unfused.path("images_per_sec").asDouble()));
+                }
+            }
+        }
         for (String c : List.of("googlenet-d2l", "inception-v3", "inception-mini")) {
             JsonNode mx = find(results, c, "MXNet");
             JsonNode pt = find(results, c, "PyTorch");

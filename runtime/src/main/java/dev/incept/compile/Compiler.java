@@ -40,15 +40,28 @@ public final class Compiler {
     static final float BN_EPSILON = 1e-3f;
 
     private final Analysis analysis;
+    private final boolean fuseSiblings;
 
-    private Compiler(Analysis analysis) {
+    private Compiler(Analysis analysis, boolean fuseSiblings) {
         this.analysis = analysis;
+        this.fuseSiblings = fuseSiblings;
     }
 
     /** Compiles a network for its own input shape, with its aux heads (active in training only). */
     public static NetworkBlock compile(Network network) {
+        return compile(network, false);
+    }
+
+    /**
+     * As {@link #compile(Network)}; with {@code fuseSiblings} the branches of a block that open with
+     * a 1x1 convolution share one convolution call (see {@link SiblingConvs}), with the parameters
+     * and the maths of the description. Off by default: measured on this project's 2-core bench it
+     * cost MXNet 9% on GoogLeNet (the split output leaves oneDNN's blocked layout) and gained
+     * PyTorch 3-4%, inside the noise (bench/cpu-2026-11-23-fusion.md).
+     */
+    public static NetworkBlock compile(Network network, boolean fuseSiblings) {
         Analysis analysis = Analyzer.analyze(network, Convention.PYTORCH, true);
-        Compiler c = new Compiler(analysis);
+        Compiler c = new Compiler(analysis, fuseSiblings);
         List<String> names = Naming.sequenceNames("", network.layers());
         List<Block> stages = new ArrayList<>();
         for (int i = 0; i < network.layers().size(); i++) {
@@ -80,6 +93,40 @@ public final class Compiler {
             blocks.add(compile(layers.get(i), Naming.join(path, names.get(i))));
         }
         return new SequenceBlock(names, blocks);
+    }
+
+    /** The branches opening with a 1x1, stride-1, unpadded convolution, if two or more agree on the bias. */
+    private static SiblingConvs siblings(List<Layer> specs, List<Block> blocks) {
+        for (boolean bias : new boolean[] {false, true}) {
+            List<Integer> at = new ArrayList<>();
+            List<Conv2d> convs = new ArrayList<>();
+            List<Integer> filters = new ArrayList<>();
+            for (int i = 0; i < specs.size(); i++) {
+                Conv lead = pointwiseLead(specs.get(i));
+                if (lead != null && lead.bias() == bias && blocks.get(i) instanceof SequenceBlock seq
+                        && seq.leadingConv() != null) {
+                    at.add(i);
+                    convs.add(seq.leadingConv());
+                    filters.add(lead.filters());
+                }
+            }
+            if (at.size() >= 2) {
+                return new SiblingConvs(at, convs, filters, bias);
+            }
+        }
+        return null;
+    }
+
+    /** The 1x1, stride-1, unpadded convolution a layer starts with, or null. */
+    private static Conv pointwiseLead(Layer layer) {
+        if (layer instanceof Sequence s) {
+            return s.layers().isEmpty() ? null : pointwiseLead(s.layers().get(0));
+        }
+        if (layer instanceof Conv c && c.kernelH() == 1 && c.kernelW() == 1 && c.strideH() == 1 && c.strideW() == 1) {
+            int[] pad = Windows.padding(c.padding(), 1, 1);
+            return pad[0] == 0 && pad[1] == 0 ? c : null;
+        }
+        return null;
     }
 
     private dev.incept.spec.Shape inputOf(String path) {
@@ -183,7 +230,7 @@ public final class Compiler {
             for (int i = 0; i < c.branches().size(); i++) {
                 branches.add(compile(c.branches().get(i), Naming.join(path, names.get(i))));
             }
-            return new ConcatBlock(names, branches);
+            return new ConcatBlock(names, branches, fuseSiblings ? siblings(c.branches(), branches) : null);
         }
 
         @Override

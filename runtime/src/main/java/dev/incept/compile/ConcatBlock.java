@@ -15,19 +15,34 @@ import java.util.List;
 
 /** Branches over one input, concatenated on the channel axis (axis 1, after the batch). */
 final class ConcatBlock extends AbstractBlock {
-    ConcatBlock(List<String> names, List<Block> branches) {
+    private final SiblingConvs siblings;
+
+    /** {@code siblings}: the branches whose opening 1x1 convolutions run as one (null: none). */
+    ConcatBlock(List<String> names, List<Block> branches, SiblingConvs siblings) {
         for (int i = 0; i < branches.size(); i++) {
             addChildBlock(names.get(i), branches.get(i));
         }
+        this.siblings = siblings;
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDList outs = new NDList(children.size());
-        for (Block branch : children.values()) {
-            outs.add(branch.forward(ps, inputs, training, params).singletonOrThrow());
+        List<Block> branches = children.values();
+        NDArray[] outs = new NDArray[branches.size()];
+        if (siblings != null) {
+            NDList opened = siblings.forward(ps, inputs.singletonOrThrow(), training);
+            for (int k = 0; k < opened.size(); k++) {
+                int b = siblings.branches().get(k);
+                SequenceBlock rest = (SequenceBlock) branches.get(b);
+                outs[b] = rest.forwardAfterLeadingConv(ps, new NDList(opened.get(k)), training, params).singletonOrThrow();
+            }
         }
-        NDArray joined = outs.size() == 1 ? outs.get(0) : NDArrays.concat(outs, 1);
+        for (int b = 0; b < outs.length; b++) {
+            if (outs[b] == null) {
+                outs[b] = branches.get(b).forward(ps, inputs, training, params).singletonOrThrow();
+            }
+        }
+        NDArray joined = outs.length == 1 ? outs[0] : NDArrays.concat(new NDList(outs), 1);
         return new NDList(joined);
     }
 

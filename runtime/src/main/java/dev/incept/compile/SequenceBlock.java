@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
@@ -23,6 +24,26 @@ final class SequenceBlock extends AbstractBlock {
         NDList x = inputs;
         for (Block child : children.values()) {
             x = child.forward(ps, x, training, params);
+        }
+        return x;
+    }
+
+    /** The convolution this sequence starts with, looking into nested sequences; null if it starts otherwise. */
+    Conv2d leadingConv() {
+        Block first = children.values().get(0);
+        if (first instanceof Conv2d conv) {
+            return conv;
+        }
+        return first instanceof SequenceBlock seq ? seq.leadingConv() : null;
+    }
+
+    /** The rest of the sequence, given what its {@link #leadingConv()} produced. */
+    NDList forwardAfterLeadingConv(ParameterStore ps, NDList convOutput, boolean training, PairList<String, Object> params) {
+        List<Block> blocks = children.values();
+        NDList x = blocks.get(0) instanceof SequenceBlock seq
+                ? seq.forwardAfterLeadingConv(ps, convOutput, training, params) : convOutput;
+        for (int i = 1; i < blocks.size(); i++) {
+            x = blocks.get(i).forward(ps, x, training, params);
         }
         return x;
     }
