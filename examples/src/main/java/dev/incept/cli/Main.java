@@ -19,6 +19,7 @@ public final class Main {
               summary MODEL          shapes, parameters, multiply-adds and receptive field per block
               summary --spec FILE    the same for a description file (incept/1 JSON)
               train [MODEL]          train on a real data set (default: inception-mini on Fashion-MNIST)
+              eval RUN_DIR           a run's test accuracy from its checkpoint (--mirror: with flip test-time augmentation)
               bench                  training speed against DJL's own GoogLeNet, per engine, against the matmul peak
               help [COMMAND]         this text, or a command's options
 
@@ -49,6 +50,7 @@ public final class Main {
                 case "models" -> models(rest, out);
                 case "summary" -> SummaryCommand.run(rest, out);
                 case "train" -> TrainCommand.run(rest, out, err);
+                case "eval" -> EvalCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out, err);
                 case "bench-case" -> BenchCase.run(rest, out);
                 case "help" -> help(rest, out);
@@ -90,6 +92,7 @@ public final class Main {
         switch (topic) {
             case "summary" -> out.println(SummaryCommand.USAGE);
             case "train" -> out.println(TrainCommand.USAGE);
+            case "eval" -> out.println(EvalCommand.USAGE);
             case "bench" -> out.println(BenchCommand.USAGE);
             case "models" -> out.println("usage: incept models\n  lists the model zoo, one line each");
             case "", "help" -> out.println(USAGE);

@@ -61,8 +61,8 @@ final class TrainCommand {
               --train-limit N --test-limit N   use only the first N images (quick runs)
               --seed N""";
 
-    private static final Set<String> FLAGS = Set.of("aux", "no-aux-bn", "no-augment");
-    private static final Set<String> VALUED = Set.of("spec", "data", "input", "epochs", "batch", "recipe", "optimizer",
+    static final Set<String> FLAGS = Set.of("aux", "no-aux-bn", "no-augment");
+    static final Set<String> VALUED = Set.of("spec", "data", "input", "epochs", "batch", "recipe", "optimizer",
             "lr", "lr-decay", "lr-every", "warmup", "momentum", "weight-decay", "label-smoothing", "aux-weight",
             "clip-norm", "ema", "random-erase", "engine", "device", "out", "resume", "train-limit", "test-limit", "seed", "metrics");
     static final String ARGS_FILE = "args.txt";
@@ -134,10 +134,10 @@ final class TrainCommand {
         return 0;
     }
 
-    private static List<String> resumedArgs(Path runDir, List<String> overrides) {
+    static List<String> resumedArgs(Path runDir, List<String> overrides) {
         Path file = runDir.resolve(ARGS_FILE);
         if (!Files.exists(runDir.resolve(Checkpoint.FILE_NAME))) {
-            throw new UsageException("no checkpoint in " + runDir + " to resume from");
+            throw new UsageException("no checkpoint in " + runDir + " (is it a run folder made by incept train?)");
         }
         List<String> saved;
         try {
@@ -182,7 +182,7 @@ final class TrainCommand {
         }
     }
 
-    private static Network network(Args a, String modelName, DataSource data, Integer input) {
+    static Network network(Args a, String modelName, DataSource data, Integer input) {
         int channels = data.train().channels();
         int size = input != null ? input : data.train().height();
         String spec = a.get("spec", null);
@@ -199,7 +199,7 @@ final class TrainCommand {
         return model.build(new ModelConfig(data.train().classes(), channels, size, a.flag("aux"), !a.flag("no-aux-bn")));
     }
 
-    private static TrainConfig config(Args a, DataSource data) {
+    static TrainConfig config(Args a, DataSource data) {
         String recipe = a.get("recipe", "paper");
         TrainConfig cfg = switch (recipe) {
             case "paper" -> TrainConfig.paper().withBatchSize(128).withEpochs(10);
@@ -277,7 +277,7 @@ final class TrainCommand {
         }
     }
 
-    private static EngineChoice engineOf(String s) {
+    static EngineChoice engineOf(String s) {
         try {
             return EngineChoice.parse(s);
         } catch (IllegalArgumentException e) {
@@ -285,7 +285,7 @@ final class TrainCommand {
         }
     }
 
-    private static Device deviceOf(String s, Engine engine) {
+    static Device deviceOf(String s, Engine engine) {
         switch (s) {
             case "cpu":
                 return Device.cpu();

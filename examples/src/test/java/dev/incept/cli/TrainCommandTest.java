@@ -49,6 +49,15 @@ class TrainCommandTest {
         List<String> rows = Files.readAllLines(runDir.resolve("metrics.csv"));
         assertEquals(3, rows.size(), "header and one row per epoch: " + rows);
         assertTrue(rows.get(2).startsWith("2,"), rows.get(2));
+
+        // eval rebuilds the run from its folder alone and sees what training's last evaluation saw.
+        CliRun eval = run("eval", runDir.toString(), "--mirror");
+        assertEquals(0, eval.code(), eval.err());
+        assertTrue(eval.out().contains("after 2 epochs, moving-average weights, on 256 fashion-mnist test images"), eval.out());
+        double recorded = Double.parseDouble(rows.get(2).split(",")[5]);
+        assertTrue(eval.out().contains(String.format(java.util.Locale.ROOT, "single view  top-1 %.2f%%", 100 * recorded)),
+                "recorded top-1 " + recorded + " vs\n" + eval.out());
+        assertTrue(eval.out().contains("with mirror  top-1 "), eval.out());
     }
 
     @Test
@@ -61,6 +70,10 @@ class TrainCommandTest {
         CliRun noRun = run("train", "--resume", dir.resolve("never-ran").toString());
         assertEquals(2, noRun.code());
         assertTrue(noRun.err().contains("no checkpoint"), noRun.err());
+
+        CliRun noEval = run("eval", dir.resolve("never-ran").toString());
+        assertEquals(2, noEval.code());
+        assertTrue(noEval.err().contains("no checkpoint"), noEval.err());
 
         CliRun badEngine = run(args("train", "--engine", "tensorflow", "--out", dir.resolve("r2").toString()));
         assertEquals(2, badEngine.code());

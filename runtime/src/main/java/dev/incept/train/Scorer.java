@@ -16,15 +16,7 @@ public final class Scorer {
         double[] p = new double[classes];
         for (int i = 0; i < labels.length; i++) {
             int off = i * classes;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < classes; k++) {
-                max = Math.max(max, logits[off + k]);
-            }
-            double z = 0;
-            for (int k = 0; k < classes; k++) {
-                p[k] = Math.exp(logits[off + k] - max);
-                z += p[k];
-            }
+            double logNorm = softmax(logits, off, p);
             int y = labels[i];
             float trueLogit = logits[off + y];
             int above = 0;
@@ -37,14 +29,14 @@ public final class Scorer {
                     best = k;
                 }
             }
-            lossSum += -(trueLogit - max - Math.log(z));
+            lossSum += logNorm - trueLogit;
             if (above == 0 && best == y) {
                 top1++;
             }
             if (above < 5) {
                 top5++;
             }
-            double conf = p[best] / z;
+            double conf = p[best];
             int bin = Math.min((int) (conf * BINS), BINS - 1);
             binCount[bin]++;
             binConf[bin] += conf;
@@ -53,6 +45,46 @@ public final class Scorer {
             }
             count++;
         }
+    }
+
+    /**
+     * Row by row, the log of the mean of softmax({@code a}) and softmax({@code b}): logits whose
+     * softmax is the averaged distribution, so two views of an image vote with their confidence.
+     */
+    public static float[] meanLogProbabilities(float[] a, float[] b, int classes) {
+        if (a.length != b.length || a.length % classes != 0) {
+            throw new IllegalArgumentException("logit arrays of " + a.length + " and " + b.length
+                    + " values do not hold the same rows of " + classes);
+        }
+        float[] out = new float[a.length];
+        double[] pa = new double[classes];
+        double[] pb = new double[classes];
+        for (int off = 0; off < a.length; off += classes) {
+            softmax(a, off, pa);
+            softmax(b, off, pb);
+            for (int k = 0; k < classes; k++) {
+                // Floor at the smallest normal float so a class both views rule out keeps a finite loss.
+                out[off + k] = (float) Math.log(Math.max((pa[k] + pb[k]) / 2, Float.MIN_NORMAL));
+            }
+        }
+        return out;
+    }
+
+    /** Fills {@code p} with the softmax of one row; returns log(sum(exp(row))), computed stably. */
+    private static double softmax(float[] logits, int off, double[] p) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < p.length; k++) {
+            max = Math.max(max, logits[off + k]);
+        }
+        double z = 0;
+        for (int k = 0; k < p.length; k++) {
+            p[k] = Math.exp(logits[off + k] - max);
+            z += p[k];
+        }
+        for (int k = 0; k < p.length; k++) {
+            p[k] /= z;
+        }
+        return max + Math.log(z);
     }
 
     public int count() {

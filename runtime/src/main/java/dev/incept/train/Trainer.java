@@ -299,8 +299,27 @@ public final class Trainer implements AutoCloseable {
         return evaluate(new BatchMaker(test, in.height(), in.width(), Normalization.of(train), Augment.NONE), config.testLimit());
     }
 
+    /**
+     * Evaluates on {@code test} (normalised with {@code train}'s statistics); with {@code mirrored}
+     * each image's class probabilities are averaged with those of its horizontal mirror.
+     */
+    public Evaluation evaluate(Images train, Images test, boolean mirrored) {
+        dev.incept.spec.Shape in = network.input();
+        return evaluate(new BatchMaker(test, in.height(), in.width(), Normalization.of(train), Augment.NONE),
+                config.testLimit(), mirrored);
+    }
+
     /** Evaluates on a set with the moving average when there is one (as the papers report), else the live weights. */
     public Evaluation evaluate(BatchMaker maker, int limit) {
+        return evaluate(maker, limit, false);
+    }
+
+    /**
+     * As {@link #evaluate(BatchMaker, int)}; with {@code mirrored}, test-time augmentation: the
+     * prediction is the mean of the softmax over the image and over its left-right mirror, which
+     * is worth doing only for data trained with random flips (clothes, not digits).
+     */
+    public Evaluation evaluate(BatchMaker maker, int limit, boolean mirrored) {
         if (average != null && average.updates() > 0) {
             average.swap(params);
         }
@@ -312,8 +331,12 @@ public final class Trainer implements AutoCloseable {
                     Batch b = batches.next();
                     try (NDScope scope = new NDScope()) {
                         NDArray x = manager.create(b.pixels(), new Shape(b.size(), b.channels(), b.height(), b.width()));
-                        NDList out = block.forward(store, new NDList(x), false);
-                        scorer.add(out.get(0).toFloatArray(), b.labels(), k);
+                        float[] logits = block.forward(store, new NDList(x), false).get(0).toFloatArray();
+                        if (mirrored) {
+                            float[] flipped = block.forward(store, new NDList(x.flip(3)), false).get(0).toFloatArray();
+                            logits = Scorer.meanLogProbabilities(logits, flipped, k);
+                        }
+                        scorer.add(logits, b.labels(), k);
                     }
                 }
             }
@@ -340,8 +363,11 @@ public final class Trainer implements AutoCloseable {
         Checkpoint.write(file, h, block, optimizer.state(), average == null ? java.util.Map.of() : average.state());
     }
 
-    /** Loads a checkpoint into this trainer after checking it belongs to this network; returns the epochs done. */
-    private int restore(Path file) {
+    /**
+     * Loads a checkpoint (weights, optimizer state, moving average, history) into this trainer
+     * after checking it belongs to this network and optimizer; returns the epochs done.
+     */
+    public int restore(Path file) {
         Checkpoint.Loaded c = Checkpoint.read(file);
         String saved = c.header().path("network").asText();
         String mine = SpecJson.write(network);

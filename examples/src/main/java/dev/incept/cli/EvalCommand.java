@@ -1,0 +1,77 @@
+package dev.incept.cli;
+
+import ai.djl.engine.Engine;
+import dev.incept.data.DataSource;
+import dev.incept.engine.EngineChoice;
+import dev.incept.engine.Engines;
+import dev.incept.spec.Network;
+import dev.incept.train.Checkpoint;
+import dev.incept.train.Evaluation;
+import dev.incept.train.TrainConfig;
+import dev.incept.train.Trainer;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * incept eval: the test-set figures of a run's last checkpoint, rebuilt from the run's own
+ * options, optionally with left-right mirror test-time augmentation.
+ */
+final class EvalCommand {
+    static final String USAGE = """
+            usage: incept eval RUN_DIR [--mirror] [--engine mxnet|pytorch] [--device cpu|gpu] [--test-limit N]
+              evaluates the last checkpoint of a run made by 'incept train' on the run's own test set,
+              with its moving average of the weights when it kept one
+              --mirror    also with test-time augmentation: each prediction is the mean of the class
+                          probabilities of the image and of its left-right mirror (for data trained
+                          with random flips, such as Fashion-MNIST and CIFAR-10)""";
+
+    private static final Set<String> FLAGS = Set.of("mirror");
+    private static final Set<String> VALUED = Set.of("engine", "device", "test-limit");
+
+    private EvalCommand() {
+    }
+
+    static int run(List<String> argv, PrintStream out) {
+        Args own = Args.parse(argv, FLAGS, VALUED);
+        if (own.positional.size() != 1) {
+            throw new UsageException("eval takes one run folder, got " + own.positional);
+        }
+        Path runDir = Path.of(own.positional.get(0));
+        // The run's saved options rebuild its network, data and recipe; ours only change where and how much.
+        List<String> overrides = new ArrayList<>();
+        for (String key : VALUED) {
+            if (own.get(key, null) != null) {
+                overrides.add("--" + key);
+                overrides.add(own.get(key, null));
+            }
+        }
+        Args a = Args.parse(TrainCommand.resumedArgs(runDir, overrides), TrainCommand.FLAGS, TrainCommand.VALUED);
+        String modelName = a.positional.isEmpty() ? "inception-mini" : a.positional.get(0);
+        Integer input = a.positiveInt("input");
+        DataSource data = DataSource.open(a.get("data", "fashion-mnist"), 3, input == null ? 32 : input);
+        Network net = TrainCommand.network(a, modelName, data, input);
+        TrainConfig cfg = TrainCommand.config(a, data);
+        EngineChoice choice = a.get("engine", null) == null ? EngineChoice.fromEnvironment() : TrainCommand.engineOf(a.get("engine", null));
+        Engine engine = Engines.load(choice);
+        try (Trainer trainer = new Trainer(net, cfg, engine, TrainCommand.deviceOf(a.get("device", "cpu"), engine))) {
+            int epochs = trainer.restore(runDir.resolve(Checkpoint.FILE_NAME));
+            out.printf(Locale.ROOT, "incept: %s (%s) after %d epochs, %s weights, on %d %s test images (%s)%n",
+                    net.name(), modelName, epochs, cfg.emaDecay() > 0 ? "moving-average" : "live",
+                    Math.min(cfg.testLimit(), data.test().count()), data.name(), engine.getEngineName());
+            print(out, "single view", trainer.evaluate(data.train(), data.test(), false));
+            if (own.flag("mirror")) {
+                print(out, "with mirror", trainer.evaluate(data.train(), data.test(), true));
+            }
+        }
+        return 0;
+    }
+
+    private static void print(PrintStream out, String label, Evaluation e) {
+        out.printf(Locale.ROOT, "  %-12s top-1 %.2f%%  top-5 %.2f%%  loss %.4f  ECE %.4f%n",
+                label, 100 * e.top1(), 100 * e.top5(), e.loss(), e.ece());
+    }
+}
