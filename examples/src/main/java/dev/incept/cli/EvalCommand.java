@@ -1,10 +1,6 @@
 package dev.incept.cli;
 
-import ai.djl.engine.Engine;
 import dev.incept.data.DataSource;
-import dev.incept.engine.EngineChoice;
-import dev.incept.engine.Engines;
-import dev.incept.spec.Network;
 import dev.incept.train.Checkpoint;
 import dev.incept.train.Evaluation;
 import dev.incept.train.TrainConfig;
@@ -50,18 +46,14 @@ final class EvalCommand {
             }
         }
         Args a = Args.parse(TrainCommand.resumedArgs(runDir, overrides), TrainCommand.FLAGS, TrainCommand.VALUED);
-        String modelName = a.positional.isEmpty() ? "inception-mini" : a.positional.get(0);
-        Integer input = a.positiveInt("input");
-        DataSource data = DataSource.open(a.get("data", "fashion-mnist"), 3, input == null ? 32 : input);
-        Network net = TrainCommand.network(a, modelName, data, input);
-        TrainConfig cfg = TrainCommand.config(a, data);
-        EngineChoice choice = a.get("engine", null) == null ? EngineChoice.fromEnvironment() : TrainCommand.engineOf(a.get("engine", null));
-        Engine engine = Engines.load(choice);
-        try (Trainer trainer = new Trainer(net, cfg, engine, TrainCommand.deviceOf(a.get("device", "cpu"), engine))) {
+        RunSetup run = RunSetup.of(a);
+        DataSource data = run.data();
+        TrainConfig cfg = run.cfg();
+        try (Trainer trainer = new Trainer(run.net(), cfg, run.engine(), run.device())) {
             int epochs = trainer.restore(runDir.resolve(Checkpoint.FILE_NAME));
             out.printf(Locale.ROOT, "incept: %s (%s) after %d epochs, %s weights, on %d %s test images (%s)%n",
-                    net.name(), modelName, epochs, cfg.emaDecay() > 0 ? "moving-average" : "live",
-                    Math.min(cfg.testLimit(), data.test().count()), data.name(), engine.getEngineName());
+                    run.net().name(), run.modelName(), epochs, cfg.emaDecay() > 0 ? "moving-average" : "live",
+                    Math.min(cfg.testLimit(), data.test().count()), data.name(), run.engine().getEngineName());
             print(out, "single view", trainer.evaluate(data.train(), data.test(), false));
             if (own.flag("mirror")) {
                 print(out, "with mirror", trainer.evaluate(data.train(), data.test(), true));

@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import dev.incept.data.DataSource;
 import dev.incept.engine.EngineChoice;
-import dev.incept.engine.Engines;
 import dev.incept.json.SpecJson;
 import dev.incept.spec.Network;
 import dev.incept.spec.Shape;
@@ -94,13 +93,12 @@ final class TrainCommand {
             }
         }
 
-        Integer input = a.positiveInt("input");
-        DataSource data = DataSource.open(a.get("data", "fashion-mnist"), 3, input == null ? 32 : input);
-        Network net = network(a, modelName, data, input);
-        TrainConfig cfg = config(a, data);
-        EngineChoice engineChoice = a.get("engine", null) == null ? EngineChoice.fromEnvironment() : engineOf(a.get("engine", null));
-        Engine engine = Engines.load(engineChoice);
-        Device device = deviceOf(a.get("device", "cpu"), engine);
+        RunSetup setup = RunSetup.of(a);
+        DataSource data = setup.data();
+        Network net = setup.net();
+        TrainConfig cfg = setup.cfg();
+        Engine engine = setup.engine();
+        Device device = setup.device();
 
         writeArgs(runDir, effective, resume);
         Path checkpoint = runDir.resolve(Checkpoint.FILE_NAME);

@@ -295,8 +295,7 @@ public final class Trainer implements AutoCloseable {
 
     /** Evaluates on {@code test}, normalised with {@code train}'s statistics as in training. */
     public Evaluation evaluate(Images train, Images test) {
-        dev.incept.spec.Shape in = network.input();
-        return evaluate(new BatchMaker(test, in.height(), in.width(), Normalization.of(train), Augment.NONE), config.testLimit());
+        return evaluate(train, test, false);
     }
 
     /**
