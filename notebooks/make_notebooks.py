@@ -237,8 +237,8 @@ averaged over 15 confidence bins), a confidence histogram and a reliability diag
 
 The full run behind the outputs below trains each of the four variants for 3 epochs on 15,000
 training images and evaluates on all 10,000 test images: about half an hour on a 2-core CPU.
-Over-confidence shows from the first epochs, so this is enough to see the effect; the accuracies
-are below what a long run reaches (93.7% in the README).
+Smoothing's pull on confidence shows from the first epochs, so this is enough to see the effect;
+the accuracies are below what a long run reaches (93.7% in the README).
 """),
     code(LOAD),
     code(RUN),
@@ -270,7 +270,8 @@ Charts.confidence(finals)
 """),
     code("""
 Charts.bars("expected calibration error", finals.keys.toList(), finals.values.map { it.ece() }, "ECE")
-"""),    md("""
+"""),
+    md("""
 ## What the full run shows
 
 In the committed full run (3 epochs of 15,000 images per variant) the network trained on one-hot
@@ -356,7 +357,7 @@ without scaling, each block adds a full-size residual and the activations grow w
 
 The 1024-channel stack costs about 200 M multiply-adds per image, so the full run behind the
 outputs below trains each scale for 4 short epochs of 4,000 images and evaluates on 2,000 test
-images: about half an hour on a 2-core CPU. That is the start of training, which is where the
+images: under an hour on a 2-core CPU. That is the start of training, which is where the
 paper saw unscaled networks die.
 """),
     code(LOAD),
@@ -412,7 +413,8 @@ for ((name, list) in stats) {
     code("""
 val initial = stats.filterKeys { it.endsWith("initialisation") }
 Charts.bars("activation std after the last block, at initialisation", initial.keys.toList(), initial.values.map { it[it.size - 3].std() }, "std")
-"""),    md("""
+"""),
+    md("""
 ## What the full run shows
 
 In the committed full run (4 epochs of 4,000 images per scale) no run produced a NaN, but the
@@ -466,7 +468,8 @@ Charts.compare(runs, "test_top1", "test accuracy per epoch")
 """),
     code("""
 Charts.compare(runs, "train_loss", "training objective per epoch (the aux runs include the weighted aux loss)")
-"""),    md("""
+"""),
+    md("""
 ## What the full run shows
 
 In the committed full run (4 epochs of 15,000 images per variant) the aux head gave 87.17% top-1
