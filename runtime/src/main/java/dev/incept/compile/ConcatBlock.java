@@ -1,7 +1,6 @@
 package dev.incept.compile;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -42,8 +41,7 @@ final class ConcatBlock extends AbstractBlock {
                 outs[b] = branches.get(b).forward(ps, inputs, training, params).singletonOrThrow();
             }
         }
-        NDArray joined = outs.length == 1 ? outs[0] : NDArrays.concat(new NDList(outs), 1);
-        return new NDList(joined);
+        return new NDList(ChannelConcat.join(new NDList(outs)));
     }
 
     @Override
