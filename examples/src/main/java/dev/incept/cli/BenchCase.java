@@ -37,6 +37,8 @@ final class BenchCase {
     static {
         // d2l-java's set-up: GoogLeNet on Fashion-MNIST resized to 96x96, batch 128.
         MODELS.put("peer-djl-googlenet", new Model("DJL model-zoo GoogLeNet (hand-written blocks)", "googlenet-d2l", 1, 96, 10, 128));
+        // The same peer as a plain program runs it: glibc's allocator defaults, not incept's NativeHeap.
+        MODELS.put("peer-djl-googlenet-glibc", new Model("DJL model-zoo GoogLeNet, glibc allocator defaults", "googlenet-d2l", 1, 96, 10, 128));
         MODELS.put("googlenet-d2l", new Model("the same GoogLeNet in the DSL, compiled", "googlenet-d2l", 1, 96, 10, 128));
         // The -fused twins run the sibling 1x1 convolutions of each block as one (Compiler's opt-in).
         MODELS.put("googlenet-d2l-fused", new Model("the same, sibling 1x1 convolutions fused", "googlenet-d2l", 1, 96, 10, 128));

@@ -22,7 +22,7 @@ import java.util.Set;
 final class BenchCommand {
     static final String USAGE = """
             usage: incept bench [--engines mxnet,pytorch] [--cases LIST] [--device cpu|gpu] [--batch N] [--repeat N] [--quick] [--out FILE.md]
-              cases: matmul, pipeline, peer-djl-googlenet, googlenet-d2l, googlenet-d2l-fused, handwritten-v3,
+              cases: matmul, pipeline, peer-djl-googlenet, peer-djl-googlenet-glibc, googlenet-d2l, googlenet-d2l-fused, handwritten-v3,
                      inception-v3, inception-v3-fused, inception-mini (default: all)
               --device  gpu times the cases on the first GPU (PyTorch engine; the default engine list becomes pytorch)
               --batch   one batch size for every model case instead of each case's own
@@ -31,7 +31,7 @@ final class BenchCommand {
               Each case runs in its own JVM after warm-up steps; MXNet's queued work is waited for
               before every timestamp. Results go to bench/cpu-DATE.md or bench/gpu-DATE.md (or --out).""";
 
-    private static final List<String> ALL = List.of("matmul", "pipeline", "peer-djl-googlenet", "googlenet-d2l",
+    private static final List<String> ALL = List.of("matmul", "pipeline", "peer-djl-googlenet", "peer-djl-googlenet-glibc", "googlenet-d2l",
             "googlenet-d2l-fused", "handwritten-v3", "inception-v3", "inception-v3-fused", "inception-mini");
 
     private BenchCommand() {
@@ -99,7 +99,11 @@ final class BenchCommand {
         }
         cmd.addAll(extra);
         try {
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+            if (name.endsWith("-glibc")) {
+                pb.environment().put("INCEPT_NATIVE_HEAP", "default");
+            }
+            Process p = pb.start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int code = p.waitFor();
             String last = output.strip().lines().reduce((x, y) -> y).orElse("");

@@ -47,6 +47,11 @@ final class BenchReport {
                 sb.append(fmt("- %s: DSL-compiled GoogLeNet / DJL's model-zoo GoogLeNet = %.2fx (images/s)%n", engine,
                         ours.path("images_per_sec").asDouble() / peer.path("images_per_sec").asDouble()));
             }
+            JsonNode plain = find(results, "peer-djl-googlenet-glibc", engine);
+            if (ours != null && plain != null) {
+                sb.append(fmt("- %s: DSL-compiled GoogLeNet as incept runs it / DJL's GoogLeNet with glibc's allocator defaults = %.2fx (images/s)%n",
+                        engine, ours.path("images_per_sec").asDouble() / plain.path("images_per_sec").asDouble()));
+            }
         }
         for (String engine : List.of("MXNet", "PyTorch")) {
             JsonNode ours = find(results, "inception-v3", engine);

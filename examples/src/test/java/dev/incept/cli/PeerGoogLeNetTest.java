@@ -63,8 +63,11 @@ class PeerGoogLeNetTest {
                 + "\"ms_per_step\":1000.0,\"images_per_sec\":100.0,\"peak_rss_mb\":900}"));
         r.add(json.readTree("{\"case\":\"googlenet-d2l\",\"engine\":\"PyTorch\",\"batch\":128,\"input\":96,\"macs\":276066304,"
                 + "\"ms_per_step\":800.0,\"images_per_sec\":125.0,\"peak_rss_mb\":800}"));
+        r.add(json.readTree("{\"case\":\"peer-djl-googlenet-glibc\",\"engine\":\"PyTorch\",\"batch\":128,\"input\":96,\"macs\":276066304,"
+                + "\"ms_per_step\":1280.0,\"images_per_sec\":80.0,\"peak_rss_mb\":900}"));
         String report = BenchReport.render(r, "test machine", "./incept bench");
         assertTrue(report.contains("DSL-compiled GoogLeNet / DJL's model-zoo GoogLeNet = 1.25x"), report);
+        assertTrue(report.contains("as incept runs it / DJL's GoogLeNet with glibc's allocator defaults = 1.56x"), report);
         // 3 x 276.07 M x 2 x 125 img/s = 207.0 GFLOP/s, 104% of the 200 GFLOP/s matmul
         assertTrue(report.contains("| 207.0 | 104% |"), report);
     }

@@ -17,6 +17,7 @@ public final class Engines {
             System.setProperty("ai.djl.offline", "true");
         }
         System.setProperty("ai.djl.default_engine", choice.djlName());
+        NativeHeap.hold();
         if (choice == EngineChoice.PYTORCH) {
             PyTorchNatives.prepare();
         } else {
