@@ -8,6 +8,10 @@ import java.util.List;
  * (TensorFlow's clip_by_global_norm): when the norm of all gradients taken together exceeds the
  * threshold, every gradient is scaled by threshold / norm. DJL's optClipGrad clips each element
  * separately, which changes the gradient's direction.
+ *
+ * <p>Each squared norm is a dot product of the flattened gradient with itself: BLAS's dot took
+ * 10 ms for 6 M floats (GoogLeNet's gradients) where square().sum() took 57 ms on MXNet (1 against
+ * 9 ms on PyTorch), about 8% of an Inception-v3 training step on MXNet.
  */
 public final class GradientClipping {
     private GradientClipping() {
@@ -20,7 +24,8 @@ public final class GradientClipping {
         }
         NDArray sum = null;
         for (NDArray g : gradients) {
-            NDArray sq = g.square().sum();
+            NDArray flat = g.reshape(-1);
+            NDArray sq = flat.dot(flat);
             sum = sum == null ? sq : sum.add(sq);
         }
         float norm = (float) Math.sqrt(sum.getFloat());

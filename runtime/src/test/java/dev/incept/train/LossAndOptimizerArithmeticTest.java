@@ -98,11 +98,12 @@ class LossAndOptimizerArithmeticTest {
     void clippingScalesAllGradientsByTheirGlobalNorm(EngineChoice engine) {
         try (NDManager m = manager(engine)) {
             NDArray a = m.create(new float[] {3, 4});
-            NDArray b = m.create(new float[] {12});
+            // a convolution's gradient is 4-D
+            NDArray b = m.create(new float[] {12, 0, 0, 0}, new ai.djl.ndarray.types.Shape(1, 1, 2, 2));
             // sqrt(9 + 16 + 144) = 13 > 2: every element times 2/13, direction kept
             org.junit.jupiter.api.Assertions.assertEquals(13f, GradientClipping.clipByGlobalNorm(List.of(a, b), 2.0), 1e-5);
             assertArrayEquals(new float[] {6f / 13, 8f / 13}, a.toFloatArray(), 1e-6f);
-            assertArrayEquals(new float[] {24f / 13}, b.toFloatArray(), 1e-6f);
+            assertArrayEquals(new float[] {24f / 13, 0, 0, 0}, b.toFloatArray(), 1e-6f);
             NDArray small = m.create(new float[] {0.3f, 0.4f});
             GradientClipping.clipByGlobalNorm(List.of(small), 2.0);
             assertArrayEquals(new float[] {0.3f, 0.4f}, small.toFloatArray(), 1e-7f);
