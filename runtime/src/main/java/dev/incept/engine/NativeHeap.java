@@ -10,7 +10,7 @@ import java.util.Map;
  * the same large activations every training step; by default glibc serves blocks above its
  * (adaptive) mmap threshold with fresh mappings and trims the heap top when it is freed, so each
  * step faults the same pages in again. On GoogLeNet training here this cut minor faults from 2.0-3.9
- * to 1.3-1.6 million per benchmark run and gained 3-5% on MXNet, 5-13% on PyTorch (bench/; an
+ * to 1.3-1.6 million per benchmark run and gained 0-5% on MXNet, 5-13% on PyTorch (bench/; an
  * earlier set-up measured 25-35%, ../shared/STACK.md). It goes through mallopt when an engine is
  * loaded, so notebooks and user programs get it, not only the incept command. Variables the user
  * set (MALLOC_*_, GLIBC_TUNABLES) win; INCEPT_NATIVE_HEAP=default keeps glibc's own behaviour.
