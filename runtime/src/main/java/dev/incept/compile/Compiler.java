@@ -78,22 +78,55 @@ public final class Compiler {
                         + names + ", not to '" + head.after() + "'");
             }
             taps.add(new NetworkBlock.AuxTap(auxName, stage, head.lossWeight(),
-                    c.sequence("aux/" + auxName, head.layers())));
+                    c.sequence("aux/" + auxName, head.layers(), false)));
         }
         return new NetworkBlock(network, names, stages, taps);
     }
 
     private Block compile(Layer layer, String path) {
-        return layer.accept(new Visitor(path));
+        return compile(layer, path, false, false);
     }
 
-    private Block sequence(String path, List<Layer> layers) {
+    private Block compile(Layer layer, String path, boolean deferRelu, boolean reluAfter) {
+        return layer.accept(new Visitor(path, deferRelu, reluAfter));
+    }
+
+    /**
+     * A ReLU that ends a layer followed by a strided max pool runs after the pool instead:
+     * relu(max(x)) = max(relu(x)) and the gradients agree element for element, but the ReLU then
+     * touches a quarter of the values. In a 96x96 GoogLeNet the stem's ReLUs before its two pools
+     * took 7% of MXNet's step. Only inside a sequence: a top-level stage's output stays what the
+     * description says, for aux heads and {@link NetworkBlock#stageOutputs}.
+     */
+    private Block sequence(String path, List<Layer> layers, boolean deferLastRelu) {
         List<String> names = Naming.sequenceNames(path, layers);
         List<Block> blocks = new ArrayList<>();
+        boolean reluAfter = false;
         for (int i = 0; i < layers.size(); i++) {
-            blocks.add(compile(layers.get(i), Naming.join(path, names.get(i))));
+            boolean last = i + 1 == layers.size();
+            boolean defer = last ? deferLastRelu : endsInRelu(layers.get(i)) && stridedMaxPool(layers.get(i + 1));
+            blocks.add(compile(layers.get(i), Naming.join(path, names.get(i)), defer, reluAfter));
+            reluAfter = defer && !last;
         }
         return new SequenceBlock(names, blocks);
+    }
+
+    /** Whether a layer's last operation, on every path through it, is a ReLU the compiler may move. */
+    private static boolean endsInRelu(Layer layer) {
+        if (layer instanceof Conv c) {
+            return c.activation() == dev.incept.spec.Activation.RELU;
+        }
+        if (layer instanceof Sequence s) {
+            return !s.layers().isEmpty() && endsInRelu(s.layers().get(s.layers().size() - 1));
+        }
+        if (layer instanceof Concat c) {
+            return c.branches().stream().allMatch(Compiler::endsInRelu);
+        }
+        return false;
+    }
+
+    private static boolean stridedMaxPool(Layer layer) {
+        return layer instanceof dev.incept.spec.Pool p && p.kind() == PoolKind.MAX && p.strideH() * p.strideW() > 1;
     }
 
     /** The branches opening with a 1x1, stride-1, unpadded convolution, if two or more agree on the bias. */
@@ -144,9 +177,15 @@ public final class Compiler {
 
     private final class Visitor implements LayerVisitor<Block> {
         private final String path;
+        /** Leave out the ReLU this layer ends with: the max pool after it applies it. */
+        private final boolean deferRelu;
+        /** This max pool applies the ReLU its predecessor left out. */
+        private final boolean reluAfter;
 
-        Visitor(String path) {
+        Visitor(String path, boolean deferRelu, boolean reluAfter) {
             this.path = path;
+            this.deferRelu = deferRelu;
+            this.reluAfter = reluAfter;
         }
 
         @Override
@@ -165,7 +204,7 @@ public final class Compiler {
                 names.add("bn");
                 parts.add(BatchNorm.builder().optEpsilon(BN_EPSILON).build());
             }
-            if (c.activation() == dev.incept.spec.Activation.RELU) {
+            if (c.activation() == dev.incept.spec.Activation.RELU && !deferRelu) {
                 names.add("relu");
                 parts.add(relu());
             }
@@ -182,7 +221,13 @@ public final class Compiler {
             java.util.function.UnaryOperator<NDArray> op = p.kind() == PoolKind.MAX
                     ? x -> Pool.maxPool2d(x, kernel, stride, padding, ceil)
                     : x -> Pool.avgPool2d(x, kernel, stride, padding, ceil, p.countIncludePad());
-            return new OpBlock(p.kind().jsonName() + "pool", op, s -> new Shape(s.get(0), s.get(1),
+            String label = p.kind().jsonName() + "pool";
+            if (reluAfter) {
+                java.util.function.UnaryOperator<NDArray> pool = op;
+                op = x -> Activation.relu(pool.apply(x));
+                label += " then relu";
+            }
+            return new OpBlock(label, op, s -> new Shape(s.get(0), s.get(1),
                     Windows.outSize(s.get(2), p.kernelH(), p.strideH(), pad[0], ceil),
                     Windows.outSize(s.get(3), p.kernelW(), p.strideW(), pad[1], ceil)));
         }
@@ -221,7 +266,7 @@ public final class Compiler {
 
         @Override
         public Block sequence(Sequence s) {
-            return Compiler.this.sequence(path, s.layers());
+            return Compiler.this.sequence(path, s.layers(), deferRelu);
         }
 
         @Override
@@ -229,7 +274,7 @@ public final class Compiler {
             List<String> names = Naming.branchNames(path, c.branches());
             List<Block> branches = new ArrayList<>();
             for (int i = 0; i < c.branches().size(); i++) {
-                branches.add(compile(c.branches().get(i), Naming.join(path, names.get(i))));
+                branches.add(compile(c.branches().get(i), Naming.join(path, names.get(i)), deferRelu, false));
             }
             return new ConcatBlock(names, branches, fuseSiblings ? siblings(c.branches(), branches) : null);
         }
