@@ -38,6 +38,8 @@ import java.util.List;
 public final class Compiler {
     /** TF-slim's and torchvision's Inception batch-norm epsilon. */
     static final float BN_EPSILON = 1e-3f;
+    /** The running statistics keep 0.9 of their value per batch (DJL's default, and MXNet's). */
+    static final float BN_MOMENTUM = 0.9f;
 
     private final Analysis analysis;
     private final boolean fuseSiblings;
@@ -200,15 +202,18 @@ public final class Compiler {
                     .setFilters(c.filters())
                     .optBias(c.bias())
                     .build());
+            BatchNorm bn = null;
             if (c.batchNorm()) {
                 names.add("bn");
-                parts.add(BatchNorm.builder().optEpsilon(BN_EPSILON).build());
+                bn = BatchNorm.builder().optEpsilon(BN_EPSILON).optMomentum(BN_MOMENTUM).build();
+                parts.add(bn);
             }
-            if (c.activation() == dev.incept.spec.Activation.RELU && !deferRelu) {
+            boolean relu = c.activation() == dev.incept.spec.Activation.RELU && !deferRelu;
+            if (relu) {
                 names.add("relu");
                 parts.add(relu());
             }
-            return new SequenceBlock(names, parts);
+            return new SequenceBlock(names, parts, bn != null && relu ? new BatchNormRelu(bn, BN_EPSILON, BN_MOMENTUM) : null);
         }
 
         @Override
