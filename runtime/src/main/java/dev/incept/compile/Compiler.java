@@ -96,9 +96,10 @@ public final class Compiler {
     /**
      * A ReLU that ends a layer followed by a strided max pool runs after the pool instead:
      * relu(max(x)) = max(relu(x)) and the gradients agree element for element, but the ReLU then
-     * touches a quarter of the values. In a 96x96 GoogLeNet the stem's ReLUs before its two pools
-     * took 7% of MXNet's step. Only inside a sequence: a top-level stage's output stays what the
-     * description says, for aux heads and {@link NetworkBlock#stageOutputs}.
+     * touches a quarter of the values. In the 96x96 GoogLeNet of the peer benchmark, ReLU fell from
+     * 10% to 2% of oneDNN's time in a training step, +3% images/s on both engines
+     * (bench/cpu-2026-11-24-onednn.md). Only inside a sequence: a top-level stage's output stays
+     * what the description says, for aux heads and {@link NetworkBlock#stageOutputs}.
      */
     private Block sequence(String path, List<Layer> layers, boolean deferLastRelu) {
         List<String> names = Naming.sequenceNames(path, layers);
