@@ -12,11 +12,11 @@ import ai.djl.util.PairList;
  * oneDNN's batch normalisation with the ReLU applied in the same pass, forward and backward).
  * The separate ReLU reads and writes every activation once more in each direction and keeps one
  * more activation alive for the backward pass. In Inception-v3 (batch 8, 299x299) it was 4% of
- * oneDNN's time; fused, oneDNN's batch norm itself grows by about as much, so the gain is smaller
- * than that: +1.4% images/s in interleaved pairs; peak memory 3.04 GB in the day's first report, 2.92 GB in the next
- * (bench/cpu-2026-11-24-onednn.md). Same maths, same parameters: the batch norm
- * block keeps them, this only reads them, and it updates the running statistics as the batch norm
- * would. Other engines, and inputs that are not 4-D, go through the two blocks as written.
+ * oneDNN's time; fused, oneDNN's batch norm itself grows by about as much, so the gain is smaller:
+ * +1.4% images/s in interleaved pairs, and peak memory 3.04 GB in the day's first report, 2.92 GB
+ * in the next (bench/cpu-2026-11-24-onednn.md). Same maths, same parameters: the batch norm block
+ * keeps them, this only reads them, and it updates the running statistics as the batch norm would.
+ * Other engines, and inputs that are not 4-D, go through the two blocks as written.
  */
 final class BatchNormRelu {
     private final BatchNorm batchNorm;
