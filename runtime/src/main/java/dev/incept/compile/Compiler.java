@@ -51,7 +51,7 @@ public final class Compiler {
 
     /** Compiles a network for its own input shape, with its aux heads (active in training only). */
     public static NetworkBlock compile(Network network) {
-        return compile(network, false);
+        return compile(network, CompileOptions.DEFAULTS);
     }
 
     /**
@@ -63,8 +63,13 @@ public final class Compiler {
      * bench/cpu-2026-11-24.md).
      */
     public static NetworkBlock compile(Network network, boolean fuseSiblings) {
+        return compile(network, CompileOptions.DEFAULTS.withFuseSiblings(fuseSiblings));
+    }
+
+    /** As {@link #compile(Network)}, with the given options. */
+    public static NetworkBlock compile(Network network, CompileOptions options) {
         Analysis analysis = Analyzer.analyze(network, Convention.PYTORCH, true);
-        Compiler c = new Compiler(analysis, fuseSiblings);
+        Compiler c = new Compiler(analysis, options.fuseSiblings());
         List<String> names = Naming.sequenceNames("", network.layers());
         List<Block> stages = new ArrayList<>();
         for (int i = 0; i < network.layers().size(); i++) {
@@ -82,7 +87,7 @@ public final class Compiler {
             taps.add(new NetworkBlock.AuxTap(auxName, stage, head.lossWeight(),
                     c.sequence("aux/" + auxName, head.layers(), false)));
         }
-        return new NetworkBlock(network, names, stages, taps);
+        return new NetworkBlock(network, names, stages, taps, options.channelsLast());
     }
 
     private Block compile(Layer layer, String path) {

@@ -22,13 +22,15 @@ public final class NetworkBlock extends AbstractBlock {
     private final Network network;
     private final List<Block> stages = new ArrayList<>();
     private final List<AuxTap> taps;
+    private final boolean channelsLast;
 
     /** An aux head reading the output of top-level stage {@code stage}. */
     record AuxTap(String name, int stage, double lossWeight, Block head) {
     }
 
-    NetworkBlock(Network network, List<String> stageNames, List<Block> stageBlocks, List<AuxTap> taps) {
+    NetworkBlock(Network network, List<String> stageNames, List<Block> stageBlocks, List<AuxTap> taps, boolean channelsLast) {
         this.network = network;
+        this.channelsLast = channelsLast;
         for (int i = 0; i < stageBlocks.size(); i++) {
             stages.add(addChildBlock(stageNames.get(i), stageBlocks.get(i)));
         }
@@ -56,7 +58,7 @@ public final class NetworkBlock extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray[] aux = new NDArray[taps.size()];
-        NDList x = inputs;
+        NDList x = layout(inputs);
         for (int i = 0; i < stages.size(); i++) {
             x = stages.get(i).forward(ps, x, training, params);
             if (training) {
@@ -79,13 +81,17 @@ public final class NetworkBlock extends AbstractBlock {
     /** Each top-level stage's output for {@code inputs}, in inference mode (for activation statistics). */
     public java.util.LinkedHashMap<String, NDArray> stageOutputs(ParameterStore ps, NDList inputs) {
         java.util.LinkedHashMap<String, NDArray> out = new java.util.LinkedHashMap<>();
-        NDList x = inputs;
+        NDList x = layout(inputs);
         java.util.Iterator<String> names = children.keys().iterator();
         for (Block stage : stages) {
             x = stage.forward(ps, x, false);
             out.put(names.next().substring(2), x.singletonOrThrow());
         }
         return out;
+    }
+
+    private NDList layout(NDList inputs) {
+        return channelsLast && inputs.size() == 1 ? new NDList(ChannelsLast.of(inputs.head())) : inputs;
     }
 
     @Override

@@ -11,15 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.NormalInitializer;
 import dev.incept.engine.EngineChoice;
 import dev.incept.engine.Engines;
 import dev.incept.spec.Layer;
@@ -71,50 +65,16 @@ class ReluAfterMaxPoolTest {
             Shape input = new Shape(4, 2, 15, 15);
             NetworkBlock asWritten = Compiler.compile(network(false));
             NetworkBlock moved = Compiler.compile(network(true));
-            for (NetworkBlock b : new NetworkBlock[] {asWritten, moved}) {
-                b.setInitializer(new NormalInitializer(0.5f), Parameter.Type.WEIGHT);
-                b.initialize(manager, DataType.FLOAT32, input);
-            }
-            // The two nest differently, so parameters are copied in declaration order.
-            List<Parameter> from = asWritten.getParameters().values();
-            List<Parameter> to = moved.getParameters().values();
-            assertEquals(from.size(), to.size());
-            for (int i = 0; i < from.size(); i++) {
-                to.get(i).getArray().set(from.get(i).getArray().toFloatArray());
-            }
+            // The two nest differently; parameters are copied in declaration order.
+            SameMaths.initializeAlike(manager, input, asWritten, moved);
 
             NDArray x = manager.randomNormal(input);
             NDArray probe = manager.randomNormal(new Shape(4, 5));
-            List<float[]> a = step(engine, manager, asWritten, x, probe);
-            List<float[]> b = step(engine, manager, moved, x, probe);
-            assertEquals(a.size(), b.size());
-            for (int k = 0; k < a.size(); k++) {
-                float[] u = a.get(k);
-                float[] v = b.get(k);
-                assertEquals(u.length, v.length, "array " + k);
-                for (int i = 0; i < u.length; i++) {
-                    assertEquals(u[i], v[i], 1e-5 * Math.max(1, Math.abs(u[i])), "array " + k + "[" + i + "]");
-                }
-            }
+            List<float[]> a = SameMaths.trainingStep(engine, manager, asWritten, x, probe);
+            List<float[]> b = SameMaths.trainingStep(engine, manager, moved, x, probe);
+            SameMaths.assertClose(a, b, 1e-5);
             assertTrue(a.size() > 10, "logits, input gradient and every parameter's gradient compared");
         }
-    }
-
-    /** Logits, the input's gradient, then each parameter's gradient in declaration order. */
-    private static List<float[]> step(Engine engine, NDManager manager, NetworkBlock block, NDArray x, NDArray probe) {
-        List<float[]> out = new ArrayList<>();
-        List<Parameter> params = block.getParameters().values().stream().filter(Parameter::requiresGradient).toList();
-        params.forEach(p -> p.getArray().setRequiresGradient(true));
-        NDArray in = x.duplicate();
-        in.setRequiresGradient(true);
-        try (GradientCollector gc = engine.newGradientCollector()) {
-            NDList y = block.forward(new ParameterStore(manager, false), new NDList(in), true);
-            out.add(y.head().toFloatArray());
-            gc.backward(y.head().mul(probe).sum());
-        }
-        out.add(in.getGradient().toFloatArray());
-        params.forEach(p -> out.add(p.getArray().getGradient().toFloatArray()));
-        return out;
     }
 
     private static List<String> labels(Block block) {
