@@ -85,10 +85,15 @@ final class BenchReport {
             }
         }
         JsonNode pipe = find(results, "pipeline", "none");
-        JsonNode mini = find(results, "inception-mini", null);
-        if (pipe != null && mini != null) {
-            sb.append(fmt("- data pipeline at 28x28 / inception-mini training = %.0fx (the pipeline is not the bottleneck when > 1)%n",
-                    pipe.path("images_per_sec_28").asDouble() / mini.path("images_per_sec").asDouble()));
+        // Against the faster engine's training: the pipeline must keep up with that one.
+        double fastest = 0;
+        for (String engine : List.of("MXNet", "PyTorch")) {
+            JsonNode mini = find(results, "inception-mini", engine);
+            fastest = mini == null ? fastest : Math.max(fastest, mini.path("images_per_sec").asDouble());
+        }
+        if (pipe != null && fastest > 0) {
+            sb.append(fmt("- data pipeline at 28x28 / inception-mini training on the faster engine = %.0fx (the pipeline is not the bottleneck when > 1)%n",
+                    pipe.path("images_per_sec_28").asDouble() / fastest));
         }
         return sb.toString();
     }

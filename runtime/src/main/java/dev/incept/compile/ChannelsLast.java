@@ -11,16 +11,17 @@ import ai.djl.ndarray.types.Shape;
  * of over a few pixels, and the oneDNN convolutions skip their per-call layout conversions.
  * Measured on this project's 2-core bench, PyTorch training steps: GoogLeNet at 96x96 2315 ->
  * 1545 ms, Inception-v3 2410 -> 2080 ms, inception-mini 660 -> 446 ms. MXNet arrays carry no
- * strides (oneDNN picks its own blocked layout there), so this applies to PyTorch only.
+ * strides (oneDNN picks its own blocked layout there), so this applies to PyTorch only; and to
+ * its CPU only, since on a GPU it has not been measured (the GPU figures in bench/ are NCHW).
  */
 final class ChannelsLast {
     private ChannelsLast() {
     }
 
-    /** {@code x} in channels-last order on PyTorch when it is a 4-D batch; otherwise {@code x} itself. */
+    /** {@code x} in channels-last order when it is a 4-D batch on PyTorch's CPU; otherwise {@code x} itself. */
     static NDArray of(NDArray x) {
         Shape s = x.getShape();
-        if (s.dimension() != 4 || !"PyTorch".equals(x.getManager().getEngine().getEngineName())) {
+        if (s.dimension() != 4 || x.getDevice().isGpu() || !"PyTorch".equals(x.getManager().getEngine().getEngineName())) {
             return x;
         }
         // The reshape of the permuted view copies it into pixel-major memory; permuting back gives
