@@ -123,7 +123,7 @@ public final class StepTimer {
     /**
      * Waits for the step's queued work. On MXNet one call waits for everything queued; reading one
      * element of each weight back instead (the fallback for other engines) cost a oneDNN reorder and
-     * a few calls per weight, about 1% of a timed GoogLeNet step.
+     * a few native calls per weight inside every timed step (bench/cpu-2026-11-24-onednn.md).
      */
     private static void sync(List<Pair<String, Parameter>> trainable) {
         if (trainable.get(0).getValue().getArray() instanceof MxNDArray mx) {

@@ -50,9 +50,7 @@ class BatchNormReluTest {
             NDArray x = manager.randomNormal(input).mul(2).add(0.3f);
             NDArray probe = manager.randomNormal(new Shape(6, 5, 7, 7));
             assertEquals(choice == EngineChoice.MXNET, BatchNormRelu.runsOn(x), "fused on MXNet only");
-            List<float[]> a = SameMaths.trainingStep(engine, manager, separate, x, probe);
-            List<float[]> b = SameMaths.trainingStep(engine, manager, fused, x, probe);
-            SameMaths.assertClose(a, b, 1e-4);
+            List<float[]> a = SameMaths.assertSameTrainingStep(engine, manager, x, probe, separate, fused, 1e-4);
             assertTrue(a.size() >= 8, "output, input gradient, parameter gradients, running statistics, inference");
         }
     }

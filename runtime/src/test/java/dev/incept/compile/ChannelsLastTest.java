@@ -69,9 +69,7 @@ class ChannelsLastTest {
 
             NDArray x = manager.randomNormal(input);
             NDArray probe = manager.randomNormal(new Shape(4, 5));
-            List<float[]> a = SameMaths.trainingStep(engine, manager, plain, x, probe);
-            List<float[]> b = SameMaths.trainingStep(engine, manager, last, x, probe);
-            SameMaths.assertClose(a, b, 1e-4);
+            List<float[]> a = SameMaths.assertSameTrainingStep(engine, manager, x, probe, plain, last, 1e-4);
             assertTrue(a.size() > 30, "logits, input gradient, every gradient and running statistic, inference");
 
             Map<String, NDArray> p = plain.stageOutputs(new ParameterStore(manager, false), new NDList(x));

@@ -59,6 +59,17 @@ final class SameMaths {
         return out;
     }
 
+    /**
+     * One {@link #trainingStep} of each block on the same input and probe, asserted close within
+     * {@code relative}; returns the arrays compared.
+     */
+    static List<float[]> assertSameTrainingStep(Engine engine, NDManager manager, NDArray x, NDArray probe,
+            Block expected, Block actual, double relative) {
+        List<float[]> a = trainingStep(engine, manager, expected, x, probe);
+        assertClose(a, trainingStep(engine, manager, actual, x, probe), relative);
+        return a;
+    }
+
     /** Equal array for array, element for element, within {@code relative} (absolute below 1). */
     static void assertClose(List<float[]> expected, List<float[]> actual, double relative) {
         assertEquals(expected.size(), actual.size(), "arrays");
