@@ -48,11 +48,6 @@ final class BenchCase {
         MODELS.put("inception-v3-fused", new Model("the same, sibling 1x1 convolutions fused", "inception-v3", 3, 299, 1000, 8));
         MODELS.put("handwritten-v3", new Model("Inception-v3 written by hand in plain DJL blocks", "inception-v3", 3, 299, 1000, 8));
         MODELS.put("inception-mini", new Model("inception-mini (DSL), Fashion-MNIST 28x28", "inception-mini", 1, 28, 10, 128));
-        // The -nchw twins keep PyTorch's activations in plain NCHW order (on MXNet they equal the default).
-        for (String c : List.of("googlenet-d2l", "inception-v3", "inception-mini")) {
-            Model m = MODELS.get(c);
-            MODELS.put(c + "-nchw", new Model("the same, activations in plain NCHW order on PyTorch", m.zooName(), m.channels(), m.size(), m.classes(), m.batch()));
-        }
     }
 
     private BenchCase() {
@@ -97,7 +92,7 @@ final class BenchCase {
                 Network net = Zoo.get(m.zooName()).build(new ModelConfig(m.classes(), m.channels(), size, false, true));
                 Block block = name.startsWith("peer-") ? GoogLeNet.builder().setOutSize(m.classes()).build()
                         : name.equals("handwritten-v3") ? dev.incept.peers.HandWrittenInceptionV3.build(m.classes())
-                        : Compiler.compile(net, new CompileOptions(name.endsWith("-fused"), !name.endsWith("-nchw")));
+                        : Compiler.compile(net, new CompileOptions(name.endsWith("-fused")));
                 StepTimer.Result t = StepTimer.measure(engine, device, block, new Shape(batch, m.channels(), size, size), m.classes(),
                         quick ? 1 : 3, quick ? 2 : count(argv, "steps", 8));
                 r.put("model", m.name());

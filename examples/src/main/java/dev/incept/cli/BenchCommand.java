@@ -23,8 +23,7 @@ final class BenchCommand {
     static final String USAGE = """
             usage: incept bench [--engines mxnet,pytorch] [--cases LIST] [--device cpu|gpu] [--batch N] [--repeat N] [--quick] [--out FILE.md]
               cases: matmul, pipeline, peer-djl-googlenet, peer-djl-googlenet-glibc, googlenet-d2l, googlenet-d2l-fused, handwritten-v3,
-                     inception-v3, inception-v3-fused, inception-mini (default: all these);
-                     googlenet-d2l-nchw, inception-v3-nchw, inception-mini-nchw (on request: PyTorch's activations in NCHW order)
+                     inception-v3, inception-v3-fused, inception-mini (default: all these)
               --device  gpu times the cases on the first GPU (PyTorch engine; the default engine list becomes pytorch)
               --batch   one batch size for every model case instead of each case's own
               --repeat  run every case N times, interleaved; report the median and the lowest and highest
@@ -34,8 +33,6 @@ final class BenchCommand {
 
     private static final List<String> ALL = List.of("matmul", "pipeline", "peer-djl-googlenet", "peer-djl-googlenet-glibc", "googlenet-d2l",
             "googlenet-d2l-fused", "handwritten-v3", "inception-v3", "inception-v3-fused", "inception-mini");
-    /** Run on request only: on MXNet they time the same thing as their default twins. */
-    private static final List<String> ON_REQUEST = List.of("googlenet-d2l-nchw", "inception-v3-nchw", "inception-mini-nchw");
 
     private BenchCommand() {
     }
@@ -54,8 +51,8 @@ final class BenchCommand {
         }
         List<String> cases = List.of(a.get("cases", String.join(",", ALL)).split(","));
         for (String c : cases) {
-            if (!ALL.contains(c) && !ON_REQUEST.contains(c)) {
-                throw new UsageException("unknown bench case '" + c + "'; cases are " + ALL + " and " + ON_REQUEST);
+            if (!ALL.contains(c)) {
+                throw new UsageException("unknown bench case '" + c + "'; cases are " + ALL);
             }
         }
         boolean quick = a.flag("quick");

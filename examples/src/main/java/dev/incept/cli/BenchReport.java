@@ -65,14 +65,9 @@ final class BenchReport {
             for (String c : List.of("googlenet-d2l", "inception-v3", "inception-mini")) {
                 JsonNode plain = find(results, c, engine);
                 JsonNode fused = find(results, c + "-fused", engine);
-                JsonNode nchw = find(results, c + "-nchw", engine);
                 if (fused != null && plain != null) {
                     sb.append(fmt("- %s: %s with sibling 1x1 convolutions fused / not fused = %.2fx (images/s)%n", engine, c,
                             fused.path("images_per_sec").asDouble() / plain.path("images_per_sec").asDouble()));
-                }
-                if (nchw != null && plain != null) {
-                    sb.append(fmt("- %s: %s as compiled (channels-last on PyTorch) / activations in plain NCHW order = %.2fx (images/s)%n",
-                            engine, c, plain.path("images_per_sec").asDouble() / nchw.path("images_per_sec").asDouble()));
                 }
             }
         }

@@ -14,6 +14,14 @@ import ai.djl.ndarray.types.Shape;
  * arrays carry no strides (oneDNN picks its own blocked layout there), so this applies to
  * PyTorch only; and to its CPU only, since on a GPU it has not been measured (the GPU figures in
  * bench/ are NCHW).
+ *
+ * <p>On PyTorch's CPU it is also what keeps the gradients right. In the plain order, the libtorch
+ * 2.7.1 that DJL ships runs oneDNN convolutions in a channel-blocked layout padded to 8 or 16
+ * channels, and its backward pass reads that padding without having written it: with 5 filters,
+ * 756 of 882 input-gradient values were wrong, different from run to run, and NaN once libtorch
+ * was made to fill new memory with junk; the weight gradients of the layers below went wrong with
+ * them. In channels-last order the same convolutions run kernels without padding and match the
+ * definition under junk-filled memory (PyTorchGradientsTest).
  */
 final class ChannelsLast {
     private ChannelsLast() {

@@ -87,7 +87,7 @@ public final class Compiler {
             taps.add(new NetworkBlock.AuxTap(auxName, stage, head.lossWeight(),
                     c.sequence("aux/" + auxName, head.layers(), false)));
         }
-        return new NetworkBlock(network, names, stages, taps, options.channelsLast());
+        return new NetworkBlock(network, names, stages, taps);
     }
 
     private Block compile(Layer layer, String path) {
@@ -208,18 +208,16 @@ public final class Compiler {
                     .setFilters(c.filters())
                     .optBias(c.bias())
                     .build());
-            BatchNorm bn = null;
             if (c.batchNorm()) {
                 names.add("bn");
-                bn = BatchNorm.builder().optEpsilon(BN_EPSILON).optMomentum(BN_MOMENTUM).build();
-                parts.add(bn);
+                parts.add(BatchNorm.builder().optEpsilon(BN_EPSILON).optMomentum(BN_MOMENTUM).build());
             }
             boolean relu = c.activation() == dev.incept.spec.Activation.RELU && !deferRelu;
             if (relu) {
                 names.add("relu");
                 parts.add(relu());
             }
-            return new SequenceBlock(names, parts, bn != null && relu ? new BatchNormRelu(bn, BN_EPSILON, BN_MOMENTUM) : null);
+            return new SequenceBlock(names, parts);
         }
 
         @Override
@@ -231,7 +229,7 @@ public final class Compiler {
             boolean ceil = p.ceilMode();
             java.util.function.UnaryOperator<NDArray> op = p.kind() == PoolKind.MAX
                     ? x -> Pool.maxPool2d(x, kernel, stride, padding, ceil)
-                    : x -> Pool.avgPool2d(x, kernel, stride, padding, ceil, p.countIncludePad());
+                    : x -> AveragePool.apply(x, kernel, stride, padding, ceil, p.countIncludePad());
             String label = p.kind().jsonName() + "pool";
             if (reluAfter) {
                 java.util.function.UnaryOperator<NDArray> pool = op;

@@ -22,15 +22,13 @@ public final class NetworkBlock extends AbstractBlock {
     private final Network network;
     private final List<Block> stages = new ArrayList<>();
     private final List<AuxTap> taps;
-    private final boolean channelsLast;
 
     /** An aux head reading the output of top-level stage {@code stage}. */
     record AuxTap(String name, int stage, double lossWeight, Block head) {
     }
 
-    NetworkBlock(Network network, List<String> stageNames, List<Block> stageBlocks, List<AuxTap> taps, boolean channelsLast) {
+    NetworkBlock(Network network, List<String> stageNames, List<Block> stageBlocks, List<AuxTap> taps) {
         this.network = network;
-        this.channelsLast = channelsLast;
         for (int i = 0; i < stageBlocks.size(); i++) {
             stages.add(addChildBlock(stageNames.get(i), stageBlocks.get(i)));
         }
@@ -90,8 +88,8 @@ public final class NetworkBlock extends AbstractBlock {
         return out;
     }
 
-    private NDList layout(NDList inputs) {
-        return channelsLast && inputs.size() == 1 ? new NDList(ChannelsLast.of(inputs.head())) : inputs;
+    private static NDList layout(NDList inputs) {
+        return inputs.size() == 1 ? new NDList(ChannelsLast.of(inputs.head())) : inputs;
     }
 
     @Override

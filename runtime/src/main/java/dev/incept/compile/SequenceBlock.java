@@ -13,22 +13,9 @@ import java.util.List;
 
 /** Children applied in order, each registered under its DSL path segment so parameter names read as paths. */
 final class SequenceBlock extends AbstractBlock {
-    private final BatchNormRelu fused;
-    private final int fusedAt;
-
     SequenceBlock(List<String> names, List<Block> blocks) {
-        this(names, blocks, null);
-    }
-
-    /** {@code fused}: a batch norm among {@code blocks}, directly followed by a ReLU, that may run as one operator. */
-    SequenceBlock(List<String> names, List<Block> blocks, BatchNormRelu fused) {
         for (int i = 0; i < blocks.size(); i++) {
             addChildBlock(names.get(i), blocks.get(i));
-        }
-        this.fused = fused;
-        this.fusedAt = fused == null ? -1 : blocks.indexOf(fused.batchNorm());
-        if (fused != null && (fusedAt < 0 || fusedAt + 1 >= blocks.size())) {
-            throw new IllegalArgumentException("the fused batch norm must be one of the blocks, with the ReLU after it");
         }
     }
 
@@ -41,12 +28,7 @@ final class SequenceBlock extends AbstractBlock {
         List<Block> blocks = children.values();
         NDList x = inputs;
         for (int i = start; i < blocks.size(); i++) {
-            if (i == fusedAt && BatchNormRelu.runsOn(x.head())) {
-                x = new NDList(fused.forward(ps, x.singletonOrThrow(), training));
-                i++;
-            } else {
-                x = blocks.get(i).forward(ps, x, training, params);
-            }
+            x = blocks.get(i).forward(ps, x, training, params);
         }
         return x;
     }

@@ -1,6 +1,7 @@
 package dev.incept.compile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -78,6 +79,8 @@ final class SameMaths {
             float[] v = actual.get(k);
             assertEquals(u.length, v.length, "array " + k);
             for (int i = 0; i < u.length; i++) {
+                // assertEquals takes NaN for equal to NaN; two runs reading the same junk must not pass
+                assertTrue(Float.isFinite(u[i]) && Float.isFinite(v[i]), "array " + k + "[" + i + "] not finite: " + u[i] + ", " + v[i]);
                 assertEquals(u[i], v[i], relative * Math.max(1, Math.abs(u[i])), "array " + k + "[" + i + "]");
             }
         }
