@@ -71,9 +71,15 @@ public final class Main {
         } catch (dev.incept.train.TrainingDiverged e) {
             err.println("incept: " + e.getMessage());
             return 3;
+        } catch (dev.incept.storage.StorageException | dev.incept.storage.FolderInUse e) {
+            err.println("incept: " + e.getMessage());
+            return 1;
         } catch (IllegalArgumentException e) {
             err.println("incept: " + e.getMessage());
             return 2;
+        } catch (RuntimeException | Error e) {
+            err.println("incept: " + Unexpected.report(e, argv));
+            return 1;
         }
     }
 

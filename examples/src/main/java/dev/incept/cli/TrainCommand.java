@@ -7,6 +7,9 @@ import dev.incept.engine.EngineChoice;
 import dev.incept.json.SpecJson;
 import dev.incept.spec.Network;
 import dev.incept.spec.Shape;
+import dev.incept.storage.DurableFile;
+import dev.incept.storage.FolderLock;
+import dev.incept.storage.StorageException;
 import dev.incept.train.Checkpoint;
 import dev.incept.train.EpochMetrics;
 import dev.incept.train.Evaluation;
@@ -16,19 +19,24 @@ import dev.incept.train.OptimizerSpec;
 import dev.incept.train.ProgressBar;
 import dev.incept.train.TrainConfig;
 import dev.incept.train.Trainer;
+import dev.incept.train.TrainingListener;
 import dev.incept.zoo.ModelConfig;
 import dev.incept.zoo.Zoo;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** incept train: a zoo model or a description file on a real data set, with the papers' recipe on request. */
 final class TrainCommand {
@@ -75,6 +83,9 @@ final class TrainCommand {
         List<String> effective = new ArrayList<>(argv);
         boolean resume = first.get("resume", null) != null;
         if (resume) {
+            if (first.get("out", null) != null) {
+                throw new UsageException("--out cannot move a run: --resume continues it in its own folder");
+            }
             runDir = Path.of(first.get("resume", null));
             effective = resumedArgs(runDir, argv);
         } else {
@@ -92,16 +103,39 @@ final class TrainCommand {
                 throw new UsageException(runDir + " already holds a run; use --resume " + runDir + " to continue it, or another --out");
             }
         }
+        String format = a.get("metrics", "csv");
+        if (!format.equals("csv") && !format.equals("jsonl")) {
+            throw new UsageException("--metrics must be csv or jsonl, got '" + format + "'");
+        }
 
+        // Everything is checked before the folder is touched: a refused run leaves nothing behind.
         RunSetup setup = RunSetup.of(a);
+        boolean existed = Files.exists(runDir);
+        createFolder(runDir);
+        Path checkpoint = runDir.resolve(Checkpoint.FILE_NAME);
+        try (FolderLock lock = FolderLock.acquire(runDir)) {
+            DurableFile.removeStale(runDir);
+            train(setup, a, modelName, runDir, effective, resume, format, out);
+        } catch (RuntimeException e) {
+            if (!existed && !Files.exists(checkpoint)) {
+                deleteRunFolder(runDir);
+            }
+            throw e;
+        }
+        return 0;
+    }
+
+    private static void train(RunSetup setup, Args a, String modelName, Path runDir, List<String> effective, boolean resume,
+                              String format, PrintStream out) {
         DataSource data = setup.data();
         Network net = setup.net();
         TrainConfig cfg = setup.cfg();
         Engine engine = setup.engine();
         Device device = setup.device();
-
-        writeArgs(runDir, effective, resume);
         Path checkpoint = runDir.resolve(Checkpoint.FILE_NAME);
+        if (!resume) {
+            writeArgs(runDir, effective);
+        }
         Shape in = net.input();
         out.printf(Locale.ROOT, "incept: training %s (%s) on %s: %d train / %d test images at %dx%dx%d, %s on %s (%s)%n",
                 net.name(), modelName, data.name(), Math.min(cfg.trainLimit(), data.train().count()),
@@ -112,9 +146,14 @@ final class TrainCommand {
                 cfg.emaDecay() == 0 ? "off" : cfg.emaDecay(), runDir);
         long t0 = System.nanoTime();
         try (Trainer trainer = new Trainer(net, cfg, engine, device)) {
-            String format = a.get("metrics", "csv");
-            if (!format.equals("csv") && !format.equals("jsonl")) {
-                throw new UsageException("--metrics must be csv or jsonl, got '" + format + "'");
+            if (resume) {
+                // The changed options are stored only once the checkpoint has accepted them.
+                trainer.listen(new TrainingListener() {
+                    @Override
+                    public void onResume(Path file, int epochsDone, List<EpochMetrics> earlier) {
+                        writeArgs(runDir, effective);
+                    }
+                });
             }
             trainer.listen(ProgressBar.forTerminal(out)).listen(new MetricsFile(runDir.resolve("metrics." + format)));
             // The GPU bundle's minimal JRE has no java.desktop (AWT), which rendering needs.
@@ -129,7 +168,32 @@ final class TrainCommand {
             out.printf(Locale.ROOT, "incept: test accuracy %.2f%% (top-5 %.2f%%, ECE %.4f) after %d epochs; wall time %s; run folder %s%n",
                     100 * last.top1(), 100 * last.top5(), last.ece(), h.size(), ProgressBar.clock(secs), runDir);
         }
-        return 0;
+    }
+
+    private static void createFolder(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new StorageException("cannot use " + dir + " as the run folder: a file of that name is in the way", null);
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (AccessDeniedException e) {
+            throw new StorageException("cannot create the run folder " + dir + ": permission denied on " + e.getFile(), e);
+        } catch (FileAlreadyExistsException e) {
+            throw new StorageException("cannot create the run folder " + dir + ": " + e.getFile() + " is a file", e);
+        } catch (IOException e) {
+            throw new StorageException("cannot create the run folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes a folder this command created and that holds no checkpoint: only incept's own files are in it. */
+    private static void deleteRunFolder(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            // the error that stopped the run is what the user needs to read; an empty folder may remain
+        }
     }
 
     static List<String> resumedArgs(Path runDir, List<String> overrides) {
@@ -163,21 +227,16 @@ final class TrainCommand {
         return merged;
     }
 
-    private static void writeArgs(Path runDir, List<String> args, boolean resume) {
-        try {
-            Files.createDirectories(runDir);
-            List<String> keep = new ArrayList<>();
-            for (int i = 0; i < args.size(); i++) {
-                if (args.get(i).equals("--out") || args.get(i).equals("--resume")) {
-                    i++;
-                } else if (!args.get(i).startsWith("--out=") && !args.get(i).startsWith("--resume=")) {
-                    keep.add(args.get(i));
-                }
+    private static void writeArgs(Path runDir, List<String> args) {
+        List<String> keep = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--out") || args.get(i).equals("--resume")) {
+                i++;
+            } else if (!args.get(i).startsWith("--out=") && !args.get(i).startsWith("--resume=")) {
+                keep.add(args.get(i));
             }
-            Files.write(runDir.resolve(ARGS_FILE), keep);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create run folder " + runDir, e);
         }
+        DurableFile.write(runDir.resolve(ARGS_FILE), (String.join("\n", keep) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     static Network network(Args a, String modelName, DataSource data, Integer input) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.incept.storage.FolderLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,23 @@ class TrainCommandTest {
         assertEquals(2, again.code());
         assertTrue(again.err().contains("--resume"), again.err());
 
+        // One owner per run folder; a resume refused for any reason changes nothing in it.
+        byte[] options = Files.readAllBytes(runDir.resolve("args.txt"));
+        byte[] checkpoint = Files.readAllBytes(runDir.resolve("checkpoint.incept"));
+        try (FolderLock held = FolderLock.acquire(runDir)) {
+            CliRun busy = run("train", "--resume", runDir.toString(), "--epochs", "2");
+            assertEquals(1, busy.code(), busy.err());
+            assertTrue(busy.err().contains("in use by process " + ProcessHandle.current().pid()), busy.err());
+        }
+        CliRun otherOptimizer = run("train", "--resume", runDir.toString(), "--epochs", "2", "--optimizer", "sgd");
+        assertEquals(1, otherOptimizer.code(), otherOptimizer.err());
+        assertTrue(otherOptimizer.err().contains("sgd"), otherOptimizer.err());
+        CliRun moved = run("train", "--resume", runDir.toString(), "--out", dir.resolve("elsewhere").toString());
+        assertEquals(2, moved.code(), moved.err());
+        assertArrayEquals(options, Files.readAllBytes(runDir.resolve("args.txt")));
+        assertArrayEquals(checkpoint, Files.readAllBytes(runDir.resolve("checkpoint.incept")));
+        assertTrue(Files.notExists(dir.resolve("elsewhere")));
+
         CliRun resumed = run("train", "--resume", runDir.toString(), "--epochs", "2");
         assertEquals(0, resumed.code(), resumed.err());
         List<String> rows = Files.readAllLines(runDir.resolve("metrics.csv"));
@@ -58,6 +76,29 @@ class TrainCommandTest {
         assertTrue(eval.out().contains(String.format(java.util.Locale.ROOT, "single view  top-1 %.2f%%", 100 * recorded)),
                 "recorded top-1 " + recorded + " vs\n" + eval.out());
         assertTrue(eval.out().contains("with mirror  top-1 "), eval.out());
+    }
+
+    @Test
+    void aRunFolderThatCannotBeUsedIsOneLineAndARefusedRunLeavesNoFolder(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+        for (Path out : List.of(file, file.resolve("run"))) {
+            CliRun r = run(args("train", "--out", out.toString()));
+            assertEquals(1, r.code(), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("run folder") && !r.err().contains("Exception"), r.err());
+        }
+        assertEquals("not a folder", Files.readString(file));
+
+        // refused by the trainer, after the folder was made: five outputs for ten classes
+        Path spec = Files.writeString(dir.resolve("five.json"), dev.incept.json.SpecJson.write(
+                dev.incept.spec.Network.builder("five").input(1, 28, 28)
+                        .add(dev.incept.spec.Layers.conv(4, 3), dev.incept.spec.Layers.globalAvgPool(), dev.incept.spec.Layers.dense(5))
+                        .build()));
+        Path never = dir.resolve("never");
+        CliRun refused = run(args("train", "--spec", spec.toString(), "--out", never.toString()));
+        assertEquals(2, refused.code(), refused.err());
+        assertTrue(refused.err().contains("5 outputs"), refused.err());
+        assertTrue(Files.notExists(never), "no folder left behind");
     }
 
     @Test

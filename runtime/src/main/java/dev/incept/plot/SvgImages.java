@@ -1,12 +1,9 @@
 package dev.incept.plot;
 
+import dev.incept.storage.DurableFile;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.apache.batik.transcoder.TranscoderException;
 import org.apache.batik.transcoder.TranscoderInput;
@@ -39,16 +36,8 @@ public final class SvgImages {
         return out.toByteArray();
     }
 
-    /** Writes next to the target and renames, so a reader never sees half an image. */
+    /** Whole or not at all ({@link DurableFile}), so a reader never sees half an image. */
     public static void write(Path file, byte[] bytes) {
-        try {
-            Path abs = file.toAbsolutePath();
-            Files.createDirectories(abs.getParent());
-            Path tmp = Files.createTempFile(abs.getParent(), ".plot", ".tmp");
-            Files.write(tmp, bytes);
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        DurableFile.write(file, bytes);
     }
 }

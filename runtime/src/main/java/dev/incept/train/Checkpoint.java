@@ -7,19 +7,17 @@ import ai.djl.nn.Block;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.incept.storage.DurableFile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,9 +28,10 @@ import java.util.zip.CRC32;
  * epoch reached, the seed, the optimizer, the metrics so far), the parameters, the optimizer's
  * state and the moving average, closed by a CRC-32 of all of it.
  *
- * <p>A checkpoint is written to a temporary file, forced to disk and renamed over the previous
- * one, so a process killed at any moment leaves either the old checkpoint or the new one, never
- * a torn file; a corrupt file is detected by its checksum, not by a crash half-way through loading.
+ * <p>A checkpoint is written through {@link DurableFile}: complete, forced to disk, read back and
+ * compared before it is renamed over the previous one, so a full disk or a process killed at any
+ * moment leaves either the old checkpoint or the new one, never a torn file; a file corrupted
+ * later is detected by its checksum, not by a crash half-way through loading.
  */
 public final class Checkpoint {
     static final byte[] MAGIC = "INCEPT-CHECKPOINT\n".getBytes(StandardCharsets.US_ASCII);
@@ -69,6 +68,12 @@ public final class Checkpoint {
 
     public static void write(Path file, ObjectNode header, Block block, Map<String, NDArray> optimizer,
                              Map<String, NDArray> average) {
+        write(file, header, block, optimizer, average, DurableFile::openForWriting);
+    }
+
+    /** As above, with the temporary file opened by {@code opener} (a test's full disk). */
+    static void write(Path file, ObjectNode header, Block block, Map<String, NDArray> optimizer,
+                      Map<String, NDArray> average, DurableFile.Opener opener) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
@@ -89,19 +94,9 @@ public final class Checkpoint {
             out.writeLong(crc.getValue());
             out.flush();
 
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".checkpoint", ".tmp");
-            try {
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                    ch.write(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
-                    ch.force(true);
-                }
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            DurableFile.write(file, bytes.toByteArray(), opener);
         } catch (IOException e) {
+            // only the in-memory encoding is left here; the disk's failures are DurableFile's
             throw new CheckpointException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
         }
     }

@@ -1,11 +1,8 @@
 package dev.incept.train;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.incept.storage.DurableFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,14 +42,6 @@ public final class MetricsFile implements TrainingListener {
         for (EpochMetrics r : rows) {
             sb.append(csv ? MetricsJson.csvRow(r) : MetricsJson.write(r).toString()).append('\n');
         }
-        try {
-            Path abs = file.toAbsolutePath();
-            Files.createDirectories(abs.getParent());
-            Path tmp = Files.createTempFile(abs.getParent(), ".metrics", ".tmp");
-            Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write metrics to " + file, e);
-        }
+        DurableFile.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

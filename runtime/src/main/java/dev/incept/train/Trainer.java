@@ -51,6 +51,7 @@ public final class Trainer implements AutoCloseable {
     private final List<TrainingListener> listeners = new ArrayList<>();
     private final List<EpochMetrics> history = new ArrayList<>();
     private final List<Double> auxWeights;
+    private final Divergence divergence;
     /** Width of the main logits, worked out once rather than on every step. */
     private final int classes;
 
@@ -86,6 +87,7 @@ public final class Trainer implements AutoCloseable {
         }
         this.auxWeights = List.copyOf(weights);
         this.classes = (int) block.getOutputShapes(new Shape[] {new Shape(1, in.channels(), in.height(), in.width())})[0].get(1);
+        this.divergence = new Divergence(classes, auxWeights);
     }
 
     public Trainer listen(TrainingListener l) {
@@ -125,12 +127,17 @@ public final class Trainer implements AutoCloseable {
         BatchMaker testMaker = new BatchMaker(test, in.height(), in.width(), norm, Augment.NONE);
         for (int epoch = first; epoch < config.epochs(); epoch++) {
             EpochMetrics m = trainEpoch(trainMaker, testMaker, epoch, checkpoint);
+            divergence.checkEpoch(m, checkpoint);
             history.add(m);
+            // The checkpoint first: the metrics and curves written by listeners never describe an
+            // epoch that a resume would have to train again.
+            if (checkpoint != null) {
+                save(checkpoint, epoch + 1);
+            }
             for (TrainingListener l : listeners) {
                 l.onEpochEnd(m);
             }
             if (checkpoint != null) {
-                save(checkpoint, epoch + 1);
                 for (TrainingListener l : listeners) {
                     l.onCheckpoint(checkpoint, epoch + 1);
                 }
@@ -173,12 +180,7 @@ public final class Trainer implements AutoCloseable {
                 double stepLr = config.learningRate().at(epoch + (double) step / steps);
                 float[] logits = new float[b.size() * classes];
                 float loss = step(b, (float) stepLr, logits);
-                if (!Float.isFinite(loss)) {
-                    throw new TrainingDiverged("the loss became " + loss + " at epoch " + (epoch + 1) + ", step " + (step + 1)
-                            + " (learning rate " + stepLr + "); training stopped"
-                            + (checkpoint != null && Files.exists(checkpoint)
-                                    ? " and the last good checkpoint " + checkpoint + " was left intact" : ""));
-                }
+                divergence.checkStep(loss, epoch + 1, step + 1, stepLr, checkpoint);
                 lossSum += loss * b.size();
                 correct += correctCount(logits, b.labels());
                 seen += b.size();

@@ -79,6 +79,47 @@ class CheckpointAndResumeTest {
     }
 
     @Test
+    void aDivergedRunStopsBeforeItsCheckpointOrMetricsMoveOn(@TempDir Path dir) throws IOException {
+        Path ckpt = dir.resolve("f.ckpt");
+        Path metrics = dir.resolve("metrics.csv");
+        TrainConfig sane = config(1).withOptimizer(OptimizerSpec.sgd(0.9, 0)).withClipNorm(0).withLearningRate(LearningRate.constant(0.01));
+        try (Trainer t = new Trainer(TrainingStepsTest.tiny(), sane, Engines.load(EngineChoice.MXNET))) {
+            t.listen(new MetricsFile(metrics)).fit(TRAIN, TEST, ckpt, false);
+        }
+        byte[] good = Files.readAllBytes(ckpt);
+        byte[] goodMetrics = Files.readAllBytes(metrics);
+        // the case: a resumed run given --lr 1e6
+        TrainConfig wild = sane.withEpochs(3).withLearningRate(LearningRate.constant(1e6));
+        try (Trainer t = new Trainer(TrainingStepsTest.tiny(), wild, Engines.load(EngineChoice.MXNET))) {
+            t.listen(new MetricsFile(metrics));
+            TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> t.fit(TRAIN, TEST, ckpt, true));
+            assertTrue(e.getMessage().startsWith("training diverged: ") && e.getMessage().contains("epoch 2"), e.getMessage());
+        }
+        assertArrayEquals(good, Files.readAllBytes(ckpt));
+        assertArrayEquals(goodMetrics, Files.readAllBytes(metrics), "the metrics describe the checkpoint's epochs only");
+    }
+
+    @Test
+    void aCheckpointThatCannotBeWrittenCompletelyLeavesTheLastGoodOne(@TempDir Path dir) throws IOException {
+        Path ckpt = dir.resolve("g.ckpt");
+        train(TrainingStepsTest.tiny(), config(1), ckpt, false);
+        byte[] good = Files.readAllBytes(ckpt);
+        Checkpoint.Loaded loaded = Checkpoint.read(ckpt);
+        try (ai.djl.ndarray.NDManager m = Engines.load(EngineChoice.MXNET).newBaseManager()) {
+            ai.djl.nn.Block block = dev.incept.compile.Compiler.compile(TrainingStepsTest.tiny());
+            block.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, new ai.djl.ndarray.types.Shape(1, 1, 16, 16));
+            loaded.loadParameters(m, block, ckpt);
+            loaded.header().put("epoch", 2);
+            dev.incept.storage.StorageException e = assertThrows(dev.incept.storage.StorageException.class,
+                    () -> Checkpoint.write(ckpt, loaded.header(), block, java.util.Map.of(), java.util.Map.of(),
+                            dev.incept.storage.FullDisk.withRoomFor(1000, false)));
+            assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+        }
+        assertArrayEquals(good, Files.readAllBytes(ckpt));
+        assertEquals(1, Checkpoint.read(ckpt).epoch());
+    }
+
+    @Test
     void aNanLossStopsTrainingAndKeepsTheLastGoodCheckpoint(@TempDir Path dir) throws IOException {
         Path ckpt = dir.resolve("e.ckpt");
         TrainConfig sane = config(1).withOptimizer(OptimizerSpec.sgd(0.9, 0)).withClipNorm(0).withLearningRate(LearningRate.constant(0.01));
@@ -86,7 +127,7 @@ class CheckpointAndResumeTest {
         byte[] good = Files.readAllBytes(ckpt);
         TrainConfig exploding = sane.withEpochs(2).withLearningRate(LearningRate.constant(1e30));
         TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> train(TrainingStepsTest.tiny(), exploding, ckpt, true));
-        assertTrue(e.getMessage().contains("epoch 2") && e.getMessage().contains("left intact"), e.getMessage());
+        assertTrue(e.getMessage().contains("epoch 2") && e.getMessage().contains("was left as it was"), e.getMessage());
         assertArrayEquals(good, Files.readAllBytes(ckpt));
         assertEquals(1, Checkpoint.read(ckpt).epoch());
     }
