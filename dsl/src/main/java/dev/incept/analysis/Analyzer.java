@@ -76,6 +76,10 @@ public final class Analyzer {
                         + topLevel(outputs.keySet()));
             }
             State auxOut = aux.sequence(path, 0, head.layers(), at, new LinkedHashMap<>());
+            if (!auxOut.shape.equals(out.shape)) {
+                throw new SpecException(path, "ends in " + auxOut.shape + " but the main head ends in " + out.shape
+                        + "; an aux head is trained on the same labels, so it needs the same outputs");
+            }
             auxOutputs.put(auxNames.get(i), auxOut.shape);
         }
 
@@ -157,6 +161,10 @@ public final class Analyzer {
         long f0 = frozen;
         long m0 = macs;
         Step step = layer.accept(new Stepper(path, depth, in, outputs));
+        if (step.out.shape.elements() > Integer.MAX_VALUE) {
+            throw new SpecException(path, "one example's output, " + step.out.shape + ", has " + step.out.shape.elements()
+                    + " values; an engine's tensor holds at most " + Integer.MAX_VALUE);
+        }
         outputs.put(path, step.out);
         reports.set(slot, new BlockReport(path, step.kind, depth, in.shape, step.out.shape,
                 (trainable - t0) + (frozen - f0), trainable - t0, macs - m0, step.out.field));

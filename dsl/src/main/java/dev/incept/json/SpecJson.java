@@ -3,6 +3,7 @@ package dev.incept.json;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,6 +16,11 @@ import dev.incept.spec.Network;
 import dev.incept.spec.SpecException;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,8 +36,12 @@ import java.util.List;
 public final class SpecJson {
     public static final String FORMAT = "incept/1";
 
+    /** The largest description file read: the zoo's largest network writes about 200 KB. */
+    public static final int MAX_BYTES = 16 << 20;
+
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
@@ -70,13 +80,25 @@ public final class SpecJson {
     }
 
     public static Network read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
+        byte[] bytes;
+        // Bounded, so that a huge file, a device or a pipe that never ends is refused, not an OutOfMemoryError.
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw new SpecException("", "description file not found: " + file);
         } catch (IOException e) {
             throw new SpecException("", "cannot read description file " + file + ": " + e.getMessage(), e);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new SpecException("", "description file " + file + " is larger than " + (MAX_BYTES >> 20)
+                    + " MiB; a description is a few hundred KB at most");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new SpecException("", "description file " + file + " is not UTF-8 text");
         }
         try {
             return read(text);

@@ -1,8 +1,10 @@
 package dev.incept.spec;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -60,6 +62,9 @@ public final class Naming {
             }
         }
         Set<String> taken = new HashSet<>(explicit);
+        // Where each default name's numbering goes on: probing from _2 every time made naming
+        // quadratic in the number of same-kind siblings (40,000 convolutions took 68 s).
+        Map<String, Integer> nextSuffix = new HashMap<>();
         List<String> names = new ArrayList<>(children.size());
         for (int i = 0; i < children.size(); i++) {
             Layer child = children.get(i);
@@ -69,8 +74,13 @@ public final class Naming {
             }
             String base = positional ? "branch" + i : defaultName(child);
             String candidate = base;
-            for (int k = 2; taken.contains(candidate); k++) {
+            if (taken.contains(candidate)) {
+                int k = nextSuffix.getOrDefault(base, 2);
+                while (taken.contains(base + "_" + k)) {
+                    k++;
+                }
                 candidate = base + "_" + k;
+                nextSuffix.put(base, k + 1);
             }
             taken.add(candidate);
             names.add(candidate);

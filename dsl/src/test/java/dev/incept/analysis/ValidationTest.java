@@ -159,6 +159,26 @@ class ValidationTest {
     }
 
     @Test
+    void anAuxHeadWithAnotherClassCountIsRefusedAtItsPath() {
+        Network net = Network.builder("t").input(3, 17, 17)
+                .block("stem", conv(8, 3))
+                .add(globalAvgPool(), dense(10))
+                .aux("side", "stem", 0.3, globalAvgPool(), dense(5))
+                .build();
+        SpecException e = assertThrows(SpecException.class, () -> Analyzer.analyze(net));
+        assertEquals("aux/side", e.path());
+        assertTrue(e.getMessage().contains("ends in 5 but the main head ends in 10"), e.getMessage());
+    }
+
+    @Test
+    void anOutputTooLargeForOneTensorIsRefusedAtItsPath() {
+        // 4 x 32768 x 32768 = 2^32 values for one example
+        SpecException e = rejected(Shape.of(1, 32768, 32768), conv(4, 3).named("wide"));
+        assertEquals("wide", e.path());
+        assertTrue(e.getMessage().contains("4294967296 values"), e.getMessage());
+    }
+
+    @Test
     void unnamedSiblingsOfTheSameKindGetDistinctNames() {
         Network net = Network.builder("t").input(3, 9, 9).add(conv(4, 3), conv(4, 3), conv(4, 3).named("conv3x3_2")).build();
         List<String> paths = Analyzer.analyze(net).blocks().stream().map(BlockReport::path).toList();

@@ -85,4 +85,34 @@ class SpecJsonTest {
         SpecException e = assertThrows(SpecException.class, () -> SpecJson.read(bad));
         assertTrue(e.getMessage().contains("bad.json") && e.getMessage().contains("units"), e.getMessage());
     }
+
+    @Test
+    void aDescriptionFileIsExactlyOneJsonDocumentOfBoundedSizeInUtf8(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        String one = SpecJson.write(dev.incept.spec.Network.builder("one").input(1, 8, 8)
+                .add(dev.incept.spec.Layers.globalAvgPool(), dev.incept.spec.Layers.dense(2)).build());
+        java.nio.file.Path twice = java.nio.file.Files.writeString(dir.resolve("twice.json"), one + one);
+        SpecException trailing = org.junit.jupiter.api.Assertions.assertThrows(SpecException.class, () -> SpecJson.read(twice));
+        org.junit.jupiter.api.Assertions.assertTrue(trailing.getMessage().contains("malformed JSON"), trailing.getMessage());
+
+        java.nio.file.Path latin1 = java.nio.file.Files.write(dir.resolve("latin1.json"),
+                one.replace("\"one\"", "\"caf\u00e9\"").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        SpecException encoding = org.junit.jupiter.api.Assertions.assertThrows(SpecException.class, () -> SpecJson.read(latin1));
+        org.junit.jupiter.api.Assertions.assertTrue(encoding.getMessage().contains("is not UTF-8 text"), encoding.getMessage());
+
+        java.nio.file.Path huge = dir.resolve("huge.json");
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(huge)) {
+            byte[] spaces = new byte[1 << 20];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i <= SpecJson.MAX_BYTES >> 20; i++) {
+                out.write(spaces);
+            }
+        }
+        SpecException size = org.junit.jupiter.api.Assertions.assertThrows(SpecException.class, () -> SpecJson.read(huge));
+        org.junit.jupiter.api.Assertions.assertTrue(size.getMessage().contains("larger than 16 MiB"), size.getMessage());
+
+        SpecException endless = org.junit.jupiter.api.Assertions.assertThrows(SpecException.class,
+                () -> SpecJson.read(java.nio.file.Path.of("/dev/zero")));
+        org.junit.jupiter.api.Assertions.assertTrue(endless.getMessage().contains("larger than"), endless.getMessage());
+    }
 }

@@ -248,12 +248,19 @@ final class TrainCommand {
                 throw new UsageException("give a model name or --spec, not both");
             }
             Network net = SpecJson.read(Path.of(spec));
+            if (a.flag("aux") && net.auxHeads().isEmpty()) {
+                throw new UsageException("--aux: " + spec + " describes no auxiliary head");
+            }
             return net.withInput(Shape.of(channels, input != null ? input : data.train().height(),
                     input != null ? input : data.train().width()));
         }
         Zoo.Model model = Zoo.find(modelName).orElseThrow(() -> new UsageException(
                 "unknown model '" + modelName + "'; try 'incept models'"));
-        return model.build(new ModelConfig(data.train().classes(), channels, size, a.flag("aux"), !a.flag("no-aux-bn")));
+        Network net = model.build(new ModelConfig(data.train().classes(), channels, size, a.flag("aux"), !a.flag("no-aux-bn")));
+        if (a.flag("aux") && net.auxHeads().isEmpty()) {
+            throw new UsageException("--aux: " + modelName + " has no auxiliary head");
+        }
+        return net;
     }
 
     static TrainConfig config(Args a, DataSource data) {

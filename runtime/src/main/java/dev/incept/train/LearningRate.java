@@ -7,9 +7,17 @@ package dev.incept.train;
  */
 public record LearningRate(double base, double factor, double everyEpochs, double warmupEpochs) {
     public LearningRate {
-        if (!(base > 0) || !(factor > 0) || !(everyEpochs > 0) || !(warmupEpochs >= 0)) {
-            throw new IllegalArgumentException("learning rate needs base > 0, factor > 0, every > 0, warm-up >= 0; got "
-                    + base + ", " + factor + ", " + everyEpochs + ", " + warmupEpochs);
+        if (!(base > 0 && base < 1e9)) {
+            throw new IllegalArgumentException("the learning rate must be in (0, 1e9), got " + base);
+        }
+        if (!(factor > 0 && factor <= 1)) {
+            throw new IllegalArgumentException("the learning-rate decay factor must be in (0, 1], got " + factor);
+        }
+        if (!(everyEpochs > 0 && everyEpochs <= 1e6)) {
+            throw new IllegalArgumentException("the learning rate decays every (0, 1e6] epochs, got " + everyEpochs);
+        }
+        if (!(warmupEpochs >= 0 && warmupEpochs <= 1e6)) {
+            throw new IllegalArgumentException("warm-up must be in [0, 1e6] epochs, got " + warmupEpochs);
         }
     }
 

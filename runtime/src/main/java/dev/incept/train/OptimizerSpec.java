@@ -6,6 +6,24 @@ import java.util.Locale;
 public record OptimizerSpec(Kind kind, double momentum, double decay, double epsilon, double weightDecay) {
     public enum Kind { RMSPROP, SGD, ADAM }
 
+    public OptimizerSpec {
+        if (kind == null) {
+            throw new IllegalArgumentException("an optimizer needs a kind: rmsprop, sgd or adam");
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+        }
+        if (!(decay >= 0 && decay < 1)) {
+            throw new IllegalArgumentException("the optimizer's decay rate must be in [0, 1), got " + decay);
+        }
+        if (!(epsilon >= 0 && epsilon <= 10)) {
+            throw new IllegalArgumentException("the optimizer's epsilon must be in [0, 10], got " + epsilon);
+        }
+        if (!(weightDecay >= 0 && weightDecay < 1)) {
+            throw new IllegalArgumentException("weight decay must be in [0, 1), got " + weightDecay);
+        }
+    }
+
     /** The papers' RMSProp: decay 0.9, epsilon 1.0, momentum 0.9 (TF-slim's default), weight decay 4e-5. */
     public static OptimizerSpec paperRmsProp() {
         return new OptimizerSpec(Kind.RMSPROP, 0.9, 0.9, 1.0, 4e-5);

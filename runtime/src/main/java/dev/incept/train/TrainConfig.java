@@ -12,19 +12,26 @@ public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, Le
                           double labelSmoothing, Double auxWeight, double clipNorm, double emaDecay,
                           Augment augment, long seed, int trainLimit, int testLimit) {
 
+    public static final int MAX_EPOCHS = 100_000;
+    public static final int MAX_BATCH = 65_536;
+
     public TrainConfig {
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+        if (epochs < 1 || epochs > MAX_EPOCHS) {
+            throw new IllegalArgumentException("epochs must be in [1, " + MAX_EPOCHS + "], got " + epochs);
         }
-        if (batchSize < 2) {
-            throw new IllegalArgumentException("batch size must be >= 2 (batch norm needs more than one example), got " + batchSize);
+        if (batchSize < 2 || batchSize > MAX_BATCH) {
+            throw new IllegalArgumentException("batch size must be in [2, " + MAX_BATCH
+                    + "] (batch norm needs more than one example), got " + batchSize);
+        }
+        if (optimizer == null || learningRate == null || augment == null) {
+            throw new IllegalArgumentException("a training configuration needs an optimizer, a learning rate and an augmentation");
         }
         LabelSmoothing.check(labelSmoothing);
-        if (auxWeight != null && !(auxWeight >= 0)) {
-            throw new IllegalArgumentException("aux loss weight must be >= 0, got " + auxWeight);
+        if (auxWeight != null && !(auxWeight >= 0 && auxWeight <= 10)) {
+            throw new IllegalArgumentException("aux loss weight must be in [0, 10], got " + auxWeight);
         }
-        if (!(clipNorm >= 0)) {
-            throw new IllegalArgumentException("clip norm must be >= 0, got " + clipNorm);
+        if (!(clipNorm >= 0 && clipNorm < 1e9)) {
+            throw new IllegalArgumentException("clip norm must be in [0, 1e9), got " + clipNorm);
         }
         if (!(emaDecay >= 0 && emaDecay < 1)) {
             throw new IllegalArgumentException("moving-average decay must be in [0, 1), got " + emaDecay);

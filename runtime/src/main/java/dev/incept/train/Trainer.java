@@ -61,6 +61,7 @@ public final class Trainer implements AutoCloseable {
 
     /** On {@code device} (null: the engine's default, the CPU unless a GPU is present). */
     public Trainer(Network network, TrainConfig config, Engine engine, ai.djl.Device device) {
+        ActivationBudget.check(network, config.batchSize());
         this.network = network;
         this.config = config;
         this.engine = engine;
@@ -154,9 +155,9 @@ public final class Trainer implements AutoCloseable {
                         + " channel(s) but the data has " + set.channels());
             }
         }
-        if (classes < train.classes()) {
-            throw new IllegalArgumentException("the network has " + classes + " outputs but the data has "
-                    + train.classes() + " classes");
+        if (classes != train.classes()) {
+            throw new IllegalArgumentException("the network '" + network.name() + "' has " + classes + " outputs but the data has "
+                    + train.classes() + " classes; give its last dense layer " + train.classes() + " units");
         }
     }
 
