@@ -7,16 +7,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The result of analysing a network for one input shape. Totals include the auxiliary heads only
- * when {@code includesAux}; {@code blocks} lists every block depth-first, parents before children.
+ * The result of analysing a network for one input shape: the resolved tree ({@code layers}, and
+ * {@code aux} for the auxiliary heads, always resolved) and what is read off it. Totals include the
+ * auxiliary heads only when {@code includesAux}; {@code blocks} lists every block of the tree
+ * depth-first, parents before children, aux heads last when included.
  */
 public record Analysis(String network, Shape input, Convention convention, boolean includesAux,
                        Shape output, long params, long trainableParams, long macs,
-                       List<BlockReport> blocks, Map<String, Shape> auxOutputs) {
+                       List<BlockReport> blocks, Map<String, Shape> auxOutputs,
+                       List<ResolvedLayer> layers, List<ResolvedAux> aux) {
 
     public Analysis {
         blocks = List.copyOf(blocks);
         auxOutputs = Map.copyOf(auxOutputs);
+        layers = List.copyOf(layers);
+        aux = List.copyOf(aux);
     }
 
     public long nonTrainableParams() {

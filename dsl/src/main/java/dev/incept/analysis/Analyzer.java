@@ -20,7 +20,9 @@ import dev.incept.spec.Sequence;
 import dev.incept.spec.Shape;
 import dev.incept.spec.SpecException;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,8 @@ import java.util.Map;
 public final class Analyzer {
 
     private final Convention convention;
-    private final List<BlockReport> reports = new ArrayList<>();
+    /** The children lists being filled, innermost on top; the bottom one receives the top-level layers. */
+    private final Deque<List<ResolvedLayer>> open = new ArrayDeque<>(List.of(new ArrayList<>()));
     private long trainable;
     private long frozen;
     private long macs;
@@ -58,11 +61,12 @@ public final class Analyzer {
         checkInput(input);
         Analyzer main = new Analyzer(convention);
         State in = new State(input, ReceptiveField.PIXEL);
-        Map<String, State> outputs = new LinkedHashMap<>();
-        State out = main.sequence("", -1, network.layers(), in, outputs);
+        State out = main.sequence("", -1, network.layers(), in);
+        List<ResolvedLayer> layers = main.open.pop();
 
         Analyzer aux = new Analyzer(convention);
         Map<String, Shape> auxOutputs = new LinkedHashMap<>();
+        List<ResolvedAux> resolvedAux = new ArrayList<>();
         List<String> auxNames = auxNames(network.auxHeads());
         for (int i = 0; i < network.auxHeads().size(); i++) {
             AuxHead head = network.auxHeads().get(i);
@@ -70,31 +74,51 @@ public final class Analyzer {
             if (!Double.isFinite(head.lossWeight()) || head.lossWeight() < 0) {
                 throw new SpecException(path, "loss weight must be finite and >= 0, got " + head.lossWeight());
             }
-            State at = outputs.get(head.after());
-            if (at == null) {
-                throw new SpecException(path, "follows unknown block '" + head.after() + "'; top-level blocks are "
-                        + topLevel(outputs.keySet()));
+            int stage = -1;
+            for (int k = 0; k < layers.size(); k++) {
+                if (layers.get(k).segment().equals(head.after())) {
+                    stage = k;
+                }
             }
-            State auxOut = aux.sequence(path, 0, head.layers(), at, new LinkedHashMap<>());
+            if (stage < 0) {
+                // Only a top-level block's output is a tap the compiled network can hand out.
+                throw new SpecException(path, "follows unknown block '" + head.after() + "'; an aux head follows one of the "
+                        + "top-level blocks " + layers.stream().map(ResolvedLayer::segment).toList());
+            }
+            ResolvedLayer at = layers.get(stage);
+            aux.open.push(new ArrayList<>());
+            State auxOut = aux.sequence(path, 0, head.layers(), new State(at.output(), at.field()));
+            List<ResolvedLayer> headLayers = aux.open.pop();
             if (!auxOut.shape.equals(out.shape)) {
                 throw new SpecException(path, "ends in " + auxOut.shape + " but the main head ends in " + out.shape
                         + "; an aux head is trained on the same labels, so it needs the same outputs");
             }
             auxOutputs.put(auxNames.get(i), auxOut.shape);
+            resolvedAux.add(new ResolvedAux(auxNames.get(i), stage, head.lossWeight(), headLayers));
         }
 
-        List<BlockReport> blocks = new ArrayList<>(main.reports);
+        List<BlockReport> blocks = new ArrayList<>();
+        flatten(layers, blocks);
         long trainableTotal = main.trainable;
         long frozenTotal = main.frozen;
         long macTotal = main.macs;
         if (includeAux) {
-            blocks.addAll(aux.reports);
+            for (ResolvedAux a : resolvedAux) {
+                flatten(a.layers(), blocks);
+            }
             trainableTotal = add("", trainableTotal, aux.trainable);
             frozenTotal = add("", frozenTotal, aux.frozen);
             macTotal = add("", macTotal, aux.macs);
         }
         return new Analysis(network.name(), input, convention, includeAux, out.shape,
-                add("", trainableTotal, frozenTotal), trainableTotal, macTotal, blocks, auxOutputs);
+                add("", trainableTotal, frozenTotal), trainableTotal, macTotal, blocks, auxOutputs, layers, resolvedAux);
+    }
+
+    private static void flatten(List<ResolvedLayer> layers, List<BlockReport> into) {
+        for (ResolvedLayer l : layers) {
+            into.add(l.report());
+            flatten(l.children(), into);
+        }
     }
 
     /** Analyse a single layer on its own (the factorization helpers compare blocks this way). */
@@ -102,8 +126,8 @@ public final class Analyzer {
         checkInput(input);
         Analyzer a = new Analyzer(convention);
         String name = layer.name().isEmpty() ? Naming.defaultName(layer) : layer.name();
-        a.walk(layer, name, 0, new State(input, ReceptiveField.PIXEL), new LinkedHashMap<>());
-        return a.reports.get(0);
+        a.walk(layer, name, name, 0, new State(input, ReceptiveField.PIXEL));
+        return a.open.pop().get(0).report();
     }
 
     private static void checkInput(Shape input) {
@@ -139,52 +163,50 @@ public final class Analyzer {
     private record State(Shape shape, ReceptiveField field) {
     }
 
-    private State sequence(String path, int depth, List<Layer> layers, State in, Map<String, State> outputs) {
+    private State sequence(String path, int depth, List<Layer> layers, State in) {
         if (layers.isEmpty()) {
             throw new SpecException(path, "a sequence needs at least one layer");
         }
         List<String> names = Naming.sequenceNames(path, layers);
         State s = in;
         for (int i = 0; i < layers.size(); i++) {
-            s = walk(layers.get(i), Naming.join(path, names.get(i)), depth + 1, s, outputs);
+            s = walk(layers.get(i), Naming.join(path, names.get(i)), names.get(i), depth + 1, s);
         }
         return s;
     }
 
-    private State walk(Layer layer, String path, int depth, State in, Map<String, State> outputs) {
+    /** Resolves one layer into the list on top of {@link #open}; returns its output. */
+    private State walk(Layer layer, String path, String segment, int depth, State in) {
         if (depth > Limits.MAX_NESTING) {
             throw new SpecException(path, "blocks are nested more than " + Limits.MAX_NESTING + " deep");
         }
-        int slot = reports.size();
-        reports.add(null);
         long t0 = trainable;
         long f0 = frozen;
         long m0 = macs;
-        Step step = layer.accept(new Stepper(path, depth, in, outputs));
+        open.push(new ArrayList<>());
+        Step step = layer.accept(new Stepper(path, depth, in));
+        List<ResolvedLayer> children = open.pop();
         if (step.out.shape.elements() > Integer.MAX_VALUE) {
             throw new SpecException(path, "one example's output, " + step.out.shape + ", has " + step.out.shape.elements()
                     + " values; an engine's tensor holds at most " + Integer.MAX_VALUE);
         }
-        outputs.put(path, step.out);
-        reports.set(slot, new BlockReport(path, step.kind, depth, in.shape, step.out.shape,
-                (trainable - t0) + (frozen - f0), trainable - t0, macs - m0, step.out.field));
+        open.peek().add(new ResolvedLayer(path, segment, step.kind, layer, depth, in.shape, step.out.shape,
+                (trainable - t0) + (frozen - f0), trainable - t0, macs - m0, step.out.field, step.description, children));
         return step.out;
     }
 
-    private record Step(String kind, State out) {
+    private record Step(LayerKind kind, String description, State out) {
     }
 
     private final class Stepper implements LayerVisitor<Step> {
         private final String path;
         private final int depth;
         private final State in;
-        private final Map<String, State> outputs;
 
-        Stepper(String path, int depth, State in, Map<String, State> outputs) {
+        Stepper(String path, int depth, State in) {
             this.path = path;
             this.depth = depth;
             this.in = in;
-            this.outputs = outputs;
         }
 
         @Override
@@ -202,7 +224,7 @@ public final class Analyzer {
             addMacs(mul(path, weights, (long) oh * ow));
             String kind = "conv " + window(c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding())
                     + (c.batchNorm() ? " bn" : "") + (c.activation() == Activation.NONE ? " linear" : "");
-            return new Step(kind, new State(Shape.of(c.filters(), oh, ow),
+            return new Step(LayerKind.CONV, kind, new State(Shape.of(c.filters(), oh, ow),
                     in.field.window(c.kernelH(), c.kernelW(), c.strideH(), c.strideW())));
         }
 
@@ -219,14 +241,14 @@ public final class Analyzer {
             int ow = outSize("width", s.width(), p.kernelW(), p.strideW(), pad[1], p.ceilMode());
             String kind = p.kind().jsonName() + "pool " + window(p.kernelH(), p.kernelW(), p.strideH(), p.strideW(), p.padding())
                     + (p.ceilMode() ? " ceil" : "");
-            return new Step(kind, new State(Shape.of(s.channels(), oh, ow),
+            return new Step(LayerKind.POOL, kind, new State(Shape.of(s.channels(), oh, ow),
                     in.field.window(p.kernelH(), p.kernelW(), p.strideH(), p.strideW())));
         }
 
         @Override
         public Step globalPool(GlobalPool g) {
             Shape s = spatial("global pooling");
-            return new Step("global " + g.kind().jsonName() + "pool",
+            return new Step(LayerKind.GLOBAL_POOL, "global " + g.kind().jsonName() + "pool",
                     new State(Shape.vector(s.channels()), in.field.window(s.height(), s.width(), 1, 1)));
         }
 
@@ -235,7 +257,7 @@ public final class Analyzer {
             if (!(d.rate() >= 0 && d.rate() < 1)) {
                 throw new SpecException(path, "dropout rate must be in [0, 1), got " + d.rate());
             }
-            return new Step("dropout " + d.rate(), in);
+            return new Step(LayerKind.DROPOUT, "dropout " + d.rate(), in);
         }
 
         @Override
@@ -246,12 +268,12 @@ public final class Analyzer {
             addParams(add(path, weights, d.bias() ? d.units() : 0), 0);
             addMacs(weights);
             ReceptiveField field = in.shape.flat() ? in.field : in.field.window(in.shape.height(), in.shape.width(), 1, 1);
-            return new Step("dense " + features + "->" + d.units(), new State(Shape.vector(d.units()), field));
+            return new Step(LayerKind.DENSE, "dense " + features + "->" + d.units(), new State(Shape.vector(d.units()), field));
         }
 
         @Override
         public Step sequence(Sequence s) {
-            return new Step("sequence", Analyzer.this.sequence(path, depth, s.layers(), in, outputs));
+            return new Step(LayerKind.SEQUENCE, "sequence", Analyzer.this.sequence(path, depth, s.layers(), in));
         }
 
         @Override
@@ -262,7 +284,7 @@ public final class Analyzer {
             List<String> names = Naming.branchNames(path, c.branches());
             List<State> outs = new ArrayList<>();
             for (int i = 0; i < c.branches().size(); i++) {
-                outs.add(walk(c.branches().get(i), Naming.join(path, names.get(i)), depth + 1, in, outputs));
+                outs.add(walk(c.branches().get(i), Naming.join(path, names.get(i)), names.get(i), depth + 1, in));
             }
             Shape first = outs.get(0).shape;
             long channels = 0;
@@ -283,7 +305,7 @@ public final class Analyzer {
                 throw new SpecException(path, "concatenated width " + channels + " is too large");
             }
             Shape out = first.flat() ? Shape.vector((int) channels) : Shape.of((int) channels, first.height(), first.width());
-            return new Step("concat " + c.branches().size() + " branches", new State(out, field));
+            return new Step(LayerKind.CONCAT, "concat " + c.branches().size() + " branches", new State(out, field));
         }
 
         @Override
@@ -294,28 +316,22 @@ public final class Analyzer {
             }
             String bodyName = r.body().name().isEmpty() ? "body" : r.body().name();
             Naming.checkName(path, bodyName);
-            State body = walk(r.body(), Naming.join(path, bodyName), depth + 1, in, outputs);
+            State body = walk(r.body(), Naming.join(path, bodyName), bodyName, depth + 1, in);
             Shape b = body.shape;
             if (b.flat() || b.height() != s.height() || b.width() != s.width()) {
                 throw new SpecException(path, "body output " + b + " must keep the input's grid " + s.height() + "x" + s.width());
             }
             if (r.project()) {
-                String projPath = Naming.join(path, "project");
-                int slot = reports.size();
-                reports.add(null);
-                long weights = mul(projPath, b.channels(), s.channels());
-                long params = add(projPath, weights, s.channels());
-                long projMacs = mul(projPath, weights, (long) s.height() * s.width());
-                addParams(params, 0);
-                addMacs(projMacs);
-                reports.set(slot, new BlockReport(projPath, "conv 1x1 linear (projection)", depth + 1, b, s,
-                        params, params, projMacs, body.field));
+                // The body's output, projected back to the input's width so that the two can be
+                // added, is an ordinary convolution: resolved, counted and compiled like any other.
+                Conv projection = new Conv("project", s.channels(), 1, 1, 1, 1, Padding.VALID, false, Activation.NONE, true);
+                walk(projection, Naming.join(path, "project"), "project", depth + 1, new State(b, body.field));
             } else if (b.channels() != s.channels()) {
                 throw new SpecException(path, "body width " + b.channels() + " differs from the input width "
                         + s.channels() + " and the residual has no projection");
             }
             String kind = "residual x" + r.scale() + (r.activation() == Activation.NONE ? " linear" : "");
-            return new Step(kind, new State(s, in.field.max(body.field)));
+            return new Step(LayerKind.RESIDUAL, kind, new State(s, in.field.max(body.field)));
         }
 
         @Override
@@ -325,9 +341,9 @@ public final class Analyzer {
             }
             State s = in;
             for (int i = 1; i <= r.times(); i++) {
-                s = walk(r.body(), Naming.join(path, Integer.toString(i)), depth + 1, s, outputs);
+                s = walk(r.body(), Naming.join(path, Integer.toString(i)), Integer.toString(i), depth + 1, s);
             }
-            return new Step("repeat x" + r.times(), s);
+            return new Step(LayerKind.REPEAT, "repeat x" + r.times(), s);
         }
 
         private Shape spatial(String what) {

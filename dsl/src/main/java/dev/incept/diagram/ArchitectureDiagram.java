@@ -2,22 +2,17 @@ package dev.incept.diagram;
 
 import dev.incept.analysis.Analysis;
 import dev.incept.analysis.Analyzer;
-import dev.incept.analysis.BlockReport;
 import dev.incept.analysis.Convention;
+import dev.incept.analysis.ResolvedLayer;
 import dev.incept.spec.Activation;
-import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
 import dev.incept.spec.Dropout;
 import dev.incept.spec.GlobalPool;
-import dev.incept.spec.Layer;
-import dev.incept.spec.LayerVisitor;
-import dev.incept.spec.Naming;
 import dev.incept.spec.Network;
 import dev.incept.spec.Pool;
 import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
-import dev.incept.spec.Sequence;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,7 +41,7 @@ public final class ArchitectureDiagram {
 
     public static String svg(Network network, Analysis analysis) {
         ArchitectureDiagram d = new ArchitectureDiagram(analysis);
-        Node root = d.sequence("", network.layers(), "input " + network.input());
+        Node root = d.sequence(analysis.layers(), "input " + network.input());
         int width = root.width + 40;
         int height = root.height + 40;
         d.svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
@@ -192,18 +187,16 @@ public final class ArchitectureDiagram {
         }
     }
 
-    private Node sequence(String path, List<Layer> layers, String head) {
-        List<String> names = Naming.sequenceNames(path, layers);
+    private Node sequence(List<ResolvedLayer> layers, String head) {
         List<Node> parts = new java.util.ArrayList<>();
         List<String> shapes = new java.util.ArrayList<>();
         if (head != null) {
             parts.add(new Box(head, "#eeeeee"));
             shapes.add(null);
         }
-        for (int i = 0; i < layers.size(); i++) {
-            String p = Naming.join(path, names.get(i));
-            parts.add(node(layers.get(i), p));
-            shapes.add(shape(p));
+        for (ResolvedLayer l : layers) {
+            parts.add(node(l));
+            shapes.add(l.output().toString());
         }
         // The edge after the last part is the caller's; keep one label per edge between parts.
         shapes.remove(shapes.size() - 1);
@@ -213,69 +206,48 @@ public final class ArchitectureDiagram {
         return new Stack(parts, shapes);
     }
 
-    private String shape(String path) {
-        return analysis.block(path).map(BlockReport::output).map(Object::toString).orElse(null);
-    }
-
-    private Node node(Layer layer, String path) {
-        return layer.accept(new LayerVisitor<Node>() {
-            public Node conv(Conv c) {
+    private Node node(ResolvedLayer l) {
+        return switch (l.kind()) {
+            case CONV -> {
+                Conv c = (Conv) l.layer();
                 String k = c.kernelH() + "x" + c.kernelW();
                 String s = c.strideH() == 1 && c.strideW() == 1 ? "" : " /" + c.strideH();
                 String lin = c.activation() == Activation.NONE ? " linear" : "";
-                return new Box("conv " + k + s + " · " + c.filters() + lin, c.kernelH() != c.kernelW() ? "#fde9c8" : "#dbe9f7");
+                yield new Box("conv " + k + s + " · " + c.filters() + lin, c.kernelH() != c.kernelW() ? "#fde9c8" : "#dbe9f7");
             }
-
-            public Node pool(Pool p) {
-                return new Box(p.kind().jsonName() + "pool " + p.kernelH() + "x" + p.kernelW()
+            case POOL -> {
+                Pool p = (Pool) l.layer();
+                yield new Box(p.kind().jsonName() + "pool " + p.kernelH() + "x" + p.kernelW()
                         + (p.strideH() == 1 ? "" : " /" + p.strideH()), "#e3f2df");
             }
-
-            public Node globalPool(GlobalPool g) {
-                return new Box("global " + g.kind().jsonName() + "pool", "#e3f2df");
-            }
-
-            public Node dropout(Dropout d) {
-                return new Box("dropout " + d.rate(), "#f4f4f4");
-            }
-
-            public Node dense(Dense d) {
-                return new Box("dense · " + d.units(), "#eadcf5");
-            }
-
-            public Node sequence(Sequence s) {
-                return ArchitectureDiagram.this.sequence(path, s.layers(), null);
-            }
-
-            public Node concat(Concat c) {
-                List<String> names = Naming.branchNames(path, c.branches());
+            case GLOBAL_POOL -> new Box("global " + ((GlobalPool) l.layer()).kind().jsonName() + "pool", "#e3f2df");
+            case DROPOUT -> new Box("dropout " + ((Dropout) l.layer()).rate(), "#f4f4f4");
+            case DENSE -> new Box("dense · " + ((Dense) l.layer()).units(), "#eadcf5");
+            case SEQUENCE -> sequence(l.children(), null);
+            case CONCAT -> {
                 List<Node> parts = new java.util.ArrayList<>();
                 List<String> shapes = new java.util.ArrayList<>();
-                for (int i = 0; i < c.branches().size(); i++) {
-                    String p = Naming.join(path, names.get(i));
-                    parts.add(node(c.branches().get(i), p));
-                    shapes.add(shape(p));
+                for (ResolvedLayer branch : l.children()) {
+                    parts.add(node(branch));
+                    shapes.add(branch.output().toString());
                 }
-                String label = (c.name().isEmpty() ? "concat" : c.name() + ": concat");
-                return new Branches(parts, shapes, new Box(label, "#fff6bf"), false);
+                String name = l.layer().name();
+                yield new Branches(parts, shapes, new Box(name.isEmpty() ? "concat" : name + ": concat", "#fff6bf"), false);
             }
-
-            public Node residual(Residual r) {
-                String bodyName = r.body().name().isEmpty() ? "body" : r.body().name();
-                String p = Naming.join(path, bodyName);
-                Node body = node(r.body(), p);
-                List<Node> parts = List.of(body);
+            case RESIDUAL -> {
+                Residual r = (Residual) l.layer();
+                ResolvedLayer body = l.children().get(0);
                 String sum = String.format(Locale.ROOT, "%s+ x%s%s%s", r.name().isEmpty() ? "" : r.name() + ": ",
                         r.scale(), r.project() ? " (1x1 projection)" : "", r.activation() == Activation.NONE ? "" : ", relu");
-                return new Branches(parts, java.util.Collections.singletonList(shape(p)), new Box(sum, "#f8d7d3"), true);
+                yield new Branches(List.of(node(body)), java.util.Collections.singletonList(body.output().toString()),
+                        new Box(sum, "#f8d7d3"), true);
             }
-
-            public Node repeat(Repeat r) {
-                Node once = node(r.body(), Naming.join(path, "1"));
+            case REPEAT -> {
+                Repeat r = (Repeat) l.layer();
                 Box label = new Box((r.name().isEmpty() ? "repeat" : r.name()) + " x " + r.times(), "#ffffff");
-                return new Stack(List.of(label, once), java.util.Arrays.asList((String) null));
+                yield new Stack(List.of(label, node(l.children().get(0))), java.util.Arrays.asList((String) null));
             }
-        });
+        };
     }
 
     void line(int x1, int y1, int x2, int y2, boolean arrow) {

@@ -159,6 +159,18 @@ class ValidationTest {
     }
 
     @Test
+    void anAuxHeadFollowsATopLevelBlockOnlyAsTheCompiledNetworkTapsThoseAlone() {
+        Network net = Network.builder("t").input(3, 17, 17)
+                .add(concat("mixed", conv(8, 1), conv(8, 3)))
+                .add(globalAvgPool(), dense(10))
+                .aux("side", "mixed/branch0", 0.3, globalAvgPool(), dense(10))
+                .build();
+        SpecException e = assertThrows(SpecException.class, () -> Analyzer.analyze(net));
+        assertEquals("aux/side", e.path());
+        assertTrue(e.getMessage().contains("top-level blocks [mixed, global_avgpool, dense]"), e.getMessage());
+    }
+
+    @Test
     void anAuxHeadWithAnotherClassCountIsRefusedAtItsPath() {
         Network net = Network.builder("t").input(3, 17, 17)
                 .block("stem", conv(8, 3))

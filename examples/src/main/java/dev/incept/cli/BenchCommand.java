@@ -2,6 +2,7 @@ package dev.incept.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.incept.storage.DurableFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -71,14 +72,7 @@ final class BenchCommand {
         String report = BenchReport.render(results, machine(), "./incept bench " + String.join(" ", argv));
         out.print(report);
         Path file = Path.of(a.get("out", "bench/" + device + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".md"));
-        try {
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-            Files.writeString(file, report, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UsageException("cannot write " + file + ": " + e.getMessage());
-        }
+        DurableFile.write(file, report.getBytes(StandardCharsets.UTF_8));
         err.println("bench: written to " + file);
         return 0;
     }

@@ -4,26 +4,24 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.mxnet.engine.MxNDArray;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
-import dev.incept.train.LabelSmoothing;
 import dev.incept.train.Sgd;
+import dev.incept.train.TrainingStep;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 /**
- * Times whole training steps (forward, cross-entropy, backward, SGD update) of any DJL block with
- * the same code, so a block compiled from a description and a hand-written one are measured alike.
+ * Times whole training steps of any DJL block with {@link TrainingStep}, the step the trainer
+ * itself runs (forward, cross-entropy, backward, SGD update), so a block compiled from a
+ * description and a hand-written one are measured alike, and as training runs them.
  * MXNet queues work asynchronously: every timed interval ends by waiting for all of its queued
  * work, so nothing still queued is left out of the time.
  */
@@ -66,11 +64,12 @@ public final class StepTimer {
             for (int i = 0; i < batch; i++) {
                 labels[i] = r.nextInt(classes);
             }
-            Sgd sgd = new Sgd(0.9, 0);
+            // Training's own step (Trainer's), with plain SGD and no aux loss, clipping or average.
+            TrainingStep step = new TrainingStep(engine, manager, block, store, new Sgd(0.9, 0), List.of(), 0, 0, null);
             double[] ms = new double[steps];
             for (int s = -warmup; s < steps; s++) {
                 long t0 = System.nanoTime();
-                step(engine, manager, block, store, trainable, sgd, pixels, input, labels, classes);
+                step.run(pixels, input, labels, classes, 0.01f, null);
                 if (device.isGpu()) {
                     syncStream(trainable.get(trainable.size() - 1).getValue().getArray());
                 } else {
@@ -84,28 +83,6 @@ public final class StepTimer {
             Arrays.sort(sorted);
             double median = sorted[steps / 2];
             return new Result(batch, median, Arrays.stream(ms).average().orElse(median), count);
-        }
-    }
-
-    private static void step(Engine engine, NDManager manager, Block block, ParameterStore store,
-                             List<Pair<String, Parameter>> trainable, Sgd sgd, float[] pixels, Shape input,
-                             int[] labels, int classes) {
-        try (NDScope scope = new NDScope()) {
-            NDArray x = manager.create(pixels, input);
-            NDArray targets = manager.create(LabelSmoothing.targets(labels, classes, 0), new Shape(labels.length, classes));
-            NDArray loss;
-            try (GradientCollector collector = engine.newGradientCollector()) {
-                NDList out = block.forward(store, new NDList(x), true);
-                loss = LabelSmoothing.loss(out.head(), targets);
-                collector.backward(loss);
-            }
-            sgd.beginStep();
-            for (Pair<String, Parameter> p : trainable) {
-                NDArray w = p.getValue().getArray();
-                NDArray g = w.getGradient();
-                sgd.update(p.getKey(), w, g, 0.01f);
-                g.subi(g);
-            }
         }
     }
 

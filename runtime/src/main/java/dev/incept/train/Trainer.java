@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.Pair;
@@ -52,6 +51,7 @@ public final class Trainer implements AutoCloseable {
     private final List<EpochMetrics> history = new ArrayList<>();
     private final List<Double> auxWeights;
     private final Divergence divergence;
+    private final TrainingStep trainingStep;
     /** Width of the main logits, worked out once rather than on every step. */
     private final int classes;
 
@@ -89,6 +89,8 @@ public final class Trainer implements AutoCloseable {
         this.auxWeights = List.copyOf(weights);
         this.classes = (int) block.getOutputShapes(new Shape[] {new Shape(1, in.channels(), in.height(), in.width())})[0].get(1);
         this.divergence = new Divergence(classes, auxWeights);
+        this.trainingStep = new TrainingStep(engine, manager, block, store, optimizer, auxWeights, config.labelSmoothing(),
+                config.clipNorm(), average);
     }
 
     public Trainer listen(TrainingListener l) {
@@ -200,46 +202,8 @@ public final class Trainer implements AutoCloseable {
 
     /** One update; returns the objective (main plus weighted aux losses) and fills the main logits. */
     private float step(Batch b, float lr, float[] logitsOut) {
-        try (NDScope scope = new NDScope()) {
-            NDArray x = manager.create(b.pixels(), new Shape(b.size(), b.channels(), b.height(), b.width()));
-            int k = logitsOut.length / b.size();
-            NDArray targets = manager.create(LabelSmoothing.targets(b.labels(), k, config.labelSmoothing()), new Shape(b.size(), k));
-            NDList out;
-            NDArray loss;
-            try (GradientCollector collector = engine.newGradientCollector()) {
-                out = block.forward(store, new NDList(x), true);
-                loss = LabelSmoothing.loss(out.get(0), targets);
-                for (int i = 0; i < auxWeights.size(); i++) {
-                    if (auxWeights.get(i) > 0) {
-                        loss = loss.add(LabelSmoothing.loss(out.get(i + 1), targets).mul(auxWeights.get(i).floatValue()));
-                    }
-                }
-                collector.backward(loss);
-            }
-            float value = loss.getFloat();
-            System.arraycopy(out.get(0).toFloatArray(), 0, logitsOut, 0, logitsOut.length);
-            if (!Float.isFinite(value)) {
-                return value;
-            }
-            List<NDArray> grads = new ArrayList<>(trainable.size());
-            for (Pair<String, Parameter> p : trainable) {
-                grads.add(p.getValue().getArray().getGradient());
-            }
-            if (config.clipNorm() > 0) {
-                GradientClipping.clipByGlobalNorm(grads, config.clipNorm());
-            }
-            optimizer.beginStep();
-            for (int i = 0; i < trainable.size(); i++) {
-                Pair<String, Parameter> p = trainable.get(i);
-                optimizer.update(p.getKey(), p.getValue().getArray(), grads.get(i), lr);
-                // PyTorch accumulates gradients across backward passes; MXNet overwrites them.
-                grads.get(i).subi(grads.get(i));
-            }
-            if (average != null) {
-                average.update(params);
-            }
-            return value;
-        }
+        return trainingStep.run(b.pixels(), new Shape(b.size(), b.channels(), b.height(), b.width()), b.labels(),
+                logitsOut.length / b.size(), lr, logitsOut);
     }
 
     private static long correctCount(float[] logits, int[] labels) {

@@ -1,0 +1,65 @@
+package dev.incept.analysis;
+
+import static dev.incept.spec.Layers.concat;
+import static dev.incept.spec.Layers.conv;
+import static dev.incept.spec.Layers.dense;
+import static dev.incept.spec.Layers.globalAvgPool;
+import static dev.incept.spec.Layers.repeat;
+import static dev.incept.spec.Layers.residual;
+import static dev.incept.spec.Layers.seq;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.incept.spec.Activation;
+import dev.incept.spec.Conv;
+import dev.incept.spec.Network;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The analyser's one resolved tree: every layer with its path, kind, shapes and counts, read by everything else. */
+class ResolvedTreeTest {
+    private static final Network NET = Network.builder("t").input(3, 9, 9)
+            .block("stem", conv(8, 3))
+            .add(repeat("blocks", 2, residual("res", 0.2, concat(conv(4, 1), seq(conv(4, 1), conv(6, 3))))))
+            .add(globalAvgPool(), dense(10))
+            .aux("side", "stem", 0.4, globalAvgPool(), dense(10))
+            .build();
+
+    @Test
+    void theSummaryRowsAreTheTreeDepthFirst() {
+        Analysis a = Analyzer.analyze(NET);
+        List<BlockReport> fromTree = new ArrayList<>();
+        collect(a.layers(), fromTree);
+        a.aux().forEach(h -> collect(h.layers(), fromTree));
+        assertEquals(a.blocks(), fromTree);
+        assertEquals(List.of("stem", "blocks", "global_avgpool", "dense"), a.layers().stream().map(ResolvedLayer::segment).toList());
+        assertEquals(0, a.aux().get(0).stage());
+        assertEquals(0.4, a.aux().get(0).lossWeight());
+    }
+
+    @Test
+    void aResidualsProjectionIsAnOrdinaryConvolutionInTheTree() {
+        ResolvedLayer res = Analyzer.analyze(NET).layers().get(1).children().get(1);
+        assertEquals("blocks/2", res.path());
+        assertEquals(LayerKind.RESIDUAL, res.kind());
+        ResolvedLayer project = res.children().get(1);
+        assertEquals("blocks/2/project", project.path());
+        assertEquals(LayerKind.CONV, project.kind());
+        Conv c = (Conv) project.layer();
+        assertEquals(List.of(1, 1, 8), List.of(c.kernelH(), c.kernelW(), c.filters()));
+        assertFalse(c.batchNorm());
+        assertEquals(Activation.NONE, c.activation());
+        // the body's 4 + 6 channels back to the input's 8, with a bias
+        assertEquals(10L * 8 + 8, project.params());
+        assertEquals(10, project.input().channels());
+        assertEquals(8, project.output().channels());
+    }
+
+    private static void collect(List<ResolvedLayer> layers, List<BlockReport> into) {
+        for (ResolvedLayer l : layers) {
+            into.add(l.report());
+            collect(l.children(), into);
+        }
+    }
+}

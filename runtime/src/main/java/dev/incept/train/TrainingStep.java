@@ -1,0 +1,112 @@
+package dev.incept.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One training update of a block, the same for {@link Trainer} and for the benchmark that times
+ * it: the forward pass, the label-smoothed cross-entropy of the main output plus each weighted
+ * aux output, the backward pass, global-norm clipping, the optimizer's update of every trained
+ * parameter and the moving average. Gradients are zeroed after use, since PyTorch adds each
+ * backward pass to the last one where MXNet overwrites.
+ *
+ * <p>{@code auxWeights}: the loss weight of each aux output, in output order (0 leaves that head
+ * out); {@code clipNorm}: clip the gradients to this global norm, 0 leaves them as they are;
+ * {@code average}: the moving average to update after the step, or null.
+ */
+public final class TrainingStep {
+    private final Engine engine;
+    private final NDManager manager;
+    private final Block block;
+    private final ParameterStore store;
+    private final Optimizer optimizer;
+    private final List<Double> auxWeights;
+    private final double labelSmoothing;
+    private final double clipNorm;
+    private final MovingAverage average;
+    private final PairList<String, Parameter> params;
+    private final List<Pair<String, Parameter>> trained = new ArrayList<>();
+
+    public TrainingStep(Engine engine, NDManager manager, Block block, ParameterStore store, Optimizer optimizer,
+                        List<Double> auxWeights, double labelSmoothing, double clipNorm, MovingAverage average) {
+        this.engine = engine;
+        this.manager = manager;
+        this.block = block;
+        this.store = store;
+        this.optimizer = optimizer;
+        this.auxWeights = List.copyOf(auxWeights);
+        this.labelSmoothing = labelSmoothing;
+        this.clipNorm = clipNorm;
+        this.average = average;
+        this.params = block.getParameters();
+        for (Pair<String, Parameter> p : params) {
+            if (p.getValue().requiresGradient()) {
+                trained.add(p);
+            }
+        }
+    }
+
+    /** The parameters the step updates, in the block's order, named as the optimizer's state keys them. */
+    public List<Pair<String, Parameter>> trained() {
+        return List.copyOf(trained);
+    }
+
+    /**
+     * One update on a batch of {@code input}-shaped {@code pixels}. Returns the objective; when it
+     * is not finite the parameters are left as they were. With {@code logitsOut} non-null the main
+     * output is copied there.
+     */
+    public float run(float[] pixels, Shape input, int[] labels, int classes, float learningRate, float[] logitsOut) {
+        try (NDScope scope = new NDScope()) {
+            NDArray x = manager.create(pixels, input);
+            NDArray targets = manager.create(LabelSmoothing.targets(labels, classes, labelSmoothing), new Shape(labels.length, classes));
+            NDList out;
+            NDArray loss;
+            try (GradientCollector collector = engine.newGradientCollector()) {
+                out = block.forward(store, new NDList(x), true);
+                loss = LabelSmoothing.loss(out.get(0), targets);
+                for (int i = 0; i < auxWeights.size(); i++) {
+                    if (auxWeights.get(i) > 0) {
+                        loss = loss.add(LabelSmoothing.loss(out.get(i + 1), targets).mul(auxWeights.get(i).floatValue()));
+                    }
+                }
+                collector.backward(loss);
+            }
+            float value = loss.getFloat();
+            if (logitsOut != null) {
+                System.arraycopy(out.get(0).toFloatArray(), 0, logitsOut, 0, logitsOut.length);
+            }
+            if (!Float.isFinite(value)) {
+                return value;
+            }
+            List<NDArray> grads = new ArrayList<>(trained.size());
+            for (Pair<String, Parameter> p : trained) {
+                grads.add(p.getValue().getArray().getGradient());
+            }
+            if (clipNorm > 0) {
+                GradientClipping.clipByGlobalNorm(grads, clipNorm);
+            }
+            optimizer.beginStep();
+            for (int i = 0; i < trained.size(); i++) {
+                optimizer.update(trained.get(i).getKey(), trained.get(i).getValue().getArray(), grads.get(i), learningRate);
+                grads.get(i).subi(grads.get(i));
+            }
+            if (average != null) {
+                average.update(params);
+            }
+            return value;
+        }
+    }
+}
