@@ -37,14 +37,20 @@ fun pad(height: Int, width: Int = height): Padding = Padding.explicit(height, wi
 val RELU: Activation = Activation.RELU
 val LINEAR: Activation = Activation.NONE
 
-/** Layers in order: the receiver of `network { }`, `block { }`, `branch { }` and `repeat { }`. */
+/**
+ * Layers in order: the receiver of `network { }`, `block { }`, `branch { }` and `repeat { }`.
+ *
+ * Every function adds its layer and returns `Unit`, as kotlinx.html's do: were it to return the
+ * layer, `conv(32, 3).stride(2)` would compile, add the unstrided convolution and drop the strided
+ * copy. Options go in the arguments (`conv(32, 3, stride = 2)`); a layer made elsewhere is added
+ * with `+layer`.
+ */
 @InceptDsl
 open class LayersBuilder internal constructor() {
     internal val layers = mutableListOf<Layer>()
 
-    fun add(layer: Layer): Layer {
+    fun add(layer: Layer) {
         layers += layer
-        return layer
     }
 
     /** Adds a layer built elsewhere, e.g. `+InceptionV3.blockA("mixed0", 32)`. */
@@ -55,37 +61,35 @@ open class LayersBuilder internal constructor() {
     fun conv(
         filters: Int, kernel: Int, stride: Int = 1, padding: Padding = SAME, batchNorm: Boolean = true,
         activation: Activation = RELU, bias: Boolean = !batchNorm, name: String = "",
-    ): Conv = conv(filters, kernel x kernel, stride x stride, padding, batchNorm, activation, bias, name)
+    ) = conv(filters, kernel x kernel, stride x stride, padding, batchNorm, activation, bias, name)
 
     fun conv(
         filters: Int, kernel: Size, stride: Size = 1 x 1, padding: Padding = SAME, batchNorm: Boolean = true,
         activation: Activation = RELU, bias: Boolean = !batchNorm, name: String = "",
-    ): Conv = Conv(name, filters, kernel.height, kernel.width, stride.height, stride.width, padding, batchNorm, activation, bias)
-        .also { add(it) }
+    ) = add(Conv(name, filters, kernel.height, kernel.width, stride.height, stride.width, padding, batchNorm, activation, bias))
 
-    fun maxPool(size: Int, stride: Int = size, padding: Padding = VALID, ceilMode: Boolean = false, name: String = ""): Pool =
-        Pool(name, PoolKind.MAX, size, size, stride, stride, padding, false, ceilMode).also { add(it) }
+    fun maxPool(size: Int, stride: Int = size, padding: Padding = VALID, ceilMode: Boolean = false, name: String = "") =
+        add(Pool(name, PoolKind.MAX, size, size, stride, stride, padding, false, ceilMode))
 
     fun avgPool(
         size: Int, stride: Int = size, padding: Padding = VALID, countIncludePad: Boolean = false,
         ceilMode: Boolean = false, name: String = "",
-    ): Pool = Pool(name, PoolKind.AVG, size, size, stride, stride, padding, countIncludePad, ceilMode).also { add(it) }
+    ) = add(Pool(name, PoolKind.AVG, size, size, stride, stride, padding, countIncludePad, ceilMode))
 
-    fun globalAvgPool(name: String = ""): GlobalPool = GlobalPool(name, PoolKind.AVG).also { add(it) }
+    fun globalAvgPool(name: String = "") = add(GlobalPool(name, PoolKind.AVG))
 
-    fun globalMaxPool(name: String = ""): GlobalPool = GlobalPool(name, PoolKind.MAX).also { add(it) }
+    fun globalMaxPool(name: String = "") = add(GlobalPool(name, PoolKind.MAX))
 
-    fun dropout(rate: Double, name: String = ""): Dropout = Dropout(name, rate).also { add(it) }
+    fun dropout(rate: Double, name: String = "") = add(Dropout(name, rate))
 
-    fun dense(units: Int, bias: Boolean = true, activation: Activation = LINEAR, name: String = ""): Dense =
-        Dense(name, units, bias, activation).also { add(it) }
+    fun dense(units: Int, bias: Boolean = true, activation: Activation = LINEAR, name: String = "") =
+        add(Dense(name, units, bias, activation))
 
     /** A named group of layers in sequence (a stem, a head). */
-    fun block(name: String, init: LayersBuilder.() -> Unit): Layer = add(Sequence(name, LayersBuilder().apply(init).layers))
+    fun block(name: String, init: LayersBuilder.() -> Unit) = add(Sequence(name, LayersBuilder().apply(init).layers))
 
     /** Branches side by side, concatenated on channels. */
-    fun concat(name: String = "", init: BranchesBuilder.() -> Unit): Concat =
-        Concat(name, BranchesBuilder().apply(init).branches).also { add(it) }
+    fun concat(name: String = "", init: BranchesBuilder.() -> Unit) = add(Concat(name, BranchesBuilder().apply(init).branches))
 
     /**
      * x + scale * project(concat(branches)), then the activation. With `project = false` the
@@ -94,15 +98,15 @@ open class LayersBuilder internal constructor() {
     fun residual(
         scale: Double, name: String = "", project: Boolean = true, activation: Activation = RELU,
         init: BranchesBuilder.() -> Unit,
-    ): Residual {
+    ) {
         val branches = BranchesBuilder().apply(init).branches
         val body: Layer = if (branches.size == 1) branches[0] else Concat("", branches)
-        return Residual(name, body, project, scale, activation).also { add(it) }
+        add(Residual(name, body, project, scale, activation))
     }
 
     /** `times` copies with their own weights; paths name/1 .. name/times. */
-    fun repeat(times: Int, name: String = "", init: LayersBuilder.() -> Unit): Repeat =
-        Repeat(name, times, LayersBuilder().apply(init).single("")).also { add(it) }
+    fun repeat(times: Int, name: String = "", init: LayersBuilder.() -> Unit) =
+        add(Repeat(name, times, LayersBuilder().apply(init).single("")))
 
     /** One layer stays itself (so paths stay short); several become a sequence. */
     internal fun single(name: String): Layer =

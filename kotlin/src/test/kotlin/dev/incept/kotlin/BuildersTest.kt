@@ -90,4 +90,21 @@ class BuildersTest {
         val e = assertThrows<SpecException> { bad.analyze() }
         assertTrue(e.message!!.contains("aux/aux") && e.message!!.contains("stme"), e.message)
     }
+
+    @Test
+    fun `a builder function returns nothing, so an option chained onto it cannot be lost`() {
+        // Were conv() to return the Conv it added, `conv(32, 3).stride(2)` would compile, add the
+        // unstrided convolution and drop the strided copy.
+        val adders = setOf("add", "conv", "maxPool", "avgPool", "globalAvgPool", "globalMaxPool", "dropout", "dense",
+            "block", "concat", "residual", "repeat")
+        val methods = LayersBuilder::class.java.methods.filter { it.name in adders || it.name.substringBefore('$') in adders }
+        assertEquals(adders, methods.map { it.name.substringBefore('$') }.toSet())
+        methods.forEach { assertEquals(Void.TYPE, it.returnType, "${it.name} returns ${it.returnType}") }
+        val net = network("strided") {
+            input(3, 32)
+            conv(32, 3, stride = 2)
+            globalAvgPool(); dense(10)
+        }
+        assertEquals(2, (net.layers()[0] as dev.incept.spec.Conv).strideH())
+    }
 }
