@@ -12,7 +12,6 @@ import ai.djl.nn.pooling.Pool;
 import dev.incept.analysis.Analysis;
 import dev.incept.analysis.Analyzer;
 import dev.incept.analysis.Convention;
-import dev.incept.analysis.LayerKind;
 import dev.incept.analysis.ResolvedAux;
 import dev.incept.analysis.ResolvedLayer;
 import dev.incept.analysis.Windows;
@@ -37,10 +36,10 @@ public final class Compiler {
     /** The running statistics keep 0.9 of their value per batch (DJL's default, and MXNet's). */
     static final float BN_MOMENTUM = 0.9f;
 
-    private final boolean fuseSiblings;
+    private final Lowering lowering;
 
-    private Compiler(boolean fuseSiblings) {
-        this.fuseSiblings = fuseSiblings;
+    private Compiler(Lowering lowering) {
+        this.lowering = lowering;
     }
 
     /** Compiles a network for its own input shape, with its aux heads (active in training only). */
@@ -63,109 +62,53 @@ public final class Compiler {
     /** As {@link #compile(Network)}, with the given options. */
     public static NetworkBlock compile(Network network, CompileOptions options) {
         Analysis analysis = Analyzer.analyze(network, Convention.PYTORCH, true);
-        Compiler c = new Compiler(options.fuseSiblings());
+        Compiler c = new Compiler(Lowering.of(analysis, options));
         List<String> names = new ArrayList<>();
         List<Block> stages = new ArrayList<>();
         for (ResolvedLayer stage : analysis.layers()) {
             names.add(stage.segment());
-            stages.add(c.compile(stage, false, false));
+            stages.add(c.compile(stage));
         }
         List<NetworkBlock.AuxTap> taps = new ArrayList<>();
         for (ResolvedAux head : analysis.aux()) {
-            taps.add(new NetworkBlock.AuxTap(head.name(), head.stage(), head.lossWeight(), c.sequence(head.layers(), false)));
+            taps.add(new NetworkBlock.AuxTap(head.name(), head.stage(), head.lossWeight(), c.sequence(head.layers())));
         }
         return new NetworkBlock(network, names, stages, taps);
     }
 
-    /**
-     * A ReLU that ends a layer followed by a strided max pool runs after the pool instead:
-     * relu(max(x)) = max(relu(x)) and the gradients agree element for element, but the ReLU then
-     * touches a quarter of the values. In the 96x96 GoogLeNet of the peer benchmark, ReLU fell from
-     * 10% to 2% of oneDNN's time in a training step, +3% images/s on both engines
-     * (bench/cpu-2026-11-24-onednn.md). Only inside a sequence: a top-level stage's output stays
-     * what the description says, for aux heads and {@link NetworkBlock#stageOutputs}.
-     */
-    private Block sequence(List<ResolvedLayer> layers, boolean deferLastRelu) {
+    private Block sequence(List<ResolvedLayer> layers) {
         List<String> names = new ArrayList<>();
         List<Block> blocks = new ArrayList<>();
-        boolean reluAfter = false;
-        for (int i = 0; i < layers.size(); i++) {
-            boolean last = i + 1 == layers.size();
-            boolean defer = last ? deferLastRelu : endsInRelu(layers.get(i)) && stridedMaxPool(layers.get(i + 1));
-            names.add(layers.get(i).segment());
-            blocks.add(compile(layers.get(i), defer, reluAfter));
-            reluAfter = defer && !last;
+        for (ResolvedLayer l : layers) {
+            names.add(l.segment());
+            blocks.add(compile(l));
         }
         return new SequenceBlock(names, blocks);
     }
 
-    /**
-     * One resolved layer as DJL blocks. {@code deferRelu}: leave out the ReLU this layer ends with,
-     * the max pool after it applies it; {@code reluAfter}: this max pool applies the ReLU its
-     * predecessor left out.
-     */
-    private Block compile(ResolvedLayer l, boolean deferRelu, boolean reluAfter) {
+    /** One resolved layer as DJL blocks, as the lowering decided it runs. */
+    private Block compile(ResolvedLayer l) {
         return switch (l.kind()) {
-            case CONV -> conv((Conv) l.layer(), deferRelu);
-            case POOL -> pool((dev.incept.spec.Pool) l.layer(), reluAfter);
+            case CONV -> conv((Conv) l.layer(), lowering.dropsRelu(l));
+            case POOL -> pool((dev.incept.spec.Pool) l.layer(), lowering.appliesRelu(l));
             case GLOBAL_POOL -> globalPool((GlobalPool) l.layer());
             case DROPOUT -> Dropout.builder().optRate((float) ((dev.incept.spec.Dropout) l.layer()).rate()).build();
             case DENSE -> dense((Dense) l.layer(), l.input().flat());
-            case SEQUENCE -> sequence(l.children(), deferRelu);
-            case CONCAT -> concat(l, deferRelu);
+            case SEQUENCE, REPEAT -> sequence(l.children());
+            case CONCAT -> concat(l);
             case RESIDUAL -> residual(l);
-            case REPEAT -> repeat(l);
         };
     }
 
-    /** Whether a layer's last operation, on every path through it, is a ReLU the compiler may move. */
-    private static boolean endsInRelu(ResolvedLayer l) {
-        return switch (l.kind()) {
-            case CONV -> ((Conv) l.layer()).activation() == dev.incept.spec.Activation.RELU;
-            case SEQUENCE -> endsInRelu(l.children().get(l.children().size() - 1));
-            case CONCAT -> l.children().stream().allMatch(Compiler::endsInRelu);
-            default -> false;
-        };
-    }
-
-    private static boolean stridedMaxPool(ResolvedLayer l) {
-        return l.kind() == LayerKind.POOL && l.layer() instanceof dev.incept.spec.Pool p
-                && p.kind() == PoolKind.MAX && p.strideH() * p.strideW() > 1;
-    }
-
-    /** The branches opening with a 1x1, stride-1, unpadded convolution, if two or more agree on the bias. */
-    private static SiblingConvs siblings(List<ResolvedLayer> specs, List<Block> blocks) {
-        for (boolean bias : new boolean[] {false, true}) {
-            List<Integer> at = new ArrayList<>();
-            List<Conv2d> convs = new ArrayList<>();
-            List<Integer> filters = new ArrayList<>();
-            for (int i = 0; i < specs.size(); i++) {
-                Conv lead = pointwiseLead(specs.get(i));
-                if (lead != null && lead.bias() == bias && blocks.get(i) instanceof SequenceBlock seq
-                        && seq.leadingConv() != null) {
-                    at.add(i);
-                    convs.add(seq.leadingConv());
-                    filters.add(lead.filters());
-                }
-            }
-            if (at.size() >= 2) {
-                return new SiblingConvs(at, convs, filters, bias);
-            }
+    /** The fused call for the branches the lowering grouped, given their compiled blocks. */
+    private static SiblingConvs siblings(SiblingFusion.Group group, List<ResolvedLayer> branches, List<Block> blocks) {
+        List<Conv2d> convs = new ArrayList<>();
+        List<Integer> filters = new ArrayList<>();
+        for (int i : group.branches()) {
+            convs.add(((SequenceBlock) blocks.get(i)).leadingConv());
+            filters.add(SiblingFusion.pointwiseLead(branches.get(i)).filters());
         }
-        return null;
-    }
-
-    /** The 1x1, stride-1, unpadded convolution a layer starts with, or null. */
-    private static Conv pointwiseLead(ResolvedLayer l) {
-        if (l.kind() == LayerKind.SEQUENCE) {
-            return pointwiseLead(l.children().get(0));
-        }
-        if (l.kind() == LayerKind.CONV && l.layer() instanceof Conv c && c.kernelH() == 1 && c.kernelW() == 1
-                && c.strideH() == 1 && c.strideW() == 1) {
-            int[] pad = Windows.padding(c.padding(), 1, 1);
-            return pad[0] == 0 && pad[1] == 0 ? c : null;
-        }
-        return null;
+        return new SiblingConvs(group.branches(), convs, filters, group.bias());
     }
 
     private static NDArray flatGrid(NDArray x) {
@@ -248,14 +191,15 @@ public final class Compiler {
         return new SequenceBlock(names, parts);
     }
 
-    private Block concat(ResolvedLayer c, boolean deferRelu) {
+    private Block concat(ResolvedLayer c) {
         List<String> names = new ArrayList<>();
         List<Block> branches = new ArrayList<>();
         for (ResolvedLayer branch : c.children()) {
             names.add(branch.segment());
-            branches.add(compile(branch, deferRelu, false));
+            branches.add(compile(branch));
         }
-        return new ConcatBlock(names, branches, fuseSiblings ? siblings(c.children(), branches) : null);
+        SiblingFusion.Group group = lowering.fused().get(c.path());
+        return new ConcatBlock(names, branches, group == null ? null : siblings(group, c.children(), branches));
     }
 
     private Block residual(ResolvedLayer r) {
@@ -264,17 +208,7 @@ public final class Compiler {
         // The projection is the analyser's ordinary 1x1 convolution, registered bare under
         // "project" as checkpoints written before it was part of the tree expect.
         Block project = r.children().size() > 1 ? convolution((Conv) r.children().get(1).layer()) : null;
-        return new ResidualBlock(body.segment(), compile(body, false, false), project, spec.scale(),
+        return new ResidualBlock(body.segment(), compile(body), project, spec.scale(),
                 spec.activation() == dev.incept.spec.Activation.RELU);
-    }
-
-    private Block repeat(ResolvedLayer r) {
-        List<String> names = new ArrayList<>();
-        List<Block> copies = new ArrayList<>();
-        for (ResolvedLayer copy : r.children()) {
-            names.add(copy.segment());
-            copies.add(compile(copy, false, false));
-        }
-        return new SequenceBlock(names, copies);
     }
 }
