@@ -43,6 +43,11 @@ final class Args {
         return a;
     }
 
+    /** The options given, flags and valued, without their values. */
+    Set<String> given() {
+        return Set.copyOf(options.keySet());
+    }
+
     boolean flag(String key) {
         return options.containsKey(key);
     }

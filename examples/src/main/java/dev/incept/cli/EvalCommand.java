@@ -1,13 +1,16 @@
 package dev.incept.cli;
 
 import dev.incept.data.DataSource;
+import dev.incept.run.Run;
+import dev.incept.run.RunSpec;
 import dev.incept.train.Checkpoint;
+import dev.incept.train.EvalOptions;
 import dev.incept.train.Evaluation;
 import dev.incept.train.TrainConfig;
 import dev.incept.train.Trainer;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -37,16 +40,24 @@ final class EvalCommand {
             throw new UsageException("eval takes one run folder, got " + own.positional);
         }
         Path runDir = Path.of(own.positional.get(0));
-        // The run's saved options rebuild its network, data and recipe; ours only change where and how much.
-        List<String> overrides = new ArrayList<>();
-        for (String key : VALUED) {
-            if (own.get(key, null) != null) {
-                overrides.add("--" + key);
-                overrides.add(own.get(key, null));
-            }
+        if (!Files.exists(runDir.resolve(Checkpoint.FILE_NAME))) {
+            throw new UsageException("no checkpoint in " + runDir + " (is it a run folder made by incept train?)");
         }
-        Args a = Args.parse(TrainCommand.resumedArgs(runDir, overrides), TrainCommand.FLAGS, TrainCommand.VALUED);
-        RunSetup run = RunSetup.of(a);
+        RunSpec spec;
+        if (Files.exists(runDir.resolve(RunSpec.FILE_NAME))) {
+            spec = Run.open(runDir).spec();
+        } else {
+            // a folder from before run.json: its options are re-read from args.txt
+            Args saved = Args.parse(TrainCommand.resumedArgs(runDir, List.of()), TrainCommand.FLAGS, TrainCommand.VALUED);
+            spec = RunSetup.of(saved).spec();
+        }
+        // Ours only change where it runs and how much of the test set it reads.
+        spec = spec.withPlace(own.get("engine", spec.engine()), own.get("device", spec.device()));
+        Integer testLimit = own.positiveInt("test-limit");
+        if (testLimit != null) {
+            spec = spec.withConfig(spec.config().withLimits(spec.config().trainLimit(), testLimit));
+        }
+        RunSetup run = RunSetup.of(spec);
         DataSource data = run.data();
         TrainConfig cfg = run.cfg();
         try (Trainer trainer = new Trainer(run.net(), cfg, run.engine(), run.device())) {
@@ -54,9 +65,9 @@ final class EvalCommand {
             out.printf(Locale.ROOT, "incept: %s (%s) after %d epochs, %s weights, on %d %s test images (%s)%n",
                     run.net().name(), run.modelName(), epochs, cfg.emaDecay() > 0 ? "moving-average" : "live",
                     Math.min(cfg.testLimit(), data.test().count()), data.name(), run.engine().getEngineName());
-            print(out, "single view", trainer.evaluate(data.train(), data.test(), false));
+            print(out, "single view", trainer.evaluate(data.train(), data.test(), EvalOptions.SINGLE_VIEW));
             if (own.flag("mirror")) {
-                print(out, "with mirror", trainer.evaluate(data.train(), data.test(), true));
+                print(out, "with mirror", trainer.evaluate(data.train(), data.test(), EvalOptions.MIRRORED));
             }
         }
         return 0;

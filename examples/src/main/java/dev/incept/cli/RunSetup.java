@@ -5,28 +5,55 @@ import ai.djl.engine.Engine;
 import dev.incept.data.DataSource;
 import dev.incept.engine.EngineChoice;
 import dev.incept.engine.Engines;
+import dev.incept.run.DataSpec;
+import dev.incept.run.RunSpec;
 import dev.incept.spec.Network;
 import dev.incept.train.ActivationBudget;
 import dev.incept.train.TrainConfig;
+import java.util.Locale;
 
-/** What a run's options name: the data, the network sized to it, the recipe, and where it runs. */
-record RunSetup(String modelName, DataSource data, Network net, TrainConfig cfg, Engine engine, Device device) {
+/** What a run names (its {@link RunSpec}) made real: the data loaded and the engine started. */
+record RunSetup(RunSpec spec, DataSource data, Engine engine, Device device) {
     static final int MAX_INPUT = 4096;
 
-    /** From parsed train options; only the chosen engine loads. */
+    Network net() {
+        return spec.network();
+    }
+
+    TrainConfig cfg() {
+        return spec.config();
+    }
+
+    String modelName() {
+        return spec.model();
+    }
+
+    /** From train options; only the chosen engine loads, and only once the network's figures were checked. */
     static RunSetup of(Args a) {
         String modelName = a.positional.isEmpty() ? "inception-mini" : a.positional.get(0);
         Integer input = a.positiveInt("input");
         if (input != null && input > MAX_INPUT) {
             throw new UsageException("--input must be in [1, " + MAX_INPUT + "], got " + input);
         }
-        DataSource data = DataSource.open(a.get("data", "fashion-mnist"), 3, input == null ? 32 : input);
+        DataSpec dataSpec = new DataSpec(a.get("data", "fashion-mnist"), input);
+        DataSource data = dataSpec.open();
         Network net = TrainCommand.network(a, modelName, data, input);
         TrainConfig cfg = TrainCommand.config(a, data);
-        // before the engine loads: a network that cannot be allocated is refused by its figures
-        ActivationBudget.check(net, cfg.batchSize());
         EngineChoice choice = a.get("engine", null) == null ? EngineChoice.fromEnvironment() : TrainCommand.engineOf(a.get("engine", null));
-        Engine engine = Engines.load(choice);
-        return new RunSetup(modelName, data, net, cfg, engine, TrainCommand.deviceOf(a.get("device", "cpu"), engine));
+        String model = a.get("spec", null) != null ? a.get("spec", null) : modelName;
+        RunSpec spec = new RunSpec(net, model, cfg, dataSpec, choice.name().toLowerCase(Locale.ROOT), a.get("device", "cpu"));
+        return start(spec, data);
+    }
+
+    /** From a run folder's own record. */
+    static RunSetup of(RunSpec spec) {
+        return start(spec, spec.data().open());
+    }
+
+    private static RunSetup start(RunSpec spec, DataSource data) {
+        // before the engine loads: a network that cannot be allocated is refused by its figures
+        ActivationBudget.check(spec.network(), spec.config().batchSize());
+        Engine engine = Engines.load(TrainCommand.engineOf(spec.engine()));
+        return new RunSetup(spec, data, engine, TrainCommand.deviceOf(spec.device(), engine));
     }
 }

@@ -5,6 +5,8 @@ import ai.djl.engine.Engine;
 import dev.incept.data.DataSource;
 import dev.incept.engine.EngineChoice;
 import dev.incept.json.SpecJson;
+import dev.incept.run.Run;
+import dev.incept.run.RunSpec;
 import dev.incept.spec.Network;
 import dev.incept.spec.Shape;
 import dev.incept.storage.DurableFile;
@@ -77,45 +79,75 @@ final class TrainCommand {
     private TrainCommand() {
     }
 
+    /** What a resume may change: how long and where it runs, and how it writes its metrics. */
+    static final Set<String> RESUME_OPTIONS = Set.of("resume", "epochs", "engine", "device", "metrics");
+
     static int run(List<String> argv, PrintStream out, PrintStream err) {
-        Args first = Args.parse(argv, FLAGS, VALUED);
-        Path runDir;
-        List<String> effective = new ArrayList<>(argv);
-        boolean resume = first.get("resume", null) != null;
-        if (resume) {
-            if (first.get("out", null) != null) {
-                throw new UsageException("--out cannot move a run: --resume continues it in its own folder");
-            }
-            runDir = Path.of(first.get("resume", null));
-            effective = resumedArgs(runDir, argv);
-        } else {
-            runDir = null;
+        Args a = Args.parse(argv, FLAGS, VALUED);
+        if (a.get("resume", null) != null) {
+            return resume(a, argv, out);
         }
-        Args a = Args.parse(effective, FLAGS, VALUED);
         String modelName = a.positional.isEmpty() ? "inception-mini" : a.positional.get(0);
         if (a.positional.size() > 1) {
             throw new UsageException("train takes one model name, got " + a.positional);
         }
-        if (runDir == null) {
-            String base = a.get("spec", null) != null ? Path.of(a.get("spec", null)).getFileName().toString().replace(".json", "") : modelName;
-            runDir = Path.of(a.get("out", "runs/" + base + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
-            if (Files.exists(runDir.resolve(Checkpoint.FILE_NAME))) {
-                throw new UsageException(runDir + " already holds a run; use --resume " + runDir + " to continue it, or another --out");
+        String base = a.get("spec", null) != null ? Path.of(a.get("spec", null)).getFileName().toString().replace(".json", "") : modelName;
+        Path runDir = Path.of(a.get("out", "runs/" + base + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+        if (Files.exists(runDir.resolve(Checkpoint.FILE_NAME))) {
+            throw new UsageException(runDir + " already holds a run; use --resume " + runDir + " to continue it, or another --out");
+        }
+        String format = metricsFormat(a, "csv");
+        // Everything is checked before the folder is touched: a refused run leaves nothing behind.
+        return start(runDir, RunSetup.of(a), false, format, out);
+    }
+
+    private static int resume(Args a, List<String> argv, PrintStream out) {
+        if (a.get("out", null) != null) {
+            throw new UsageException("--out cannot move a run: --resume continues it in its own folder");
+        }
+        Path runDir = Path.of(a.get("resume", null));
+        if (!Files.exists(runDir.resolve(Checkpoint.FILE_NAME))) {
+            throw new UsageException("no checkpoint in " + runDir + " (is it a run folder made by incept train?)");
+        }
+        String format = metricsFormat(a, Files.exists(runDir.resolve("metrics.jsonl")) ? "jsonl" : "csv");
+        if (!Files.exists(runDir.resolve(RunSpec.FILE_NAME))) {
+            // A folder from before run.json: its options are re-read from args.txt, and run.json is
+            // written once the checkpoint has accepted them.
+            return start(runDir, RunSetup.of(Args.parse(resumedArgs(runDir, argv), FLAGS, VALUED)), true, format, out);
+        }
+        for (String key : a.given()) {
+            if (!RESUME_OPTIONS.contains(key)) {
+                throw new UsageException("--" + key + " cannot change on --resume: the run keeps what its run.json says; "
+                        + "a resume may change --epochs, --engine, --device and --metrics");
             }
         }
-        String format = a.get("metrics", "csv");
+        if (!a.positional.isEmpty()) {
+            throw new UsageException("--resume continues the run's own network; " + a.positional + " cannot replace it");
+        }
+        RunSpec spec = Run.open(runDir).spec();
+        Integer epochs = a.positiveInt("epochs");
+        if (epochs != null) {
+            spec = spec.withConfig(spec.config().withEpochs(epochs));
+        }
+        spec = spec.withPlace(a.get("engine", spec.engine()), a.get("device", spec.device()));
+        return start(runDir, RunSetup.of(spec), true, format, out);
+    }
+
+    private static String metricsFormat(Args a, String fallback) {
+        String format = a.get("metrics", fallback);
         if (!format.equals("csv") && !format.equals("jsonl")) {
             throw new UsageException("--metrics must be csv or jsonl, got '" + format + "'");
         }
+        return format;
+    }
 
-        // Everything is checked before the folder is touched: a refused run leaves nothing behind.
-        RunSetup setup = RunSetup.of(a);
+    private static int start(Path runDir, RunSetup setup, boolean resume, String format, PrintStream out) {
         boolean existed = Files.exists(runDir);
         createFolder(runDir);
         Path checkpoint = runDir.resolve(Checkpoint.FILE_NAME);
         try (FolderLock lock = FolderLock.acquire(runDir)) {
             DurableFile.removeStale(runDir);
-            train(setup, a, modelName, runDir, effective, resume, format, out);
+            train(setup, runDir, resume, format, out);
         } catch (RuntimeException e) {
             if (!existed && !Files.exists(checkpoint)) {
                 deleteRunFolder(runDir);
@@ -125,8 +157,7 @@ final class TrainCommand {
         return 0;
     }
 
-    private static void train(RunSetup setup, Args a, String modelName, Path runDir, List<String> effective, boolean resume,
-                              String format, PrintStream out) {
+    private static void train(RunSetup setup, Path runDir, boolean resume, String format, PrintStream out) {
         DataSource data = setup.data();
         Network net = setup.net();
         TrainConfig cfg = setup.cfg();
@@ -134,11 +165,11 @@ final class TrainCommand {
         Device device = setup.device();
         Path checkpoint = runDir.resolve(Checkpoint.FILE_NAME);
         if (!resume) {
-            writeArgs(runDir, effective);
+            Run.create(runDir, setup.spec());
         }
         Shape in = net.input();
         out.printf(Locale.ROOT, "incept: training %s (%s) on %s: %d train / %d test images at %dx%dx%d, %s on %s (%s)%n",
-                net.name(), modelName, data.name(), Math.min(cfg.trainLimit(), data.train().count()),
+                net.name(), setup.modelName(), data.name(), Math.min(cfg.trainLimit(), data.train().count()),
                 Math.min(cfg.testLimit(), data.test().count()), in.height(), in.width(), in.channels(),
                 engine.getEngineName(), device, cfg.optimizer().kind().name().toLowerCase(Locale.ROOT));
         out.printf(Locale.ROOT, "incept: lr %s, label smoothing %s, clip %s, moving average %s, run folder %s%n",
@@ -151,7 +182,7 @@ final class TrainCommand {
                 trainer.listen(new TrainingListener() {
                     @Override
                     public void onResume(Path file, int epochsDone, List<EpochMetrics> earlier) {
-                        writeArgs(runDir, effective);
+                        Run.create(runDir, setup.spec());
                     }
                 });
             }
@@ -162,7 +193,8 @@ final class TrainCommand {
             } else {
                 out.println("incept: this Java runtime has no java.desktop module; curves.png is skipped (metrics.csv has the figures)");
             }
-            List<EpochMetrics> h = trainer.fit(data.train(), data.test(), checkpoint, resume);
+            List<EpochMetrics> h = resume ? trainer.resume(data.train(), data.test(), checkpoint)
+                    : trainer.fit(data.train(), data.test(), checkpoint);
             Evaluation last = h.get(h.size() - 1).test();
             double secs = (System.nanoTime() - t0) / 1e9;
             out.printf(Locale.ROOT, "incept: test accuracy %.2f%% (top-5 %.2f%%, ECE %.4f) after %d epochs; wall time %s; run folder %s%n",
@@ -225,18 +257,6 @@ final class TrainCommand {
             merged.add(overrides.get(i));
         }
         return merged;
-    }
-
-    private static void writeArgs(Path runDir, List<String> args) {
-        List<String> keep = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).equals("--out") || args.get(i).equals("--resume")) {
-                i++;
-            } else if (!args.get(i).startsWith("--out=") && !args.get(i).startsWith("--resume=")) {
-                keep.add(args.get(i));
-            }
-        }
-        DurableFile.write(runDir.resolve(ARGS_FILE), (String.join("\n", keep) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     static Network network(Args a, String modelName, DataSource data, Integer input) {

@@ -35,7 +35,7 @@ public final class TrainCustomInception {
                 .withLimits(quick ? 3_000 : Integer.MAX_VALUE, quick ? 500 : Integer.MAX_VALUE);
         try (Trainer trainer = new Trainer(net, cfg, Engines.fromEnvironment())) {
             trainer.listen(ProgressBar.forTerminal(System.out));
-            List<EpochMetrics> history = trainer.fit(train, test, null, false);
+            List<EpochMetrics> history = trainer.fit(train, test);
             return history.get(history.size() - 1).test();
         }
     }

@@ -25,7 +25,7 @@ fun trainFashionInception(quick: Boolean): Evaluation {
         .withLimits(if (quick) 3_000 else Int.MAX_VALUE, if (quick) 500 else Int.MAX_VALUE)
     Trainer(fashionInception(), config, Engines.fromEnvironment()).use { trainer ->
         trainer.listen(ProgressBar.forTerminal(System.out))
-        return trainer.fit(train, test, null, false).last().test()
+        return trainer.fit(train, test).last().test()
     }
 }
 

@@ -34,7 +34,7 @@ class TrainCommandTest {
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("test accuracy"), first.out());
         assertTrue(first.out().contains("on fashion-mnist: 512 train / 256 test images at 28x28x1"), first.out());
-        for (String f : List.of("checkpoint.incept", "metrics.csv", "curves.png", "args.txt")) {
+        for (String f : List.of("checkpoint.incept", "metrics.csv", "curves.png", "run.json")) {
             assertTrue(Files.exists(runDir.resolve(f)), f);
         }
         byte[] png = Files.readAllBytes(runDir.resolve("curves.png"));
@@ -46,7 +46,7 @@ class TrainCommandTest {
         assertTrue(again.err().contains("--resume"), again.err());
 
         // One owner per run folder; a resume refused for any reason changes nothing in it.
-        byte[] options = Files.readAllBytes(runDir.resolve("args.txt"));
+        byte[] options = Files.readAllBytes(runDir.resolve("run.json"));
         byte[] checkpoint = Files.readAllBytes(runDir.resolve("checkpoint.incept"));
         try (FolderLock held = FolderLock.acquire(runDir)) {
             CliRun busy = run("train", "--resume", runDir.toString(), "--epochs", "2");
@@ -54,11 +54,11 @@ class TrainCommandTest {
             assertTrue(busy.err().contains("in use by process " + ProcessHandle.current().pid()), busy.err());
         }
         CliRun otherOptimizer = run("train", "--resume", runDir.toString(), "--epochs", "2", "--optimizer", "sgd");
-        assertEquals(1, otherOptimizer.code(), otherOptimizer.err());
-        assertTrue(otherOptimizer.err().contains("sgd"), otherOptimizer.err());
+        assertEquals(2, otherOptimizer.code(), otherOptimizer.err());
+        assertTrue(otherOptimizer.err().contains("--optimizer cannot change on --resume"), otherOptimizer.err());
         CliRun moved = run("train", "--resume", runDir.toString(), "--out", dir.resolve("elsewhere").toString());
         assertEquals(2, moved.code(), moved.err());
-        assertArrayEquals(options, Files.readAllBytes(runDir.resolve("args.txt")));
+        assertArrayEquals(options, Files.readAllBytes(runDir.resolve("run.json")));
         assertArrayEquals(checkpoint, Files.readAllBytes(runDir.resolve("checkpoint.incept")));
         assertTrue(Files.notExists(dir.resolve("elsewhere")));
 

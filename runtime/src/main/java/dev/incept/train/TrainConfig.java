@@ -57,47 +57,149 @@ public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, Le
                 0.1, null, 2.0, 0.9999, Augment.NONE, 42, Integer.MAX_VALUE, Integer.MAX_VALUE);
     }
 
+    /** A builder starting from this configuration: {@code TrainConfig.paper().toBuilder().epochs(30).build()}. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
     public TrainConfig withEpochs(int n) {
-        return new TrainConfig(n, batchSize, optimizer, learningRate, labelSmoothing, auxWeight, clipNorm, emaDecay, augment, seed, trainLimit, testLimit);
+        return toBuilder().epochs(n).build();
     }
 
     public TrainConfig withBatchSize(int n) {
-        return new TrainConfig(epochs, n, optimizer, learningRate, labelSmoothing, auxWeight, clipNorm, emaDecay, augment, seed, trainLimit, testLimit);
+        return toBuilder().batchSize(n).build();
     }
 
     public TrainConfig withOptimizer(OptimizerSpec o) {
-        return new TrainConfig(epochs, batchSize, o, learningRate, labelSmoothing, auxWeight, clipNorm, emaDecay, augment, seed, trainLimit, testLimit);
+        return toBuilder().optimizer(o).build();
     }
 
     public TrainConfig withLearningRate(LearningRate lr) {
-        return new TrainConfig(epochs, batchSize, optimizer, lr, labelSmoothing, auxWeight, clipNorm, emaDecay, augment, seed, trainLimit, testLimit);
+        return toBuilder().learningRate(lr).build();
     }
 
     public TrainConfig withLabelSmoothing(double eps) {
-        return new TrainConfig(epochs, batchSize, optimizer, learningRate, eps, auxWeight, clipNorm, emaDecay, augment, seed, trainLimit, testLimit);
+        return toBuilder().labelSmoothing(eps).build();
     }
 
     public TrainConfig withAuxWeight(Double w) {
-        return new TrainConfig(epochs, batchSize, optimizer, learningRate, labelSmoothing, w, clipNorm, emaDecay, augment, seed, trainLimit, testLimit);
+        return toBuilder().auxWeight(w).build();
     }
 
     public TrainConfig withClipNorm(double c) {
-        return new TrainConfig(epochs, batchSize, optimizer, learningRate, labelSmoothing, auxWeight, c, emaDecay, augment, seed, trainLimit, testLimit);
+        return toBuilder().clipNorm(c).build();
     }
 
     public TrainConfig withEmaDecay(double d) {
-        return new TrainConfig(epochs, batchSize, optimizer, learningRate, labelSmoothing, auxWeight, clipNorm, d, augment, seed, trainLimit, testLimit);
+        return toBuilder().emaDecay(d).build();
     }
 
     public TrainConfig withAugment(Augment a) {
-        return new TrainConfig(epochs, batchSize, optimizer, learningRate, labelSmoothing, auxWeight, clipNorm, emaDecay, a, seed, trainLimit, testLimit);
+        return toBuilder().augment(a).build();
     }
 
     public TrainConfig withSeed(long s) {
-        return new TrainConfig(epochs, batchSize, optimizer, learningRate, labelSmoothing, auxWeight, clipNorm, emaDecay, augment, s, trainLimit, testLimit);
+        return toBuilder().seed(s).build();
     }
 
     public TrainConfig withLimits(int train, int test) {
-        return new TrainConfig(epochs, batchSize, optimizer, learningRate, labelSmoothing, auxWeight, clipNorm, emaDecay, augment, seed, train, test);
+        return toBuilder().trainLimit(train).testLimit(test).build();
+    }
+
+    /** Changes some fields of a configuration; {@link #build()} checks them all at once. */
+    public static final class Builder {
+        private int epochs;
+        private int batchSize;
+        private OptimizerSpec optimizer;
+        private LearningRate learningRate;
+        private double labelSmoothing;
+        private Double auxWeight;
+        private double clipNorm;
+        private double emaDecay;
+        private Augment augment;
+        private long seed;
+        private int trainLimit;
+        private int testLimit;
+
+        private Builder(TrainConfig c) {
+            epochs = c.epochs;
+            batchSize = c.batchSize;
+            optimizer = c.optimizer;
+            learningRate = c.learningRate;
+            labelSmoothing = c.labelSmoothing;
+            auxWeight = c.auxWeight;
+            clipNorm = c.clipNorm;
+            emaDecay = c.emaDecay;
+            augment = c.augment;
+            seed = c.seed;
+            trainLimit = c.trainLimit;
+            testLimit = c.testLimit;
+        }
+
+        public Builder epochs(int n) {
+            epochs = n;
+            return this;
+        }
+
+        public Builder batchSize(int n) {
+            batchSize = n;
+            return this;
+        }
+
+        public Builder optimizer(OptimizerSpec o) {
+            optimizer = o;
+            return this;
+        }
+
+        public Builder learningRate(LearningRate lr) {
+            learningRate = lr;
+            return this;
+        }
+
+        public Builder labelSmoothing(double eps) {
+            labelSmoothing = eps;
+            return this;
+        }
+
+        /** Null keeps each aux head's own loss weight from the description. */
+        public Builder auxWeight(Double w) {
+            auxWeight = w;
+            return this;
+        }
+
+        public Builder clipNorm(double c) {
+            clipNorm = c;
+            return this;
+        }
+
+        public Builder emaDecay(double d) {
+            emaDecay = d;
+            return this;
+        }
+
+        public Builder augment(Augment a) {
+            augment = a;
+            return this;
+        }
+
+        public Builder seed(long s) {
+            seed = s;
+            return this;
+        }
+
+        public Builder trainLimit(int n) {
+            trainLimit = n;
+            return this;
+        }
+
+        public Builder testLimit(int n) {
+            testLimit = n;
+            return this;
+        }
+
+        public TrainConfig build() {
+            return new TrainConfig(epochs, batchSize, optimizer, learningRate, labelSmoothing, auxWeight, clipNorm, emaDecay,
+                    augment, seed, trainLimit, testLimit);
+        }
     }
 }

@@ -110,10 +110,24 @@ public final class Trainer implements AutoCloseable {
         return List.copyOf(history);
     }
 
+    /** Trains until {@code config.epochs()} epochs are complete, without checkpoints. */
+    public List<EpochMetrics> fit(Images train, Images test) {
+        return fit(train, test, null, false);
+    }
+
+    /** Trains from the start, writing a checkpoint to {@code checkpoint} after every epoch. */
+    public List<EpochMetrics> fit(Images train, Images test, Path checkpoint) {
+        return fit(train, test, checkpoint, false);
+    }
+
+    /** Continues the run whose checkpoint is {@code checkpoint} (from the start if there is none yet). */
+    public List<EpochMetrics> resume(Images train, Images test, Path checkpoint) {
+        return fit(train, test, checkpoint, true);
+    }
+
     /**
-     * Trains until {@code config.epochs()} epochs are complete. With {@code checkpoint} non-null a
-     * checkpoint is written there after every epoch, and when {@code resume} is set and one exists
-     * the run continues from it.
+     * As the three above; kept for programs written against it. With {@code checkpoint} null no
+     * checkpoint is written; with {@code resume} the run continues from it when it exists.
      */
     public List<EpochMetrics> fit(Images train, Images test, Path checkpoint, boolean resume) {
         checkData(train, test);
@@ -195,7 +209,7 @@ public final class Trainer implements AutoCloseable {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Evaluation test = evaluate(testMaker, config.testLimit());
+        Evaluation test = evaluate(testMaker, config.testLimit(), false);
         return new EpochMetrics(epoch + 1, lr, lossSum / Math.max(seen, 1), (double) correct / Math.max(seen, 1), test,
                 seen / seconds, seconds);
     }
@@ -262,30 +276,21 @@ public final class Trainer implements AutoCloseable {
 
     /** Evaluates on {@code test}, normalised with {@code train}'s statistics as in training. */
     public Evaluation evaluate(Images train, Images test) {
-        return evaluate(train, test, false);
+        return evaluate(train, test, EvalOptions.SINGLE_VIEW);
     }
 
-    /**
-     * Evaluates on {@code test} (normalised with {@code train}'s statistics); with {@code mirrored}
-     * each image's class probabilities are averaged with those of its horizontal mirror.
-     */
-    public Evaluation evaluate(Images train, Images test, boolean mirrored) {
+    /** As {@link #evaluate(Images, Images)}, the way {@code options} say. */
+    public Evaluation evaluate(Images train, Images test, EvalOptions options) {
         dev.incept.spec.Shape in = network.input();
         return evaluate(new BatchMaker(test, in.height(), in.width(), Normalization.of(train), Augment.NONE),
-                config.testLimit(), mirrored);
-    }
-
-    /** Evaluates on a set with the moving average when there is one (as the papers report), else the live weights. */
-    public Evaluation evaluate(BatchMaker maker, int limit) {
-        return evaluate(maker, limit, false);
+                config.testLimit(), options.mirrored());
     }
 
     /**
-     * As {@link #evaluate(BatchMaker, int)}; with {@code mirrored}, test-time augmentation: the
-     * prediction is the mean of the softmax over the image and over its left-right mirror, which
-     * is worth doing only for data trained with random flips (clothes, not digits).
+     * Evaluates with the moving average when there is one (as the papers report), else the live
+     * weights; {@code mirrored} as in {@link EvalOptions}.
      */
-    public Evaluation evaluate(BatchMaker maker, int limit, boolean mirrored) {
+    private Evaluation evaluate(BatchMaker maker, int limit, boolean mirrored) {
         if (average != null && average.updates() > 0) {
             average.swap(params);
         }

@@ -26,7 +26,7 @@ class CheckpointAndResumeTest {
 
     private static List<EpochMetrics> train(Network net, TrainConfig cfg, Path ckpt, boolean resume) {
         try (Trainer t = new Trainer(net, cfg, Engines.load(EngineChoice.MXNET))) {
-            return t.fit(TRAIN, TEST, ckpt, resume);
+            return resume ? t.resume(TRAIN, TEST, ckpt) : t.fit(TRAIN, TEST, ckpt);
         }
     }
 
@@ -84,7 +84,7 @@ class CheckpointAndResumeTest {
         Path metrics = dir.resolve("metrics.csv");
         TrainConfig sane = config(1).withOptimizer(OptimizerSpec.sgd(0.9, 0)).withClipNorm(0).withLearningRate(LearningRate.constant(0.01));
         try (Trainer t = new Trainer(TrainingStepsTest.tiny(), sane, Engines.load(EngineChoice.MXNET))) {
-            t.listen(new MetricsFile(metrics)).fit(TRAIN, TEST, ckpt, false);
+            t.listen(new MetricsFile(metrics)).fit(TRAIN, TEST, ckpt);
         }
         byte[] good = Files.readAllBytes(ckpt);
         byte[] goodMetrics = Files.readAllBytes(metrics);
@@ -92,7 +92,7 @@ class CheckpointAndResumeTest {
         TrainConfig wild = sane.withEpochs(3).withLearningRate(LearningRate.constant(1e6));
         try (Trainer t = new Trainer(TrainingStepsTest.tiny(), wild, Engines.load(EngineChoice.MXNET))) {
             t.listen(new MetricsFile(metrics));
-            TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> t.fit(TRAIN, TEST, ckpt, true));
+            TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> t.resume(TRAIN, TEST, ckpt));
             assertTrue(e.getMessage().startsWith("training diverged: ") && e.getMessage().contains("epoch 2"), e.getMessage());
         }
         assertArrayEquals(good, Files.readAllBytes(ckpt));

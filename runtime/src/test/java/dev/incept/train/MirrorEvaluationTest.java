@@ -31,10 +31,10 @@ class MirrorEvaluationTest {
         TrainConfig cfg = TrainConfig.paper().withBatchSize(32);
         try (Trainer t = new Trainer(TrainingStepsTest.tiny(), cfg, Engines.load(engine))) {
             // The untrained network is not mirror-symmetric, so the single view sees two different sets...
-            assertNotEquals(t.evaluate(train, test, false).loss(), t.evaluate(train, mirrored, false).loss(), 1e-5);
+            assertNotEquals(t.evaluate(train, test, EvalOptions.SINGLE_VIEW).loss(), t.evaluate(train, mirrored, EvalOptions.SINGLE_VIEW).loss(), 1e-5);
             // ...while the two views together are the same pair of images either way round.
-            Evaluation a = t.evaluate(train, test, true);
-            Evaluation b = t.evaluate(train, mirrored, true);
+            Evaluation a = t.evaluate(train, test, EvalOptions.MIRRORED);
+            Evaluation b = t.evaluate(train, mirrored, EvalOptions.MIRRORED);
             assertEquals(a.loss(), b.loss(), 1e-5);
             assertEquals(a.top1(), b.top1());
             assertEquals(a.ece(), b.ece(), 1e-5);

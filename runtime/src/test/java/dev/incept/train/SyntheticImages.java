@@ -4,11 +4,11 @@ import dev.incept.data.Images;
 import java.util.Random;
 
 /** Learnable synthetic images for unit tests only: class k is a bright bar at row band k plus noise. */
-final class SyntheticImages {
+public final class SyntheticImages {
     private SyntheticImages() {
     }
 
-    static Images bars(int count, int classes, int size, long seed) {
+    public static Images bars(int count, int classes, int size, long seed) {
         Random r = new Random(seed);
         byte[] px = new byte[count * size * size];
         byte[] labels = new byte[count];

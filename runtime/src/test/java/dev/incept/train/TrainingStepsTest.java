@@ -34,7 +34,7 @@ class TrainingStepsTest {
         Images test = SyntheticImages.bars(128, 4, 16, 2);
         TrainConfig cfg = TrainConfig.paper().withEpochs(3).withBatchSize(32).withEmaDecay(0.9);
         try (Trainer t = new Trainer(tiny(), cfg, Engines.load(engine))) {
-            List<EpochMetrics> h = t.fit(train, test, null, false);
+            List<EpochMetrics> h = t.fit(train, test);
             assertTrue(h.get(2).trainLoss() < h.get(0).trainLoss() * 0.8,
                     "loss fell from " + h.get(0).trainLoss() + " to " + h.get(2).trainLoss());
             assertTrue(h.get(2).test().top1() > 0.5, "test accuracy " + h.get(2).test().top1());

@@ -1,0 +1,88 @@
+package dev.incept.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.incept.json.SpecJson;
+import dev.incept.spec.Network;
+import dev.incept.storage.DurableFile;
+import dev.incept.train.TrainConfig;
+import dev.incept.train.TrainConfigJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * What a run is, as its folder's {@code run.json} stores it: the description trained (in full, so
+ * the folder needs nothing else to be rebuilt), the name it was asked for by (a zoo model, or a
+ * file), the training configuration, the data, and the engine and device it ran on (the defaults
+ * for reopening it; a resume or an evaluation may run it elsewhere).
+ */
+public record RunSpec(Network network, String model, TrainConfig config, DataSpec data, String engine, String device) {
+    public static final String FILE_NAME = "run.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public RunSpec withConfig(TrainConfig c) {
+        return new RunSpec(network, model, c, data, engine, device);
+    }
+
+    public RunSpec withPlace(String engineName, String deviceName) {
+        return new RunSpec(network, model, config, data, engineName, deviceName);
+    }
+
+    public void write(Path dir) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("format", "incept-run/1");
+        o.put("model", model);
+        o.set("network", readTree(SpecJson.write(network)));
+        o.set("config", TrainConfigJson.write(config));
+        ObjectNode d = o.putObject("data");
+        d.put("source", data.source());
+        if (data.input() == null) {
+            d.putNull("input");
+        } else {
+            d.put("input", data.input());
+        }
+        o.put("engine", engine);
+        o.put("device", device);
+        try {
+            DurableFile.write(dir.resolve(FILE_NAME), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(o));
+        } catch (IOException e) {
+            throw new IllegalStateException("a run's JSON failed to serialise", e);
+        }
+    }
+
+    public static RunSpec read(Path dir) {
+        Path file = dir.resolve(FILE_NAME);
+        JsonNode o;
+        try {
+            o = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new RunException("no " + FILE_NAME + " in " + dir + " (is it a run folder made by incept train?)", e);
+        } catch (IOException e) {
+            throw new RunException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            if (o == null || !"incept-run/1".equals(o.path("format").asText())) {
+                throw new IllegalArgumentException("format: expected incept-run/1");
+            }
+            Network net = SpecJson.read(o.path("network").toString());
+            JsonNode d = o.path("data");
+            DataSpec data = new DataSpec(d.path("source").asText(), d.path("input").isNumber() ? d.path("input").asInt() : null);
+            return new RunSpec(net, o.path("model").asText(), TrainConfigJson.read(o.path("config")), data,
+                    o.path("engine").asText(), o.path("device").asText());
+        } catch (IllegalArgumentException e) {
+            throw new RunException(file + " is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("the description's own JSON did not parse", e);
+        }
+    }
+}
