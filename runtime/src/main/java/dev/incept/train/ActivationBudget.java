@@ -40,6 +40,12 @@ public final class ActivationBudget {
                 parents.add(b.path().substring(0, i));
             }
         }
+        long inputValues = network.input().elements() * batch;
+        if (inputValues > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "the input batch, %d x %s, is %d values, more than one tensor holds (%d); use a smaller --batch or --input",
+                    batch, network.input(), inputValues, Integer.MAX_VALUE));
+        }
         double total = 0;
         for (BlockReport b : a.blocks()) {
             long values = b.output().elements() * batch;

@@ -7,6 +7,8 @@ import ai.djl.nn.Block;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.incept.json.SpecJson;
+import dev.incept.spec.Network;
 import dev.incept.storage.DurableFile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -46,6 +48,37 @@ public final class Checkpoint {
     public record Loaded(ObjectNode header, byte[] parameters, Map<String, byte[]> optimizer, Map<String, byte[]> average) {
         public int epoch() {
             return header.path("epoch").asInt();
+        }
+
+        /**
+         * Refuses, naming what differs, a checkpoint that another run wrote: another description,
+         * another optimizer, or already past {@code epochs}. The description is compared as a
+         * value, the optimizer by its settings; checkpoints from before those were stored carry
+         * the optimizer's description only, and are compared by it.
+         */
+        public void checkFits(Path file, Network network, OptimizerSpec optimizer, String optimizerDescription, int epochs) {
+            Network saved;
+            try {
+                saved = SpecJson.read(header.path("network").asText());
+            } catch (RuntimeException e) {
+                throw new CheckpointException(file + ": its description cannot be read (" + e.getMessage() + ")", e);
+            }
+            if (!saved.equals(network)) {
+                throw new CheckpointException(file + " was written for network '" + saved.name()
+                        + "', a different description from '" + network.name() + "' being trained now; nothing was changed");
+            }
+            JsonNode spec = header.path("optimizerSpec");
+            boolean same = spec.isObject()
+                    ? optimizer.equals(new OptimizerSpec(OptimizerSpec.kind(spec.path("kind").asText()), spec.path("momentum").asDouble(),
+                            spec.path("decay").asDouble(), spec.path("epsilon").asDouble(), spec.path("weightDecay").asDouble()))
+                    : optimizerDescription.equals(header.path("optimizer").asText());
+            if (!same) {
+                throw new CheckpointException(file + " was written with " + header.path("optimizer").asText() + ", this run uses "
+                        + optimizerDescription);
+            }
+            if (epoch() > epochs) {
+                throw new CheckpointException(file + " is already at epoch " + epoch() + ", past the " + epochs + " epochs asked for");
+            }
         }
 
         public void loadParameters(NDManager manager, Block block, Path file) {

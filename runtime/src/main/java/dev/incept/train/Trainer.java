@@ -325,6 +325,7 @@ public final class Trainer implements AutoCloseable {
         h.put("seed", config.seed());
         h.put("engine", engine.getEngineName());
         h.put("optimizer", optimizer.describe());
+        h.set("optimizerSpec", TrainConfigJson.write(config).get("optimizer"));
         h.put("ema_updates", average == null ? 0 : average.updates());
         h.put("network", SpecJson.write(network));
         ArrayNode hist = h.putArray("history");
@@ -340,26 +341,7 @@ public final class Trainer implements AutoCloseable {
      */
     public int restore(Path file) {
         Checkpoint.Loaded c = Checkpoint.read(file);
-        String saved = c.header().path("network").asText();
-        String mine = SpecJson.write(network);
-        if (!saved.equals(mine)) {
-            String name = "?";
-            try {
-                name = SpecJson.read(saved).name();
-            } catch (RuntimeException e) {
-                // the name is only for the message
-            }
-            throw new CheckpointException(file + " was written for network '" + name
-                    + "', a different description from '" + network.name() + "' being trained now; nothing was changed");
-        }
-        String opt = c.header().path("optimizer").asText();
-        if (!opt.equals(optimizer.describe())) {
-            throw new CheckpointException(file + " was written with " + opt + ", this run uses " + optimizer.describe());
-        }
-        if (c.epoch() > config.epochs()) {
-            throw new CheckpointException(file + " is already at epoch " + c.epoch() + ", past the " + config.epochs()
-                    + " epochs asked for");
-        }
+        c.checkFits(file, network, config.optimizer(), optimizer.describe(), config.epochs());
         c.loadParameters(manager, block, file);
         for (Pair<String, Parameter> p : trainable) {
             p.getValue().getArray().setRequiresGradient(true);

@@ -33,4 +33,13 @@ class ActivationBudgetTest {
                 && e.getMessage().contains("this machine has 17.2 GB"), e.getMessage());
         assertDoesNotThrow(() -> ActivationBudget.check(v3(), 8, OptionalLong.of(16L << 30)), "the bench's batch of 8 fits");
     }
+
+    @Test
+    void anInputBatchTooLargeForOneTensorIsRefusedBeforeAnyLayer() {
+        Network wide = dev.incept.spec.Network.builder("wide").input(3, 4096, 4096)
+                .add(dev.incept.spec.Layers.globalAvgPool(), dev.incept.spec.Layers.dense(10)).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ActivationBudget.check(wide, 64, OptionalLong.empty()));
+        assertTrue(e.getMessage().startsWith("the input batch, 64 x 4096x4096x3, is 3221225472 values"), e.getMessage());
+    }
 }

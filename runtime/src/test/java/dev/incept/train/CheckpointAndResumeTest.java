@@ -76,6 +76,11 @@ class CheckpointAndResumeTest {
         CheckpointException e = assertThrows(CheckpointException.class, () -> train(other, config(2), ckpt, true));
         assertTrue(e.getMessage().contains("'tiny'") && e.getMessage().contains("'other'"), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(ckpt));
+        // the same network with another optimizer setting: compared by the settings, not by a description string
+        TrainConfig slower = config(2).withOptimizer(OptimizerSpec.paperRmsProp().withMomentum(0.5));
+        CheckpointException opt = assertThrows(CheckpointException.class, () -> train(TrainingStepsTest.tiny(), slower, ckpt, true));
+        assertTrue(opt.getMessage().contains("was written with"), opt.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(ckpt));
     }
 
     @Test
