@@ -39,7 +39,7 @@ public final class Analyzer {
     /** The children lists being filled, innermost on top; the bottom one receives the top-level layers. */
     private final Deque<List<ResolvedLayer>> open = new ArrayDeque<>(List.of(new ArrayList<>()));
     private long trainable;
-    private long frozen;
+    private long batchNormBuffers;
     private long macs;
 
     private Analyzer(Convention convention) {
@@ -100,18 +100,18 @@ public final class Analyzer {
         List<BlockReport> blocks = new ArrayList<>();
         flatten(layers, blocks);
         long trainableTotal = main.trainable;
-        long frozenTotal = main.frozen;
+        long batchNormBufferTotal = main.batchNormBuffers;
         long macTotal = main.macs;
         if (includeAux) {
             for (ResolvedAux a : resolvedAux) {
                 flatten(a.layers(), blocks);
             }
             trainableTotal = add("", trainableTotal, aux.trainable);
-            frozenTotal = add("", frozenTotal, aux.frozen);
+            batchNormBufferTotal = add("", batchNormBufferTotal, aux.batchNormBuffers);
             macTotal = add("", macTotal, aux.macs);
         }
         return new Analysis(network.name(), input, convention, includeAux, out.shape,
-                add("", trainableTotal, frozenTotal), trainableTotal, macTotal, blocks, auxOutputs, layers, resolvedAux);
+                add("", trainableTotal, batchNormBufferTotal), trainableTotal, macTotal, blocks, auxOutputs, layers, resolvedAux);
     }
 
     private static void flatten(List<ResolvedLayer> layers, List<BlockReport> into) {
@@ -181,7 +181,7 @@ public final class Analyzer {
             throw new SpecException(path, "blocks are nested more than " + Limits.MAX_NESTING + " deep");
         }
         long t0 = trainable;
-        long f0 = frozen;
+        long f0 = batchNormBuffers;
         long m0 = macs;
         open.push(new ArrayList<>());
         Step step = layer.accept(new Stepper(path, depth, in));
@@ -191,7 +191,7 @@ public final class Analyzer {
                     + " values; an engine's tensor holds at most " + Integer.MAX_VALUE);
         }
         open.peek().add(new ResolvedLayer(path, segment, step.kind, layer, depth, in.shape, step.out.shape,
-                (trainable - t0) + (frozen - f0), trainable - t0, macs - m0, step.out.field, step.description, children));
+                (trainable - t0) + (batchNormBuffers - f0), trainable - t0, macs - m0, step.out.field, step.description, children));
         return step.out;
     }
 
@@ -219,8 +219,8 @@ public final class Analyzer {
             long weights = mul(path, mul(path, (long) c.kernelH() * c.kernelW(), s.channels()), c.filters());
             long bias = c.bias() ? c.filters() : 0;
             long bnTrain = c.batchNorm() ? (long) convention.batchNormTrainablePerChannel() * c.filters() : 0;
-            long bnFrozen = c.batchNorm() ? (long) convention.batchNormNonTrainablePerChannel() * c.filters() : 0;
-            addParams(add(path, add(path, weights, bias), bnTrain), bnFrozen);
+            long bnBuffers = c.batchNorm() ? (long) convention.batchNormNonTrainablePerChannel() * c.filters() : 0;
+            addParams(add(path, add(path, weights, bias), bnTrain), bnBuffers);
             addMacs(mul(path, weights, (long) oh * ow));
             String kind = "conv " + window(c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding())
                     + (c.batchNorm() ? " bn" : "") + (c.activation() == Activation.NONE ? " linear" : "");
@@ -406,7 +406,7 @@ public final class Analyzer {
 
     private void addParams(long train, long nonTrain) {
         trainable = add("", trainable, train);
-        frozen = add("", frozen, nonTrain);
+        batchNormBuffers = add("", batchNormBuffers, nonTrain);
     }
 
     private void addMacs(long m) {

@@ -40,6 +40,7 @@ class CliPropertyTest {
 
     @Test
     void randomTrainingOptionsEndInAKnownExitAndOneLine(@TempDir Path dir) throws IOException {
+        RealData.assumeFashionMnist();
         Random random = new Random(20261126);
         Path spec = Files.writeString(dir.resolve("tiny.json"), BASE);
         int trained = 0;

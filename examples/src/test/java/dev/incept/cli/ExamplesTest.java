@@ -21,6 +21,7 @@ class ExamplesTest {
 
     @Test
     void theJavaAndKotlinTrainingExamplesLearnFashionMnistInQuickMode() {
+        RealData.assumeFashionMnist();
         Evaluation java = TrainCustomInception.run(true);
         Evaluation kotlin = TrainFashionKt.trainFashionInception(true);
         // One epoch on 3,000 images: far above the 10% of guessing, far below a full run.

@@ -2,9 +2,7 @@ package dev.incept.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.incept.data.FashionMnist;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +25,7 @@ class KillAndResumeTest {
 
     @Test
     void aRunKilledMidEpochAndResumedEndsWhereAnUninterruptedRunEnds(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed");
+        RealData.assumeFashionMnist();
         Path straight = dir.resolve("straight");
         assertEquals(0, incept(straight, List.of()).waitFor(), "the uninterrupted run");
 

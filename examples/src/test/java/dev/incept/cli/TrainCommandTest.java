@@ -29,6 +29,7 @@ class TrainCommandTest {
 
     @Test
     void trainsOnFashionMnistWritesTheRunFolderAndResumesToMoreEpochs(@TempDir Path dir) throws IOException {
+        RealData.assumeFashionMnist();
         Path runDir = dir.resolve("run");
         CliRun first = run(args("train", "--epochs", "1", "--recipe", "paper", "--random-erase", "0.5", "--out", runDir.toString()));
         assertEquals(0, first.code(), first.err());
@@ -80,6 +81,7 @@ class TrainCommandTest {
 
     @Test
     void aRunFolderThatCannotBeUsedIsOneLineAndARefusedRunLeavesNoFolder(@TempDir Path dir) throws IOException {
+        RealData.assumeFashionMnist();
         Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
         for (Path out : List.of(file, file.resolve("run"))) {
             CliRun r = run(args("train", "--out", out.toString()));
