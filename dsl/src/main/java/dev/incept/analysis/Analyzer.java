@@ -223,7 +223,7 @@ public final class Analyzer {
             addParams(add(path, add(path, weights, bias), bnTrain), bnBuffers);
             addMacs(mul(path, weights, (long) oh * ow));
             String kind = "conv " + window(c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding())
-                    + (c.batchNorm() ? " bn" : "") + (c.activation() == Activation.NONE ? " linear" : "");
+                    + (c.batchNorm() ? " bn" : "") + (c.activation() == Activation.LINEAR ? " linear" : "");
             return new Step(LayerKind.CONV, kind, new State(Shape.of(c.filters(), oh, ow),
                     in.field.window(c.kernelH(), c.kernelW(), c.strideH(), c.strideW())));
         }
@@ -324,13 +324,13 @@ public final class Analyzer {
             if (r.project()) {
                 // The body's output, projected back to the input's width so that the two can be
                 // added, is an ordinary convolution: resolved, counted and compiled like any other.
-                Conv projection = new Conv("project", s.channels(), 1, 1, 1, 1, Padding.VALID, false, Activation.NONE, true);
+                Conv projection = new Conv("project", s.channels(), 1, 1, 1, 1, Padding.VALID, false, Activation.LINEAR, true);
                 walk(projection, Naming.join(path, "project"), "project", depth + 1, new State(b, body.field));
             } else if (b.channels() != s.channels()) {
                 throw new SpecException(path, "body width " + b.channels() + " differs from the input width "
                         + s.channels() + " and the residual has no projection");
             }
-            String kind = "residual x" + r.scale() + (r.activation() == Activation.NONE ? " linear" : "");
+            String kind = "residual x" + r.scale() + (r.activation() == Activation.LINEAR ? " linear" : "");
             return new Step(LayerKind.RESIDUAL, kind, new State(s, in.field.max(body.field)));
         }
 

@@ -210,7 +210,7 @@ final class LayerJson {
             }
             case "dense" -> {
                 n.allowOnly("type", "name", "units", "bias", "activation");
-                return new Dense(name, n.requiredInt("units"), n.optBool("bias", true), activation(n, Activation.NONE));
+                return new Dense(name, n.requiredInt("units"), n.optBool("bias", true), activation(n, Activation.LINEAR));
             }
             case "sequence" -> {
                 n.allowOnly("type", "name", "layers");
@@ -262,6 +262,9 @@ final class LayerJson {
 
     private static Activation activation(Node n, Activation fallback) {
         Node a = n.optional("activation");
+        if (a != null && "none".equals(a.text())) {
+            return Activation.LINEAR; // what files written before the one name said
+        }
         return a == null ? fallback : enumValue(a, Activation.class);
     }
 

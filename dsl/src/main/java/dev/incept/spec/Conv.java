@@ -63,7 +63,7 @@ public record Conv(String name, int filters, int kernelH, int kernelW, int strid
 
     /** No activation: a linear convolution. */
     public Conv linear() {
-        return activation(Activation.NONE);
+        return activation(Activation.LINEAR);
     }
 
     public Conv bias(boolean on) {

@@ -4,7 +4,7 @@ package dev.incept.spec;
 public record Dense(String name, int units, boolean bias, Activation activation) implements Layer {
     public Dense {
         name = Naming.orEmpty(name);
-        activation = activation == null ? Activation.NONE : activation;
+        activation = activation == null ? Activation.LINEAR : activation;
     }
 
     public Dense named(String name) {

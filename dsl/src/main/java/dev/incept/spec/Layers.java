@@ -50,7 +50,7 @@ public final class Layers {
 
     /** Fully connected with bias and no activation (logits). */
     public static Dense dense(int units) {
-        return new Dense("", units, true, Activation.NONE);
+        return new Dense("", units, true, Activation.LINEAR);
     }
 
     public static Sequence seq(Layer... layers) {

@@ -33,6 +33,6 @@ public record Residual(String name, Layer body, boolean project, double scale, A
 
     /** No activation after the sum, as in Inception-ResNet-v2's last block. */
     public Residual linear() {
-        return activation(Activation.NONE);
+        return activation(Activation.LINEAR);
     }
 }

@@ -49,7 +49,7 @@ class ResolvedTreeTest {
         Conv c = (Conv) project.layer();
         assertEquals(List.of(1, 1, 8), List.of(c.kernelH(), c.kernelW(), c.filters()));
         assertFalse(c.batchNorm());
-        assertEquals(Activation.NONE, c.activation());
+        assertEquals(Activation.LINEAR, c.activation());
         // the body's 4 + 6 channels back to the input's 8, with a bias
         assertEquals(10L * 8 + 8, project.params());
         assertEquals(10, project.input().channels());

@@ -115,4 +115,14 @@ class SpecJsonTest {
                 () -> SpecJson.read(java.nio.file.Path.of("/dev/zero")));
         org.junit.jupiter.api.Assertions.assertTrue(endless.getMessage().contains("larger than"), endless.getMessage());
     }
+
+    @Test
+    void noActivationIsLinearEverywhereAndOldFilesSayingNoneStillRead() {
+        dev.incept.spec.Network net = dev.incept.spec.Network.builder("lin").input(1, 8, 8)
+                .add(dev.incept.spec.Layers.conv(4, 3).linear(), dev.incept.spec.Layers.globalAvgPool(), dev.incept.spec.Layers.dense(2))
+                .build();
+        String json = SpecJson.write(net);
+        org.junit.jupiter.api.Assertions.assertTrue(json.contains("\"activation\" : \"linear\""), json);
+        org.junit.jupiter.api.Assertions.assertEquals(net, SpecJson.read(json.replace("\"linear\"", "\"none\"")));
+    }
 }

@@ -35,7 +35,7 @@ val VALID: Padding = Padding.VALID
 fun pad(height: Int, width: Int = height): Padding = Padding.explicit(height, width)
 
 val RELU: Activation = Activation.RELU
-val LINEAR: Activation = Activation.NONE
+val LINEAR: Activation = Activation.LINEAR
 
 /**
  * Layers in order: the receiver of `network { }`, `block { }`, `branch { }` and `repeat { }`.

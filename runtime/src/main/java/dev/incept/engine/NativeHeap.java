@@ -14,6 +14,11 @@ import java.util.Map;
  * earlier set-up measured 25-35%, ../shared/STACK.md). It goes through mallopt when an engine is
  * loaded, so notebooks and user programs get it, not only the incept command. Variables the user
  * set (MALLOC_*_, GLIBC_TUNABLES) win; INCEPT_NATIVE_HEAP=default keeps glibc's own behaviour.
+ *
+ * <p>A JVM thread allocates from one of glibc's thread arenas, never the main one, and a thread
+ * arena grows in heaps of at most 64 MiB: a single block larger than that is still mapped and
+ * unmapped on every use, whatever the threshold (seen in NativeHeapTest: 64 MiB was mapped, 16 MiB
+ * stayed in the heap).
  */
 final class NativeHeap {
     static final String SWITCH = "INCEPT_NATIVE_HEAP";
