@@ -381,7 +381,7 @@ resnet(0.2)
 """),
     code("""
 val runs = linkedMapOf<String, History>()
-val stats = linkedMapOf<String, List<Trainer.StageStatistics>>()
+val stats = linkedMapOf<String, List<StageStatistics>>()
 for (s in scales) {
     // 4 epochs of 4,000 images in the full run: the 1024-channel stack costs ~200 M multiply-adds per image.
     val config = base(4).withClipNorm(0.0).withLimits(if (quick) 1_000 else 4_000, if (quick) 500 else 2_000)

@@ -21,7 +21,7 @@ class InceptIntegration : JupyterIntegration() {
     override fun Builder.onLoaded() {
         import(
             "dev.incept.spec.*", "dev.incept.kotlin.*", "dev.incept.zoo.*", "dev.incept.analysis.*",
-            "dev.incept.train.*", "dev.incept.data.*", "dev.incept.engine.*", "dev.incept.jupyter.*",
+            "dev.incept.train.*", "dev.incept.run.*", "dev.incept.data.*", "dev.incept.engine.*", "dev.incept.jupyter.*",
         )
         render<Network> { HTML(networkHtml(it), false) }
         render<History> { MIME("image/svg+xml" to historySvg(it)) }

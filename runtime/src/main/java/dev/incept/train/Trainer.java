@@ -237,41 +237,9 @@ public final class Trainer implements AutoCloseable {
         return correct;
     }
 
-    /** Mean, standard deviation and largest magnitude of one stage's activations. */
-    public record StageStatistics(String stage, double mean, double std, double maxAbs) {
-    }
-
-    /**
-     * Activation statistics of every top-level stage on the first {@code count} images of
-     * {@code images} (normalised with {@code train}'s statistics): how residual scaling keeps
-     * activations from growing stage after stage.
-     */
+    /** The live weights' {@link ActivationProbe} on the first {@code count} images of {@code images}. */
     public List<StageStatistics> stageStatistics(Images train, Images images, int count) {
-        dev.incept.spec.Shape in = network.input();
-        BatchMaker maker = new BatchMaker(images, in.height(), in.width(), Normalization.of(train), Augment.NONE);
-        int[] idx = new int[Math.min(count, images.count())];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
-        }
-        Batch b = maker.make(idx, null);
-        List<StageStatistics> stats = new ArrayList<>();
-        try (NDScope scope = new NDScope()) {
-            NDArray x = manager.create(b.pixels(), new Shape(b.size(), b.channels(), b.height(), b.width()));
-            for (java.util.Map.Entry<String, NDArray> e : block.stageOutputs(store, new NDList(x)).entrySet()) {
-                float[] v = e.getValue().toFloatArray();
-                double sum = 0;
-                double sq = 0;
-                double max = 0;
-                for (float f : v) {
-                    sum += f;
-                    sq += (double) f * f;
-                    max = Math.max(max, Math.abs(f));
-                }
-                double mean = sum / v.length;
-                stats.add(new StageStatistics(e.getKey(), mean, Math.sqrt(Math.max(sq / v.length - mean * mean, 0)), max));
-            }
-        }
-        return stats;
+        return ActivationProbe.measure(block, manager, store, train, images, count);
     }
 
     /** Evaluates on {@code test}, normalised with {@code train}'s statistics as in training. */
