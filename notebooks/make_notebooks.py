@@ -148,8 +148,8 @@ on the CPU (DJL with MXNet), showing its progress as it goes.
 """),
     code(LOAD),
     code("""
-val train = FashionMnist.load(FashionMnist.Split.TRAIN)
-val test = FashionMnist.load(FashionMnist.Split.TEST)
+val train = FashionMnist.load(Split.TRAIN)
+val test = FashionMnist.load(Split.TEST)
 println("train: ${train.count()} images ${train.height()}x${train.width()}, test: ${test.count()}, classes: ${FashionMnist.CLASSES}")
 val net = Zoo.get("inception-mini").build(ModelConfig(10, 1, 28, false, true))
 net
@@ -211,8 +211,8 @@ Trainer(net, config, Engines.load(EngineChoice.MXNET)).use { reloaded ->
 
 RUN = """
 // Trains one variant and returns its history; quick mode uses 2,000 training images and one epoch.
-val train = FashionMnist.load(FashionMnist.Split.TRAIN)
-val test = FashionMnist.load(FashionMnist.Split.TEST)
+val train = FashionMnist.load(Split.TRAIN)
+val test = FashionMnist.load(Split.TEST)
 val engine = Engines.load(EngineChoice.MXNET)
 fun base(epochs: Int) = TrainConfig.paper()
     .withEpochs(if (quick) 1 else epochs).withBatchSize(128)

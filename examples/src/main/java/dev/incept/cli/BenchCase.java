@@ -14,6 +14,7 @@ import dev.incept.compile.CompileOptions;
 import dev.incept.compile.Compiler;
 import dev.incept.data.FashionMnist;
 import dev.incept.data.Images;
+import dev.incept.data.Split;
 import dev.incept.engine.EngineChoice;
 import dev.incept.engine.Engines;
 import dev.incept.spec.Network;
@@ -64,7 +65,7 @@ final class BenchCase {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("case", name);
         if (name.equals("pipeline")) {
-            Images train = FashionMnist.load(FashionMnist.Split.TRAIN);
+            Images train = FashionMnist.load(Split.TRAIN);
             int limit = quick ? 2_000 : 60_000;
             r.put("engine", "none");
             r.put("images_per_sec_28", PipelineRate.imagesPerSecond(train, 28, 128, limit));

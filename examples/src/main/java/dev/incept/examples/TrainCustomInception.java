@@ -1,7 +1,9 @@
 package dev.incept.examples;
 
+import dev.incept.data.Augment;
 import dev.incept.data.FashionMnist;
 import dev.incept.data.Images;
+import dev.incept.data.Split;
 import dev.incept.engine.Engines;
 import dev.incept.spec.Network;
 import dev.incept.train.EpochMetrics;
@@ -10,7 +12,6 @@ import dev.incept.train.LearningRate;
 import dev.incept.train.ProgressBar;
 import dev.incept.train.TrainConfig;
 import dev.incept.train.Trainer;
-import dev.incept.data.Augment;
 import java.util.List;
 
 /**
@@ -24,8 +25,8 @@ public final class TrainCustomInception {
 
     public static Evaluation run(boolean quick) {
         Network net = CustomInception.network();
-        Images train = FashionMnist.load(FashionMnist.Split.TRAIN);
-        Images test = FashionMnist.load(FashionMnist.Split.TEST);
+        Images train = FashionMnist.load(Split.TRAIN);
+        Images test = FashionMnist.load(Split.TEST);
         TrainConfig cfg = TrainConfig.paper()
                 .withEpochs(quick ? 1 : 3)
                 .withBatchSize(quick ? 32 : 64)

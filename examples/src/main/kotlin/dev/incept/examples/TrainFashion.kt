@@ -2,6 +2,7 @@ package dev.incept.examples
 
 import dev.incept.data.Augment
 import dev.incept.data.FashionMnist
+import dev.incept.data.Split
 import dev.incept.engine.Engines
 import dev.incept.train.Evaluation
 import dev.incept.train.LearningRate
@@ -14,8 +15,8 @@ import dev.incept.train.Trainer
  * trained with label smoothing, clipping and a moving average, then evaluated.
  */
 fun trainFashionInception(quick: Boolean): Evaluation {
-    val train = FashionMnist.load(FashionMnist.Split.TRAIN)
-    val test = FashionMnist.load(FashionMnist.Split.TEST)
+    val train = FashionMnist.load(Split.TRAIN)
+    val test = FashionMnist.load(Split.TEST)
     val config = TrainConfig.paper()
         .withEpochs(if (quick) 1 else 3)
         .withBatchSize(if (quick) 32 else 64)

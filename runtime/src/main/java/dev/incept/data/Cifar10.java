@@ -21,9 +21,9 @@ public final class Cifar10 {
     private Cifar10() {
     }
 
-    public static Images load(Path dir, FashionMnist.Split split) {
+    public static Images load(Path dir, Split split) {
         List<Path> files = new ArrayList<>();
-        if (split == FashionMnist.Split.TRAIN) {
+        if (split == Split.TRAIN) {
             for (int i = 1; i <= 5; i++) {
                 files.add(dir.resolve("data_batch_" + i + ".bin"));
             }

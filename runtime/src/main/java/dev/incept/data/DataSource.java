@@ -24,13 +24,13 @@ public record DataSource(String name, Images train, Images test, List<String> cl
             case "fashion-mnist": {
                 Path d = dir == null ? FashionMnist.defaultDir() : Path.of(dir);
                 // Mirrored clothes are still the same class; shifts by up to 2 of 28 pixels keep the item in frame.
-                return new DataSource("fashion-mnist", FashionMnist.load(d, FashionMnist.Split.TRAIN),
-                        FashionMnist.load(d, FashionMnist.Split.TEST), FashionMnist.CLASSES, new Augment(2, true));
+                return new DataSource("fashion-mnist", FashionMnist.load(d, Split.TRAIN),
+                        FashionMnist.load(d, Split.TEST), FashionMnist.CLASSES, new Augment(2, true));
             }
             case "cifar10": {
                 Path d = Path.of(need(dir, "cifar10:DIR"));
-                return new DataSource("cifar10", Cifar10.load(d, FashionMnist.Split.TRAIN),
-                        Cifar10.load(d, FashionMnist.Split.TEST), Cifar10.CLASSES, new Augment(4, true));
+                return new DataSource("cifar10", Cifar10.load(d, Split.TRAIN),
+                        Cifar10.load(d, Split.TEST), Cifar10.CLASSES, new Augment(4, true));
             }
             case "folder": {
                 Path root = Path.of(need(dir, "folder:DIR"));

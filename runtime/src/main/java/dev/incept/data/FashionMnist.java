@@ -13,16 +13,6 @@ public final class FashionMnist {
     public static final List<String> CLASSES = List.of(
             "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
-    public enum Split {
-        TRAIN("train"), TEST("t10k");
-
-        private final String prefix;
-
-        Split(String prefix) {
-            this.prefix = prefix;
-        }
-    }
-
     private FashionMnist() {
     }
 
@@ -41,7 +31,7 @@ public final class FashionMnist {
             throw new DataException("Fashion-MNIST not found at " + dir
                     + "; install it with 'apt-get install dataset-fashion-mnist' or set INCEPT_FASHION_MNIST");
         }
-        return Idx.readLabelled(file(dir, split.prefix + "-images-idx3-ubyte"), file(dir, split.prefix + "-labels-idx1-ubyte"),
+        return Idx.readLabelled(file(dir, prefix(split) + "-images-idx3-ubyte"), file(dir, prefix(split) + "-labels-idx1-ubyte"),
                 CLASSES.size());
     }
 
@@ -49,5 +39,10 @@ public final class FashionMnist {
     private static Path file(Path dir, String base) {
         Path gz = dir.resolve(base + ".gz");
         return Files.exists(gz) || !Files.exists(dir.resolve(base)) ? gz : dir.resolve(base);
+    }
+
+    /** The file-name prefix of a split in the original distribution. */
+    private static String prefix(Split split) {
+        return split == Split.TRAIN ? "train" : "t10k";
     }
 }

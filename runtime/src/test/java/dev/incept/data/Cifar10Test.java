@@ -34,24 +34,24 @@ class Cifar10Test {
     @Test
     void readsRecordsAsChannelsFirstImagesWithLabels(@TempDir Path dir) throws IOException {
         writeSet(dir);
-        Images train = Cifar10.load(dir, FashionMnist.Split.TRAIN);
+        Images train = Cifar10.load(dir, Split.TRAIN);
         assertEquals(15, train.count());
         assertEquals(3, train.channels());
         assertEquals(1, train.label(0));
         assertEquals(200, train.pixel(0, 0, 0, 0));
         assertEquals(100, train.pixel(0, 1, 0, 0));
         assertEquals(7, train.pixel(0, 2, 31, 31));
-        assertEquals(2, Cifar10.load(dir, FashionMnist.Split.TEST).count());
+        assertEquals(2, Cifar10.load(dir, Split.TEST).count());
     }
 
     @Test
     void aMissingOrTruncatedFileIsNamed(@TempDir Path dir) throws IOException {
         writeSet(dir);
         Files.delete(dir.resolve("data_batch_4.bin"));
-        DataException missing = assertThrows(DataException.class, () -> Cifar10.load(dir, FashionMnist.Split.TRAIN));
+        DataException missing = assertThrows(DataException.class, () -> Cifar10.load(dir, Split.TRAIN));
         assertTrue(missing.getMessage().contains("data_batch_4.bin") && missing.getMessage().contains("missing"), missing.getMessage());
         Files.write(dir.resolve("test_batch.bin"), java.util.Arrays.copyOf(records(2, 0), 5000));
-        DataException truncated = assertThrows(DataException.class, () -> Cifar10.load(dir, FashionMnist.Split.TEST));
+        DataException truncated = assertThrows(DataException.class, () -> Cifar10.load(dir, Split.TEST));
         assertTrue(truncated.getMessage().contains("truncated"), truncated.getMessage());
     }
 
@@ -60,7 +60,7 @@ class Cifar10Test {
         byte[] b = records(1, 0);
         b[0] = 12;
         Files.write(dir.resolve("test_batch.bin"), b);
-        DataException e = assertThrows(DataException.class, () -> Cifar10.load(dir, FashionMnist.Split.TEST));
+        DataException e = assertThrows(DataException.class, () -> Cifar10.load(dir, Split.TEST));
         assertTrue(e.getMessage().contains("label 12"), e.getMessage());
     }
 }

@@ -12,8 +12,8 @@ class FashionMnistRealDataTest {
     @Test
     void theInstalledDataSetHas60000BalancedTrainingAnd10000TestImages() {
         assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed");
-        Images train = FashionMnist.load(FashionMnist.DEBIAN_DIR, FashionMnist.Split.TRAIN);
-        Images test = FashionMnist.load(FashionMnist.DEBIAN_DIR, FashionMnist.Split.TEST);
+        Images train = FashionMnist.load(FashionMnist.DEBIAN_DIR, Split.TRAIN);
+        Images test = FashionMnist.load(FashionMnist.DEBIAN_DIR, Split.TEST);
         assertEquals(60_000, train.count());
         assertEquals(10_000, test.count());
         assertEquals(28, train.height());

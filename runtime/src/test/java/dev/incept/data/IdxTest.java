@@ -104,7 +104,7 @@ class IdxTest {
 
     @Test
     void aMissingDataSetSaysHowToInstallIt() {
-        String m = message(() -> FashionMnist.load(dir.resolve("nowhere"), FashionMnist.Split.TEST));
+        String m = message(() -> FashionMnist.load(dir.resolve("nowhere"), Split.TEST));
         assertTrue(m.contains("apt-get install dataset-fashion-mnist"), m);
     }
 }
