@@ -9,10 +9,9 @@ import ai.djl.util.PairList;
  * Joins branch outputs on the channel axis (axis 1). On MXNet it calls the engine's own Concat
  * operator instead of the numpy concatenate behind {@link NDArrays#concat}: only the former runs
  * through oneDNN, which keeps the branches' blocked 8-channel layout. From the plain layout that
- * numpy concatenate leaves, the pooling branch of the next Inception block ran oneDNN's reference
- * kernel (simple_nchw) instead of its JIT one, 40% of oneDNN's time in a GoogLeNet training step
- * on this project's CPU, and every 1x1 convolution after it paid a layout reorder; joined this way
- * the step is 1.40x as fast (bench/cpu-2026-11-24-onednn.md). Same maths.
+ * numpy concatenate leaves, the pooling branch of the next Inception block runs oneDNN's reference
+ * kernel (simple_nchw) instead of its JIT one, and every 1x1 convolution after it pays a layout
+ * reorder (bench/cpu-2026-11-24-onednn.md has the trace). Same maths.
  */
 final class ChannelConcat {
     private ChannelConcat() {

@@ -8,9 +8,8 @@ import ai.djl.ndarray.types.Shape;
  * N x C x H x W shape and values, stored pixel by pixel. PyTorch keeps that order through every
  * later convolution, batch norm, pool and concatenation, so one copy at the input changes the
  * kernels the whole network runs: the CPU max pool and batch norm vectorize over channels instead
- * of over a few pixels, and the oneDNN convolutions skip their per-call layout conversions.
- * PyTorch training steps on this project's 2-core bench (bench/cpu-2026-11-24d.md): GoogLeNet
- * at 96x96 2322 -> 1591 ms, Inception-v3 2400 -> 2065 ms, inception-mini 663 -> 471 ms. MXNet
+ * of over a few pixels, and the oneDNN convolutions skip their per-call layout conversions
+ * (bench/cpu-2026-11-24d.md has the step times in both orders). MXNet
  * arrays carry no strides (oneDNN picks its own blocked layout there), so this applies to
  * PyTorch only; and to its CPU only, since on a GPU it has not been measured (the GPU figures in
  * bench/ are NCHW).

@@ -50,9 +50,8 @@ public final class Compiler {
     /**
      * As {@link #compile(Network)}; with {@code fuseSiblings} the branches of a block that open with
      * a 1x1 convolution share one convolution call (see {@link SiblingConvs}), with the parameters
-     * and the maths of the description. Off by default: measured on this project's 2-core bench it
-     * cost MXNet 7-9% on GoogLeNet and Inception-v3 (the split output leaves oneDNN's blocked
-     * layout) and changed PyTorch by 0-4%, inside the noise (bench/cpu-2026-11-23-fusion.md,
+     * and the maths of the description. Off by default: it measured slower on MXNet, whose split
+     * output leaves oneDNN's blocked layout, and no faster on PyTorch (bench/cpu-2026-11-23-fusion.md,
      * bench/cpu-2026-11-24.md).
      */
     public static NetworkBlock compile(Network network, boolean fuseSiblings) {

@@ -6,10 +6,10 @@ import com.sun.jna.NativeLibrary;
 /**
  * Gives MXNet every core. Unless OMP_NUM_THREADS is set, MXNet 1.9 assumes that half of the
  * processors it sees are hyper-threads and runs its OpenMP kernels on the other half: one thread on
- * a 2-core machine, where a thread dump shows one worker doing all the work. Measured here with
- * OMP_NUM_THREADS=2: matmul 28 -> 56 GFLOP/s, inception-mini training 121 -> 179 images/s, DJL's
- * GoogLeNet 38 -> 66 images/s. MXNet reads the variable when its library loads, so it is set in
- * this process's environment (libc setenv) before that; a value the user set is left alone.
+ * a 2-core machine, where a thread dump shows one worker doing all the work, at half the machine's
+ * speed (bench/ and ../shared/STACK.md have the figures). MXNet reads the variable when its library
+ * loads, so it is set in this process's environment (libc setenv) before that; a value the user
+ * set is left alone.
  */
 final class CpuThreads {
     static final String VARIABLE = "OMP_NUM_THREADS";

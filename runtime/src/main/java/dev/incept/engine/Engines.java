@@ -5,7 +5,7 @@ import ai.djl.engine.Engine;
 /**
  * Loads exactly one DJL engine. Both engines sit on the classpath; DJL would otherwise load MXNet
  * as the default whenever any code asks for "the" engine, and training PyTorch with MXNet loaded
- * beside it runs about 35% slower.
+ * beside it was measured markedly slower when the engines were first set up.
  */
 public final class Engines {
     private Engines() {

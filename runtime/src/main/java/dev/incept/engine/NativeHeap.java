@@ -9,16 +9,14 @@ import java.util.Map;
  * Keeps glibc from handing freed tensor memory back to the kernel. Both engines free and allocate
  * the same large activations every training step; by default glibc serves blocks above its
  * (adaptive) mmap threshold with fresh mappings and trims the heap top when it is freed, so each
- * step faults the same pages in again. On GoogLeNet training here this cut minor faults from 2.0-3.9
- * to 1.3-1.6 million per benchmark run and gained 0-5% on MXNet, 5-13% on PyTorch (bench/; an
- * earlier set-up measured 25-35%, ../shared/STACK.md). It goes through mallopt when an engine is
+ * step faults the same pages in again; bench/ has the faults and the speed this saves (the
+ * peer-djl-googlenet-glibc case runs without it). It goes through mallopt when an engine is
  * loaded, so notebooks and user programs get it, not only the incept command. Variables the user
  * set (MALLOC_*_, GLIBC_TUNABLES) win; INCEPT_NATIVE_HEAP=default keeps glibc's own behaviour.
  *
  * <p>A JVM thread allocates from one of glibc's thread arenas, never the main one, and a thread
  * arena grows in heaps of at most 64 MiB: a single block larger than that is still mapped and
- * unmapped on every use, whatever the threshold (seen in NativeHeapTest: 64 MiB was mapped, 16 MiB
- * stayed in the heap).
+ * unmapped on every use, whatever the threshold (NativeHeapTest allocates below that size).
  */
 final class NativeHeap {
     static final String SWITCH = "INCEPT_NATIVE_HEAP";

@@ -9,9 +9,9 @@ import java.util.List;
  * threshold, every gradient is scaled by threshold / norm. DJL's optClipGrad clips each element
  * separately, which changes the gradient's direction.
  *
- * <p>Each squared norm is a dot product of the flattened gradient with itself: BLAS's dot took
- * 10 ms for 6 M floats (GoogLeNet's gradients) where square().sum() took 57 ms on MXNet (1 against
- * 9 ms on PyTorch), about 8% of an Inception-v3 training step on MXNet.
+ * <p>Each squared norm is a dot product of the flattened gradient with itself: one BLAS call,
+ * where square().sum() makes a full temporary and a separate reduction, several times slower on
+ * MXNet (bench/cpu-2026-11-24.md).
  */
 public final class GradientClipping {
     private GradientClipping() {
