@@ -44,7 +44,6 @@ public final class Trainer implements AutoCloseable {
     private final NetworkBlock block;
     private final ParameterStore store;
     private final PairList<String, Parameter> params;
-    private final List<Pair<String, Parameter>> trainable = new ArrayList<>();
     private final Optimizer optimizer;
     private final MovingAverage average;
     private final List<TrainingListener> listeners = new ArrayList<>();
@@ -75,11 +74,6 @@ public final class Trainer implements AutoCloseable {
         block.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), in.channels(), in.height(), in.width()));
         this.store = new ParameterStore(manager, false);
         this.params = block.getParameters();
-        for (Pair<String, Parameter> p : params) {
-            if (p.getValue().requiresGradient()) {
-                trainable.add(p);
-            }
-        }
         this.optimizer = config.optimizer().create();
         this.average = config.emaDecay() > 0 ? new MovingAverage(config.emaDecay()) : null;
         List<Double> weights = new ArrayList<>();
@@ -311,7 +305,7 @@ public final class Trainer implements AutoCloseable {
         Checkpoint.Loaded c = Checkpoint.read(file);
         c.checkFits(file, network, config.optimizer(), optimizer.describe(), config.epochs());
         c.loadParameters(manager, block, file);
-        for (Pair<String, Parameter> p : trainable) {
+        for (Pair<String, Parameter> p : trainingStep.trained()) {
             p.getValue().getArray().setRequiresGradient(true);
         }
         optimizer.restore(Checkpoint.Loaded.decode(manager, c.optimizer()));
