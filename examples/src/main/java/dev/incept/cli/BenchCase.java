@@ -47,6 +47,8 @@ final class BenchCase {
         MODELS.put("googlenet-d2l-fused", new Model("the same, sibling 1x1 convolutions fused", "googlenet-d2l", 1, 96, 10, 128));
         MODELS.put("inception-v3", new Model("Inception-v3 (DSL), 299x299", "inception-v3", 3, 299, 1000, 8));
         MODELS.put("inception-v3-fused", new Model("the same, sibling 1x1 convolutions fused", "inception-v3", 3, 299, 1000, 8));
+        // The -nchw twin runs in the plain order on a GPU (PyTorch's CPU always runs channels-last).
+        MODELS.put("inception-v3-nchw", new Model("the same, plain NCHW order on the GPU", "inception-v3", 3, 299, 1000, 8));
         MODELS.put("handwritten-v3", new Model("Inception-v3 written by hand in plain DJL blocks", "inception-v3", 3, 299, 1000, 8));
         MODELS.put("inception-mini", new Model("inception-mini (DSL), Fashion-MNIST 28x28", "inception-mini", 1, 28, 10, 128));
     }
@@ -56,7 +58,7 @@ final class BenchCase {
 
     static int run(java.util.List<String> argv, PrintStream out) {
         if (argv.size() < 2) {
-            throw new UsageException("bench-case CASE ENGINE [quick] [device=cpu|gpu] [batch=N] [steps=N]");
+            throw new UsageException("bench-case CASE ENGINE [quick] [device=cpu|gpu] [batch=N] [steps=N] [phases] [cudnn-benchmark] [profile=FILE]");
         }
         String name = argv.get(0);
         boolean quick = argv.contains("quick");
@@ -79,6 +81,14 @@ final class BenchCase {
             }
             r.put("engine", engine.getEngineName());
             r.put("device", device.toString());
+            if (argv.contains("cudnn-benchmark")) {
+                // cuDNN times its algorithms for each new shape once and keeps the fastest.
+                if (!"PyTorch".equals(engine.getEngineName())) {
+                    throw new UsageException("cudnn-benchmark: PyTorch only");
+                }
+                ai.djl.pytorch.jni.JniUtils.setBenchmarkCuDNN(true);
+                r.put("cudnn_benchmark", true);
+            }
             if (name.equals("matmul")) {
                 int n = quick ? 256 : 2048;
                 r.put("gflops", MatMulRate.gflops(engine, device, n, quick ? 2 : 6, quick ? 3 : 10));
@@ -93,9 +103,10 @@ final class BenchCase {
                 Network net = Zoo.get(m.zooName()).build(new ModelConfig(m.classes(), m.channels(), size, false, true));
                 Block block = name.startsWith("peer-") ? GoogLeNet.builder().setOutSize(m.classes()).build()
                         : name.equals("handwritten-v3") ? dev.incept.peers.HandWrittenInceptionV3.build(m.classes())
-                        : Compiler.compile(net, new CompileOptions(name.endsWith("-fused")));
+                        : Compiler.compile(net, CompileOptions.DEFAULTS.withFuseSiblings(name.endsWith("-fused")).withChannelsLastOnGpu(!name.endsWith("-nchw")));
+                StepTimer.Options extra = new StepTimer.Options(argv.contains("phases"), option(argv, "profile", null));
                 StepTimer.Result t = StepTimer.measure(engine, device, block, new Shape(batch, m.channels(), size, size), m.classes(),
-                        quick ? 1 : 3, quick ? 2 : count(argv, "steps", 8));
+                        quick ? 1 : 3, quick ? 2 : count(argv, "steps", 8), extra);
                 r.put("model", m.name());
                 r.put("batch", batch);
                 r.put("input", size);
@@ -103,6 +114,7 @@ final class BenchCase {
                 r.put("macs", Analyzer.analyze(net).macs());
                 r.put("ms_per_step", t.medianMs());
                 r.put("images_per_sec", t.imagesPerSecond());
+                t.phaseMs().forEach((phase, ms) -> r.put("phase_" + phase.replace('-', '_') + "_ms", ms));
             }
         }
         r.put("peak_rss_mb", PeakMemory.megabytes());

@@ -12,10 +12,13 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.incept.train.Sgd;
+import dev.incept.train.StepPhases;
 import dev.incept.train.TrainingStep;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -29,11 +32,25 @@ public final class StepTimer {
     private StepTimer() {
     }
 
-    /** Median and mean over the measured steps, in milliseconds. */
-    public record Result(int batch, double medianMs, double meanMs, long parameters) {
+    /**
+     * Median and mean over the measured steps, in milliseconds; {@code phaseMs}: with
+     * {@link Options#phases()}, the median time of each part of a step, in step order, else empty.
+     */
+    public record Result(int batch, double medianMs, double meanMs, long parameters, Map<String, Double> phaseMs) {
         public double imagesPerSecond() {
             return batch * 1000.0 / medianMs;
         }
+    }
+
+    /**
+     * @param phases also time each part of a step, waiting for the device after each: "forward",
+     *     "backward", "update-issue" (the host's time to queue the update) and "update-wait" (what
+     *     the device still had to do then). The waits remove the overlap of host and device, so
+     *     these steps are timed apart from the measured ones.
+     * @param profileFile on PyTorch, record three more steps with libtorch's profiler into this file
+     */
+    public record Options(boolean phases, String profileFile) {
+        public static final Options PLAIN = new Options(false, null);
     }
 
     public static Result measure(Engine engine, Block block, Shape input, int classes, int warmup, int steps) {
@@ -42,6 +59,12 @@ public final class StepTimer {
 
     /** The same on {@code device}: on a GPU the step ends when the last weight's update is read back. */
     public static Result measure(Engine engine, Device device, Block block, Shape input, int classes, int warmup, int steps) {
+        return measure(engine, device, block, input, classes, warmup, steps, Options.PLAIN);
+    }
+
+    /** The same, with the extra measurements of {@code options}. */
+    public static Result measure(Engine engine, Device device, Block block, Shape input, int classes, int warmup, int steps,
+                                 Options options) {
         try (NDManager manager = engine.newBaseManager(device)) {
             engine.setRandomSeed(1);
             block.initialize(manager, DataType.FLOAT32, input);
@@ -79,10 +102,79 @@ public final class StepTimer {
                     ms[s] = (System.nanoTime() - t0) / 1e6;
                 }
             }
-            double[] sorted = ms.clone();
-            Arrays.sort(sorted);
-            double median = sorted[steps / 2];
-            return new Result(batch, median, Arrays.stream(ms).average().orElse(median), count);
+            Map<String, Double> phaseMs = new LinkedHashMap<>();
+            if (options.phases()) {
+                PhaseClock clock = new PhaseClock(device, trainable);
+                for (int s = 0; s < steps; s++) {
+                    clock.start();
+                    step.run(pixels, input, labels, classes, 0.01f, null, clock);
+                }
+                phaseMs = clock.medians();
+            }
+            if (options.profileFile() != null && "PyTorch".equals(engine.getEngineName())) {
+                TorchProfiler.begin(device.isGpu());
+                for (int s = 0; s < 3; s++) {
+                    step.run(pixels, input, labels, classes, 0.01f, null);
+                }
+                syncStream(trainable.get(trainable.size() - 1).getValue().getArray());
+                TorchProfiler.end(options.profileFile());
+            }
+            return new Result(batch, median(ms), Arrays.stream(ms).average().orElse(median(ms)), count, phaseMs);
+        }
+    }
+
+    static double median(double[] ms) {
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** Times each part of a step, waiting for the device at each boundary. */
+    private static final class PhaseClock implements StepPhases {
+        private final Device device;
+        private final List<Pair<String, Parameter>> trainable;
+        private final Map<String, List<Double>> times = new LinkedHashMap<>();
+        private long last;
+
+        PhaseClock(Device device, List<Pair<String, Parameter>> trainable) {
+            this.device = device;
+            this.trainable = trainable;
+        }
+
+        void start() {
+            last = System.nanoTime();
+        }
+
+        @Override
+        public void reached(String phase, NDArray latest) {
+            if (phase.equals("update")) {
+                record("update-issue");
+                waitFor(latest);
+                record("update-wait");
+            } else {
+                waitFor(latest);
+                record(phase);
+            }
+        }
+
+        private void waitFor(NDArray latest) {
+            if (device.isGpu()) {
+                syncStream(latest);
+            } else {
+                sync(trainable);
+            }
+        }
+
+        private void record(String phase) {
+            long now = System.nanoTime();
+            times.computeIfAbsent(phase, k -> new ArrayList<>()).add((now - last) / 1e6);
+            last = now;
+        }
+
+        Map<String, Double> medians() {
+            Map<String, Double> out = new LinkedHashMap<>();
+            times.forEach((k, v) -> out.put(k, median(v.stream().mapToDouble(Double::doubleValue).toArray())));
+            return out;
         }
     }
 
@@ -103,8 +195,10 @@ public final class StepTimer {
      * a few native calls per weight inside every timed step (bench/cpu-2026-11-24-onednn.md).
      */
     private static void sync(List<Pair<String, Parameter>> trainable) {
-        if (trainable.get(0).getValue().getArray() instanceof MxNDArray mx) {
-            mx.waitAll();
+        NDArray any = trainable.get(0).getValue().getArray();
+        // By engine name, not instanceof: a PyTorch-only install (the GPU bundle) has no MXNet classes.
+        if ("MXNet".equals(any.getManager().getEngine().getEngineName())) {
+            ((MxNDArray) any).waitAll();
             return;
         }
         for (Pair<String, Parameter> p : trainable) {

@@ -11,8 +11,8 @@ import ai.djl.ndarray.types.Shape;
  * of over a few pixels, and the oneDNN convolutions skip their per-call layout conversions
  * (bench/cpu-2026-11-24d.md has the step times in both orders). MXNet
  * arrays carry no strides (oneDNN picks its own blocked layout there), so this applies to
- * PyTorch only; and to its CPU only, since on a GPU it has not been measured (the GPU figures in
- * bench/ are NCHW).
+ * PyTorch only. On a GPU it is a measured choice ({@link CompileOptions#channelsLastOnGpu()}, on by
+ * default): cuDNN runs either order, and channels-last measured faster (bench/gpu-2026-11-26.md).
  *
  * <p>On PyTorch's CPU it is also what keeps the gradients right. In the plain order, the libtorch
  * 2.7.1 that DJL ships runs oneDNN convolutions in a channel-blocked layout padded to 8 or 16
@@ -26,10 +26,13 @@ final class ChannelsLast {
     private ChannelsLast() {
     }
 
-    /** {@code x} in channels-last order when it is a 4-D batch on PyTorch's CPU; otherwise {@code x} itself. */
-    static NDArray of(NDArray x) {
+    /**
+     * {@code x} in channels-last order when it is a 4-D batch on PyTorch's CPU, or on its GPU when
+     * {@code onGpu}; otherwise {@code x} itself.
+     */
+    static NDArray of(NDArray x, boolean onGpu) {
         Shape s = x.getShape();
-        if (s.dimension() != 4 || x.getDevice().isGpu() || !"PyTorch".equals(x.getManager().getEngine().getEngineName())) {
+        if (s.dimension() != 4 || (x.getDevice().isGpu() && !onGpu) || !"PyTorch".equals(x.getManager().getEngine().getEngineName())) {
             return x;
         }
         // The reshape of the permuted view copies it into pixel-major memory; permuting back gives

@@ -6,7 +6,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import dev.incept.analysis.Analysis;
@@ -72,7 +71,7 @@ public final class Compiler {
         for (ResolvedAux head : analysis.aux()) {
             taps.add(new NetworkBlock.AuxTap(head.name(), head.stage(), head.lossWeight(), c.sequence(head.layers())));
         }
-        return new NetworkBlock(network, names, stages, taps);
+        return new NetworkBlock(network, names, stages, taps, options.channelsLastOnGpu());
     }
 
     private Block sequence(List<ResolvedLayer> layers) {
@@ -136,7 +135,7 @@ public final class Compiler {
         parts.add(convolution(c));
         if (c.batchNorm()) {
             names.add("bn");
-            parts.add(BatchNorm.builder().optEpsilon(BN_EPSILON).optMomentum(BN_MOMENTUM).build());
+            parts.add(new ChannelBatchNorm(BN_EPSILON, BN_MOMENTUM));
         }
         if (c.activation() == dev.incept.spec.Activation.RELU && !deferRelu) {
             names.add("relu");

@@ -22,12 +22,14 @@ public final class NetworkBlock extends AbstractBlock {
     private final Network network;
     private final List<Block> stages = new ArrayList<>();
     private final List<AuxTap> taps;
+    private final boolean channelsLastOnGpu;
 
     /** An aux head reading the output of top-level stage {@code stage}. */
     record AuxTap(String name, int stage, double lossWeight, Block head) {
     }
 
-    NetworkBlock(Network network, List<String> stageNames, List<Block> stageBlocks, List<AuxTap> taps) {
+    NetworkBlock(Network network, List<String> stageNames, List<Block> stageBlocks, List<AuxTap> taps, boolean channelsLastOnGpu) {
+        this.channelsLastOnGpu = channelsLastOnGpu;
         this.network = network;
         for (int i = 0; i < stageBlocks.size(); i++) {
             stages.add(addChildBlock(stageNames.get(i), stageBlocks.get(i)));
@@ -88,8 +90,8 @@ public final class NetworkBlock extends AbstractBlock {
         return out;
     }
 
-    private static NDList layout(NDList inputs) {
-        return inputs.size() == 1 ? new NDList(ChannelsLast.of(inputs.head())) : inputs;
+    private NDList layout(NDList inputs) {
+        return inputs.size() == 1 ? new NDList(ChannelsLast.of(inputs.head(), channelsLastOnGpu)) : inputs;
     }
 
     @Override

@@ -28,16 +28,16 @@ public final class Adam extends SlotOptimizer {
     @Override
     public void update(String name, NDArray weight, NDArray grad, float lr) {
         anyWeight = weight;
-        NDArray g = weightDecay == 0 || !WeightDecay.applies(name) ? grad : grad.add(weight.mul(weightDecay));
+        NDArray g = weightDecay == 0 || !WeightDecay.applies(name) ? grad : grad.add(scalars.mul(weight, weightDecay));
         NDArray m = state.slot(name, "m", weight::zerosLike);
         NDArray v = state.slot(name, "v", weight::zerosLike);
-        m.muli(beta1).addi(g.mul(1 - beta1));
-        v.muli(beta2).addi(g.square().muli(1 - beta2));
+        scalars.muli(m, beta1).addi(scalars.mul(g, 1 - beta1));
+        scalars.muli(v, beta2).addi(scalars.muli(g.square(), 1 - beta2));
         int t = Math.max(step, 1);
         float correction1 = 1 - (float) Math.pow(beta1, t);
         float correction2 = 1 - (float) Math.pow(beta2, t);
-        NDArray denom = v.div(correction2).sqrt().addi(epsilon);
-        weight.subi(m.div(denom).muli(lr / correction1));
+        NDArray denom = scalars.addi(scalars.div(v, correction2).sqrt(), epsilon);
+        weight.subi(scalars.muli(m.div(denom), lr / correction1));
     }
 
     /** The step count travels with the moments, so a resumed run continues the bias correction. */

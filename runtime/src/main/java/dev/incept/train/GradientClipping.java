@@ -31,9 +31,11 @@ public final class GradientClipping {
         float norm = (float) Math.sqrt(sum.getFloat());
         if (threshold > 0 && norm > threshold) {
             float scale = (float) (threshold / norm);
+            Scalars once = new Scalars();
             for (NDArray g : gradients) {
-                g.muli(scale);
+                once.muli(g, scale);
             }
+            once.close();
         }
         return norm;
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 public final class MovingAverage {
     private final double decay;
     private final Map<String, NDArray> shadow = new LinkedHashMap<>();
+    private final Scalars scalars = new Scalars();
     private long updates;
 
     public MovingAverage(double decay) {
@@ -43,7 +44,7 @@ public final class MovingAverage {
                 ai.djl.ndarray.NDScope.unregister(s);
                 shadow.put(p.getKey(), s);
             } else {
-                s.muli(d).addi(w.mul(1 - d));
+                scalars.muli(s, d).addi(scalars.mul(w, 1 - d));
             }
         }
     }

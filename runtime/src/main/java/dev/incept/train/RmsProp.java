@@ -23,13 +23,13 @@ public final class RmsProp extends SlotOptimizer {
 
     @Override
     public void update(String name, NDArray weight, NDArray grad, float lr) {
-        NDArray g = weightDecay == 0 || !WeightDecay.applies(name) ? grad : grad.add(weight.mul(weightDecay));
+        NDArray g = weightDecay == 0 || !WeightDecay.applies(name) ? grad : grad.add(scalars.mul(weight, weightDecay));
         NDArray ms = state.slot(name, "ms", () -> weight.onesLike());
-        ms.muli(decay).addi(g.square().muli(1 - decay));
-        NDArray step = g.div(ms.add(epsilon).sqrt()).muli(lr);
+        scalars.muli(ms, decay).addi(scalars.muli(g.square(), 1 - decay));
+        NDArray step = scalars.muli(g.div(scalars.add(ms, epsilon).sqrt()), lr);
         if (momentum != 0) {
             NDArray mom = state.slot(name, "mom", () -> weight.zerosLike());
-            mom.muli(momentum).addi(step);
+            scalars.muli(mom, momentum).addi(step);
             weight.subi(mom);
         } else {
             weight.subi(step);

@@ -14,14 +14,14 @@ public final class Sgd extends SlotOptimizer {
 
     @Override
     public void update(String name, NDArray weight, NDArray grad, float lr) {
-        NDArray g = weightDecay == 0 || !WeightDecay.applies(name) ? grad : grad.add(weight.mul(weightDecay));
+        NDArray g = weightDecay == 0 || !WeightDecay.applies(name) ? grad : grad.add(scalars.mul(weight, weightDecay));
         if (momentum == 0) {
-            weight.subi(g.mul(lr));
+            weight.subi(scalars.mul(g, lr));
             return;
         }
         NDArray v = state.slot(name, "velocity", () -> weight.zerosLike());
-        v.muli(momentum).addi(g);
-        weight.subi(v.mul(lr));
+        scalars.muli(v, momentum).addi(g);
+        weight.subi(scalars.mul(v, lr));
     }
 
     @Override

@@ -65,6 +65,7 @@ public final class Trainer implements AutoCloseable {
         this.config = config;
         this.engine = engine;
         this.manager = device == null ? engine.newBaseManager() : engine.newBaseManager(device);
+        dev.incept.engine.CudnnAutotuner.enableFor(engine, manager.getDevice());
         this.block = Compiler.compile(network);
         engine.setRandomSeed((int) config.seed());
         // He initialisation for every convolution and dense weight (ReLU networks).

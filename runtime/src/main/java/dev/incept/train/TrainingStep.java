@@ -69,6 +69,12 @@ public final class TrainingStep {
      * output is copied there.
      */
     public float run(float[] pixels, Shape input, int[] labels, int classes, float learningRate, float[] logitsOut) {
+        return run(pixels, input, labels, classes, learningRate, logitsOut, StepPhases.NONE);
+    }
+
+    /** As the other {@code run}, telling {@code phases} as each part of the step has been issued. */
+    public float run(float[] pixels, Shape input, int[] labels, int classes, float learningRate, float[] logitsOut,
+                     StepPhases phases) {
         try (NDScope scope = new NDScope()) {
             NDArray x = manager.create(pixels, input);
             NDArray targets = manager.create(LabelSmoothing.targets(labels, classes, labelSmoothing), new Shape(labels.length, classes));
@@ -82,8 +88,10 @@ public final class TrainingStep {
                         loss = loss.add(LabelSmoothing.loss(out.get(i + 1), targets).mul(auxWeights.get(i).floatValue()));
                     }
                 }
+                phases.reached("forward", loss);
                 collector.backward(loss);
             }
+            phases.reached("backward", loss);
             float value = loss.getFloat();
             if (logitsOut != null) {
                 System.arraycopy(out.get(0).toFloatArray(), 0, logitsOut, 0, logitsOut.length);
@@ -106,6 +114,7 @@ public final class TrainingStep {
             if (average != null) {
                 average.update(params);
             }
+            phases.reached("update", trained.isEmpty() ? loss : trained.get(trained.size() - 1).getValue().getArray());
             return value;
         }
     }

@@ -54,7 +54,7 @@ class ChannelsLastTest {
         for (EngineChoice choice : EngineChoice.values()) {
             try (NDManager manager = Engines.load(choice).newBaseManager()) {
                 NDArray x = manager.randomNormal(new Shape(2, 3, 4, 5));
-                NDArray stored = ChannelsLast.of(x);
+                NDArray stored = ChannelsLast.of(x, false);
                 assertEquals(choice == EngineChoice.PYTORCH, stored != x, choice.toString());
                 assertEquals(x.getShape(), stored.getShape());
                 assertArrayEquals(x.toFloatArray(), stored.toFloatArray(), "the same values at the same indices");
