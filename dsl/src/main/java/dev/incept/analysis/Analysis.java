@@ -1,6 +1,6 @@
 package dev.incept.analysis;
 
-import dev.incept.spec.Shape;
+import dev.incept.spec.FeatureShape;
 
 import java.util.List;
 import java.util.Map;
@@ -12,9 +12,9 @@ import java.util.Optional;
  * auxiliary heads only when {@code includesAux}; {@code blocks} lists every block of the tree
  * depth-first, parents before children, aux heads last when included.
  */
-public record Analysis(String network, Shape input, Convention convention, boolean includesAux,
-                       Shape output, long params, long trainableParams, long macs,
-                       List<BlockReport> blocks, Map<String, Shape> auxOutputs,
+public record Analysis(String network, FeatureShape input, Convention convention, boolean includesAux,
+                       FeatureShape output, long params, long trainableParams, long macs,
+                       List<BlockReport> blocks, Map<String, FeatureShape> auxOutputs,
                        List<ResolvedLayer> layers, List<ResolvedAux> aux) {
 
     public Analysis {

@@ -1,6 +1,6 @@
 package dev.incept.analysis;
 
-import dev.incept.spec.Activation;
+import dev.incept.spec.ActivationKind;
 import dev.incept.spec.AuxHead;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
@@ -17,7 +17,7 @@ import dev.incept.spec.Pool;
 import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
 import dev.incept.spec.Sequence;
-import dev.incept.spec.Shape;
+import dev.incept.spec.FeatureShape;
 import dev.incept.spec.SpecException;
 
 import java.util.ArrayDeque;
@@ -54,7 +54,7 @@ public final class Analyzer {
         return analyze(network, network.input(), convention, includeAux);
     }
 
-    public static Analysis analyze(Network network, Shape input, Convention convention, boolean includeAux) {
+    public static Analysis analyze(Network network, FeatureShape input, Convention convention, boolean includeAux) {
         if (network == null || input == null || convention == null) {
             throw new SpecException("", "analysis needs a network, an input shape and a convention");
         }
@@ -65,12 +65,12 @@ public final class Analyzer {
         List<ResolvedLayer> layers = main.open.pop();
 
         Analyzer aux = new Analyzer(convention);
-        Map<String, Shape> auxOutputs = new LinkedHashMap<>();
+        Map<String, FeatureShape> auxOutputs = new LinkedHashMap<>();
         List<ResolvedAux> resolvedAux = new ArrayList<>();
         List<String> auxNames = auxNames(network.auxHeads());
         for (int i = 0; i < network.auxHeads().size(); i++) {
             AuxHead head = network.auxHeads().get(i);
-            String path = "aux/" + auxNames.get(i);
+            String path = Naming.auxPath(auxNames.get(i));
             if (!Double.isFinite(head.lossWeight()) || head.lossWeight() < 0) {
                 throw new SpecException(path, "loss weight must be finite and >= 0, got " + head.lossWeight());
             }
@@ -122,7 +122,7 @@ public final class Analyzer {
     }
 
     /** Analyse a single layer on its own (the factorization helpers compare blocks this way). */
-    public static BlockReport analyze(Layer layer, Shape input, Convention convention) {
+    public static BlockReport analyze(Layer layer, FeatureShape input, Convention convention) {
         checkInput(input);
         Analyzer a = new Analyzer(convention);
         String name = layer.name().isEmpty() ? Naming.defaultName(layer) : layer.name();
@@ -130,7 +130,7 @@ public final class Analyzer {
         return a.open.pop().get(0).report();
     }
 
-    private static void checkInput(Shape input) {
+    private static void checkInput(FeatureShape input) {
         if (input.channels() <= 0 || input.height() <= 0 || input.width() <= 0 || input.flat()) {
             throw new SpecException("", "input must be positive channels x height x width, got "
                     + input.channels() + "x" + input.height() + "x" + input.width() + (input.flat() ? " (flat)" : ""));
@@ -140,10 +140,10 @@ public final class Analyzer {
     private static List<String> auxNames(List<AuxHead> heads) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < heads.size(); i++) {
-            String n = heads.get(i).name().isEmpty() ? "aux" + (i + 1) : heads.get(i).name();
-            Naming.checkName("aux", n);
+            String n = heads.get(i).name().isEmpty() ? Naming.defaultAuxName(i) : heads.get(i).name();
+            Naming.checkName(Naming.AUX_ROOT, n);
             if (names.contains(n)) {
-                throw new SpecException("aux/" + n, "two aux heads are both named '" + n + "'");
+                throw new SpecException(Naming.auxPath(n), "two aux heads are both named '" + n + "'");
             }
             names.add(n);
         }
@@ -153,14 +153,14 @@ public final class Analyzer {
     private static String topLevel(Iterable<String> paths) {
         List<String> top = new ArrayList<>();
         for (String p : paths) {
-            if (!p.contains("/")) {
+            if (Naming.isTopLevel(p)) {
                 top.add(p);
             }
         }
         return top.toString();
     }
 
-    private record State(Shape shape, ReceptiveField field) {
+    private record State(FeatureShape shape, ReceptiveField field) {
     }
 
     private State sequence(String path, int depth, List<Layer> layers, State in) {
@@ -211,7 +211,7 @@ public final class Analyzer {
 
         @Override
         public Step conv(Conv c) {
-            Shape s = spatial("convolution");
+            FeatureShape s = spatial("convolution");
             positive("filters", c.filters());
             int[] pad = window("kernel", c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding());
             int oh = outSize("height", s.height(), c.kernelH(), c.strideH(), pad[0], false);
@@ -223,14 +223,14 @@ public final class Analyzer {
             addParams(add(path, add(path, weights, bias), bnTrain), bnBuffers);
             addMacs(mul(path, weights, (long) oh * ow));
             String kind = "conv " + window(c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding())
-                    + (c.batchNorm() ? " bn" : "") + (c.activation() == Activation.LINEAR ? " linear" : "");
-            return new Step(LayerKind.CONV, kind, new State(Shape.of(c.filters(), oh, ow),
+                    + (c.batchNorm() ? " bn" : "") + (c.activation() == ActivationKind.LINEAR ? " linear" : "");
+            return new Step(LayerKind.CONV, kind, new State(FeatureShape.of(c.filters(), oh, ow),
                     in.field.window(c.kernelH(), c.kernelW(), c.strideH(), c.strideW())));
         }
 
         @Override
         public Step pool(Pool p) {
-            Shape s = spatial("pooling");
+            FeatureShape s = spatial("pooling");
             int[] pad = window("pool", p.kernelH(), p.kernelW(), p.strideH(), p.strideW(), p.padding());
             // Engines refuse pooling padded by more than half its window: reject it here, with the numbers.
             if (pad[0] > p.kernelH() / 2 || pad[1] > p.kernelW() / 2) {
@@ -241,15 +241,15 @@ public final class Analyzer {
             int ow = outSize("width", s.width(), p.kernelW(), p.strideW(), pad[1], p.ceilMode());
             String kind = p.kind().jsonName() + "pool " + window(p.kernelH(), p.kernelW(), p.strideH(), p.strideW(), p.padding())
                     + (p.ceilMode() ? " ceil" : "");
-            return new Step(LayerKind.POOL, kind, new State(Shape.of(s.channels(), oh, ow),
+            return new Step(LayerKind.POOL, kind, new State(FeatureShape.of(s.channels(), oh, ow),
                     in.field.window(p.kernelH(), p.kernelW(), p.strideH(), p.strideW())));
         }
 
         @Override
         public Step globalPool(GlobalPool g) {
-            Shape s = spatial("global pooling");
+            FeatureShape s = spatial("global pooling");
             return new Step(LayerKind.GLOBAL_POOL, "global " + g.kind().jsonName() + "pool",
-                    new State(Shape.vector(s.channels()), in.field.window(s.height(), s.width(), 1, 1)));
+                    new State(FeatureShape.vector(s.channels()), in.field.window(s.height(), s.width(), 1, 1)));
         }
 
         @Override
@@ -268,7 +268,7 @@ public final class Analyzer {
             addParams(add(path, weights, d.bias() ? d.units() : 0), 0);
             addMacs(weights);
             ReceptiveField field = in.shape.flat() ? in.field : in.field.window(in.shape.height(), in.shape.width(), 1, 1);
-            return new Step(LayerKind.DENSE, "dense " + features + "->" + d.units(), new State(Shape.vector(d.units()), field));
+            return new Step(LayerKind.DENSE, "dense " + features + "->" + d.units(), new State(FeatureShape.vector(d.units()), field));
         }
 
         @Override
@@ -286,11 +286,11 @@ public final class Analyzer {
             for (int i = 0; i < c.branches().size(); i++) {
                 outs.add(walk(c.branches().get(i), Naming.join(path, names.get(i)), names.get(i), depth + 1, in));
             }
-            Shape first = outs.get(0).shape;
+            FeatureShape first = outs.get(0).shape;
             long channels = 0;
             ReceptiveField field = outs.get(0).field;
             for (int i = 0; i < outs.size(); i++) {
-                Shape s = outs.get(i).shape;
+                FeatureShape s = outs.get(i).shape;
                 if (s.flat() != first.flat() || s.height() != first.height() || s.width() != first.width()) {
                     StringBuilder sizes = new StringBuilder();
                     for (int j = 0; j < outs.size(); j++) {
@@ -304,33 +304,33 @@ public final class Analyzer {
             if (channels > Integer.MAX_VALUE) {
                 throw new SpecException(path, "concatenated width " + channels + " is too large");
             }
-            Shape out = first.flat() ? Shape.vector((int) channels) : Shape.of((int) channels, first.height(), first.width());
+            FeatureShape out = first.flat() ? FeatureShape.vector((int) channels) : FeatureShape.of((int) channels, first.height(), first.width());
             return new Step(LayerKind.CONCAT, "concat " + c.branches().size() + " branches", new State(out, field));
         }
 
         @Override
         public Step residual(Residual r) {
-            Shape s = spatial("a residual block");
+            FeatureShape s = spatial("a residual block");
             if (!Double.isFinite(r.scale()) || r.scale() < 0) {
                 throw new SpecException(path, "residual scale must be finite and >= 0, got " + r.scale());
             }
-            String bodyName = r.body().name().isEmpty() ? "body" : r.body().name();
+            String bodyName = r.body().name().isEmpty() ? Naming.RESIDUAL_BODY : r.body().name();
             Naming.checkName(path, bodyName);
             State body = walk(r.body(), Naming.join(path, bodyName), bodyName, depth + 1, in);
-            Shape b = body.shape;
+            FeatureShape b = body.shape;
             if (b.flat() || b.height() != s.height() || b.width() != s.width()) {
                 throw new SpecException(path, "body output " + b + " must keep the input's grid " + s.height() + "x" + s.width());
             }
             if (r.project()) {
                 // The body's output, projected back to the input's width so that the two can be
                 // added, is an ordinary convolution: resolved, counted and compiled like any other.
-                Conv projection = new Conv("project", s.channels(), 1, 1, 1, 1, Padding.VALID, false, Activation.LINEAR, true);
-                walk(projection, Naming.join(path, "project"), "project", depth + 1, new State(b, body.field));
+                Conv projection = new Conv(Naming.PROJECTION, s.channels(), 1, 1, 1, 1, Padding.VALID, false, ActivationKind.LINEAR, true);
+                walk(projection, Naming.join(path, Naming.PROJECTION), Naming.PROJECTION, depth + 1, new State(b, body.field));
             } else if (b.channels() != s.channels()) {
                 throw new SpecException(path, "body width " + b.channels() + " differs from the input width "
                         + s.channels() + " and the residual has no projection");
             }
-            String kind = "residual x" + r.scale() + (r.activation() == Activation.LINEAR ? " linear" : "");
+            String kind = "residual x" + r.scale() + (r.activation() == ActivationKind.LINEAR ? " linear" : "");
             return new Step(LayerKind.RESIDUAL, kind, new State(s, in.field.max(body.field)));
         }
 
@@ -346,7 +346,7 @@ public final class Analyzer {
             return new Step(LayerKind.REPEAT, "repeat x" + r.times(), s);
         }
 
-        private Shape spatial(String what) {
+        private FeatureShape spatial(String what) {
             if (in.shape.flat()) {
                 throw new SpecException(path, what + " needs a spatial input, got a flat vector of " + in.shape.channels());
             }

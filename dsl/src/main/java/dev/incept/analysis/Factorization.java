@@ -4,7 +4,7 @@ import static dev.incept.spec.Layers.conv;
 import static dev.incept.spec.Layers.seq;
 
 import dev.incept.spec.Layer;
-import dev.incept.spec.Shape;
+import dev.incept.spec.FeatureShape;
 
 /**
  * The "Rethinking" paper's factorizations, measured by the analyser rather than typed in: both
@@ -29,7 +29,7 @@ public final class Factorization {
     }
 
     /** A block against its replacement, on an input of the given shape. */
-    public static Savings compare(Layer original, Layer factorized, Shape input) {
+    public static Savings compare(Layer original, Layer factorized, FeatureShape input) {
         BlockReport a = Analyzer.analyze(original, input, Convention.PYTORCH);
         BlockReport b = Analyzer.analyze(factorized, input, Convention.PYTORCH);
         if (!a.output().equals(b.output())) {
@@ -46,13 +46,13 @@ public final class Factorization {
     public static Savings fiveByFiveAsTwoThreeByThree(int width, int grid) {
         return compare(conv(width, 5).noBatchNorm(),
                 seq(conv(width, 3).noBatchNorm(), conv(width, 3).noBatchNorm()),
-                Shape.of(width, grid, grid));
+                FeatureShape.of(width, grid, grid));
     }
 
     /** An n x n convolution against 1 x n followed by n x 1, same width. */
     public static Savings asymmetric(int n, int width, int grid) {
         return compare(conv(width, n).noBatchNorm(),
                 seq(conv(width, 1, n).noBatchNorm(), conv(width, n, 1).noBatchNorm()),
-                Shape.of(width, grid, grid));
+                FeatureShape.of(width, grid, grid));
     }
 }

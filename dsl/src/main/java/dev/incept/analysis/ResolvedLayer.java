@@ -1,7 +1,7 @@
 package dev.incept.analysis;
 
 import dev.incept.spec.Layer;
-import dev.incept.spec.Shape;
+import dev.incept.spec.FeatureShape;
 import java.util.List;
 
 /**
@@ -17,7 +17,7 @@ import java.util.List;
  * analyser added under the segment {@code project}.
  */
 public record ResolvedLayer(String path, String segment, LayerKind kind, Layer layer, int depth,
-                            Shape input, Shape output, long params, long trainableParams, long macs,
+                            FeatureShape input, FeatureShape output, long params, long trainableParams, long macs,
                             ReceptiveField field, String description, List<ResolvedLayer> children) {
 
     public ResolvedLayer {

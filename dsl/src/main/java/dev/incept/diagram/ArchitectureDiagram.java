@@ -4,7 +4,7 @@ import dev.incept.analysis.Analysis;
 import dev.incept.analysis.Analyzer;
 import dev.incept.analysis.Convention;
 import dev.incept.analysis.ResolvedLayer;
-import dev.incept.spec.Activation;
+import dev.incept.spec.ActivationKind;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
 import dev.incept.spec.Dropout;
@@ -212,7 +212,7 @@ public final class ArchitectureDiagram {
                 Conv c = (Conv) l.layer();
                 String k = c.kernelH() + "x" + c.kernelW();
                 String s = c.strideH() == 1 && c.strideW() == 1 ? "" : " /" + c.strideH();
-                String lin = c.activation() == Activation.LINEAR ? " linear" : "";
+                String lin = c.activation() == ActivationKind.LINEAR ? " linear" : "";
                 yield new Box("conv " + k + s + " · " + c.filters() + lin, c.kernelH() != c.kernelW() ? "#fde9c8" : "#dbe9f7");
             }
             case POOL -> {
@@ -238,7 +238,7 @@ public final class ArchitectureDiagram {
                 Residual r = (Residual) l.layer();
                 ResolvedLayer body = l.children().get(0);
                 String sum = String.format(Locale.ROOT, "%s+ x%s%s%s", r.name().isEmpty() ? "" : r.name() + ": ",
-                        r.scale(), r.project() ? " (1x1 projection)" : "", r.activation() == Activation.LINEAR ? "" : ", relu");
+                        r.scale(), r.project() ? " (1x1 projection)" : "", r.activation() == ActivationKind.LINEAR ? "" : ", relu");
                 yield new Branches(List.of(node(body)), java.util.Collections.singletonList(body.output().toString()),
                         new Box(sum, "#f8d7d3"), true);
             }

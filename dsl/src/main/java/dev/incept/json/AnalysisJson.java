@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.incept.analysis.Analysis;
 import dev.incept.analysis.BlockReport;
-import dev.incept.spec.Shape;
+import dev.incept.spec.FeatureShape;
 
 import java.util.Map;
 
@@ -27,7 +27,7 @@ public final class AnalysisJson {
         o.put("macs", a.macs());
         o.set("outputShape", shape(a.output()));
         ObjectNode aux = o.putObject("auxOutputs");
-        for (Map.Entry<String, Shape> e : a.auxOutputs().entrySet()) {
+        for (Map.Entry<String, FeatureShape> e : a.auxOutputs().entrySet()) {
             aux.set(e.getKey(), shape(e.getValue()));
         }
         ArrayNode blocks = o.putArray("blocks");
@@ -51,7 +51,7 @@ public final class AnalysisJson {
         }
     }
 
-    private static ArrayNode shape(Shape s) {
+    private static ArrayNode shape(FeatureShape s) {
         return LayerJson.ints(s.dims());
     }
 }

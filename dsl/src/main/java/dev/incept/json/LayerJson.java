@@ -3,7 +3,7 @@ package dev.incept.json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.incept.spec.Activation;
+import dev.incept.spec.ActivationKind;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
@@ -189,7 +189,7 @@ final class LayerJson {
                 int[] s = stride(n);
                 boolean bn = n.optBool("batchNorm", true);
                 return new Conv(name, n.requiredInt("filters"), k[0], k[1], s[0], s[1], padding(n, Padding.SAME), bn,
-                        activation(n, Activation.RELU), n.optBool("bias", !bn));
+                        activation(n, ActivationKind.RELU), n.optBool("bias", !bn));
             }
             case "pool" -> {
                 n.allowOnly("type", "name", "kind", "kernel", "stride", "padding", "countIncludePad", "ceilMode");
@@ -210,7 +210,7 @@ final class LayerJson {
             }
             case "dense" -> {
                 n.allowOnly("type", "name", "units", "bias", "activation");
-                return new Dense(name, n.requiredInt("units"), n.optBool("bias", true), activation(n, Activation.LINEAR));
+                return new Dense(name, n.requiredInt("units"), n.optBool("bias", true), activation(n, ActivationKind.LINEAR));
             }
             case "sequence" -> {
                 n.allowOnly("type", "name", "layers");
@@ -223,7 +223,7 @@ final class LayerJson {
             case "residual" -> {
                 n.allowOnly("type", "name", "scale", "project", "activation", "body");
                 return new Residual(name, read(n.required("body")), n.optBool("project", true),
-                        n.optDouble("scale", 1.0), activation(n, Activation.RELU));
+                        n.optDouble("scale", 1.0), activation(n, ActivationKind.RELU));
             }
             case "repeat" -> {
                 n.allowOnly("type", "name", "times", "body");
@@ -260,12 +260,12 @@ final class LayerJson {
         };
     }
 
-    private static Activation activation(Node n, Activation fallback) {
+    private static ActivationKind activation(Node n, ActivationKind fallback) {
         Node a = n.optional("activation");
         if (a != null && "none".equals(a.text())) {
-            return Activation.LINEAR; // what files written before the one name said
+            return ActivationKind.LINEAR; // what files written before the one name said
         }
-        return a == null ? fallback : enumValue(a, Activation.class);
+        return a == null ? fallback : enumValue(a, ActivationKind.class);
     }
 
     private static PoolKind poolKind(Node n) {

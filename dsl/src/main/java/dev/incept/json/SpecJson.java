@@ -136,7 +136,7 @@ public final class SpecJson {
                         LayerJson.readAll(h.required("layers")), h.optDouble("lossWeight", 0.3)));
             }
         }
-        return new Network(r.optText("name", ""), dev.incept.spec.Shape.of(dims[0], dims[1], dims[2]),
+        return new Network(r.optText("name", ""), dev.incept.spec.FeatureShape.of(dims[0], dims[1], dims[2]),
                 LayerJson.readAll(r.required("layers")), aux);
     }
 }

@@ -10,8 +10,8 @@ public record AuxHead(String name, String after, List<Layer> layers, double loss
     public AuxHead {
         name = Naming.orEmpty(name);
         if (after == null) {
-            throw new SpecException("aux/" + name, "aux head needs the path of the block it follows");
+            throw new SpecException(Naming.auxPath(name), "aux head needs the path of the block it follows");
         }
-        layers = Naming.copyOf(layers, "aux/" + name, "layers");
+        layers = Naming.copyOf(layers, Naming.auxPath(name), "layers");
     }
 }

@@ -2,17 +2,17 @@ package dev.incept.spec;
 
 /** A 2-D convolution with any kernel shape, optionally followed by batch norm and an activation. */
 public record Conv(String name, int filters, int kernelH, int kernelW, int strideH, int strideW,
-                   Padding padding, boolean batchNorm, Activation activation, boolean bias) implements Layer {
+                   Padding padding, boolean batchNorm, ActivationKind activation, boolean bias) implements Layer {
 
     public Conv {
         name = Naming.orEmpty(name);
         padding = padding == null ? Padding.SAME : padding;
-        activation = activation == null ? Activation.RELU : activation;
+        activation = activation == null ? ActivationKind.RELU : activation;
     }
 
     /** Conv + batch norm + ReLU with "same" padding and no bias: the unit every Inception paper stacks. */
     public static Conv of(int filters, int kernelH, int kernelW) {
-        return new Conv("", filters, kernelH, kernelW, 1, 1, Padding.SAME, true, Activation.RELU, false);
+        return new Conv("", filters, kernelH, kernelW, 1, 1, Padding.SAME, true, ActivationKind.RELU, false);
     }
 
     public Conv named(String name) {
@@ -57,13 +57,13 @@ public record Conv(String name, int filters, int kernelH, int kernelW, int strid
         return new Conv(name, filters, kernelH, kernelW, strideH, strideW, padding, on, activation, !on);
     }
 
-    public Conv activation(Activation a) {
+    public Conv activation(ActivationKind a) {
         return new Conv(name, filters, kernelH, kernelW, strideH, strideW, padding, batchNorm, a, bias);
     }
 
     /** No activation: a linear convolution. */
     public Conv linear() {
-        return activation(Activation.LINEAR);
+        return activation(ActivationKind.LINEAR);
     }
 
     public Conv bias(boolean on) {

@@ -1,10 +1,10 @@
 package dev.incept.spec;
 
 /** A fully connected layer; a spatial input is flattened first (C*H*W features). */
-public record Dense(String name, int units, boolean bias, Activation activation) implements Layer {
+public record Dense(String name, int units, boolean bias, ActivationKind activation) implements Layer {
     public Dense {
         name = Naming.orEmpty(name);
-        activation = activation == null ? Activation.LINEAR : activation;
+        activation = activation == null ? ActivationKind.LINEAR : activation;
     }
 
     public Dense named(String name) {
@@ -17,7 +17,7 @@ public record Dense(String name, int units, boolean bias, Activation activation)
     }
 
     public Dense relu() {
-        return new Dense(name, units, bias, Activation.RELU);
+        return new Dense(name, units, bias, ActivationKind.RELU);
     }
 
     public Dense bias(boolean on) {

@@ -50,7 +50,7 @@ public final class Layers {
 
     /** Fully connected with bias and no activation (logits). */
     public static Dense dense(int units) {
-        return new Dense("", units, true, Activation.LINEAR);
+        return new Dense("", units, true, ActivationKind.LINEAR);
     }
 
     public static Sequence seq(Layer... layers) {
@@ -71,16 +71,16 @@ public final class Layers {
 
     /** relu(x + scale * project(body(x))): the Inception-ResNet block. */
     public static Residual residual(double scale, Layer body) {
-        return new Residual("", body, true, scale, Activation.RELU);
+        return new Residual("", body, true, scale, ActivationKind.RELU);
     }
 
     public static Residual residual(String name, double scale, Layer body) {
-        return new Residual(name, body, true, scale, Activation.RELU);
+        return new Residual(name, body, true, scale, ActivationKind.RELU);
     }
 
     /** A residual whose body keeps the width itself, so no projection is added. */
     public static Residual identityResidual(double scale, Layer body) {
-        return new Residual("", body, false, scale, Activation.RELU);
+        return new Residual("", body, false, scale, ActivationKind.RELU);
     }
 
     public static Repeat repeat(String name, int times, Layer body) {

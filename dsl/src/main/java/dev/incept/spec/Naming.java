@@ -45,6 +45,28 @@ public final class Naming {
         return assign(parentPath, branches, true);
     }
 
+    /** The root of aux heads' paths: "aux/NAME/...". */
+    public static final String AUX_ROOT = "aux";
+    /** A residual body's segment when the body has no name of its own. */
+    public static final String RESIDUAL_BODY = "body";
+    /** The segment of a residual's 1x1 projection back to the input width. */
+    public static final String PROJECTION = "project";
+
+    /** The path of the aux head named {@code name}. */
+    public static String auxPath(String name) {
+        return join(AUX_ROOT, name);
+    }
+
+    /** The default name of the {@code index}-th aux head (0-based). */
+    public static String defaultAuxName(int index) {
+        return AUX_ROOT + (index + 1);
+    }
+
+    /** Whether {@code path} names a top-level layer (one segment). */
+    public static boolean isTopLevel(String path) {
+        return !path.contains("/");
+    }
+
     public static String join(String parent, String segment) {
         return parent.isEmpty() ? segment : parent + "/" + segment;
     }

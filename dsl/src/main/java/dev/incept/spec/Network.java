@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A whole description: a name, the default input, the main body in order, and auxiliary heads. */
-public record Network(String name, Shape input, List<Layer> layers, List<AuxHead> auxHeads) {
+public record Network(String name, FeatureShape input, List<Layer> layers, List<AuxHead> auxHeads) {
     public Network {
         name = Naming.orEmpty(name);
         if (input == null) {
@@ -23,13 +23,13 @@ public record Network(String name, Shape input, List<Layer> layers, List<AuxHead
         return new Network(name, input, layers, List.of());
     }
 
-    public Network withInput(Shape newInput) {
+    public Network withInput(FeatureShape newInput) {
         return new Network(name, newInput, layers, auxHeads);
     }
 
     public static final class Builder {
         private final String name;
-        private Shape input = Shape.of(3, 224, 224);
+        private FeatureShape input = FeatureShape.of(3, 224, 224);
         private final List<Layer> layers = new ArrayList<>();
         private final List<AuxHead> aux = new ArrayList<>();
 
@@ -38,11 +38,11 @@ public record Network(String name, Shape input, List<Layer> layers, List<AuxHead
         }
 
         public Builder input(int channels, int height, int width) {
-            this.input = Shape.of(channels, height, width);
+            this.input = FeatureShape.of(channels, height, width);
             return this;
         }
 
-        public Builder input(Shape shape) {
+        public Builder input(FeatureShape shape) {
             this.input = shape;
             return this;
         }

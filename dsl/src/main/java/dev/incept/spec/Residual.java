@@ -5,13 +5,13 @@ package dev.incept.spec;
  * 1x1 linear convolution with bias (no batch norm) back to the input's width, as in
  * Inception-ResNet; without it the body must already keep the width.
  */
-public record Residual(String name, Layer body, boolean project, double scale, Activation activation) implements Layer {
+public record Residual(String name, Layer body, boolean project, double scale, ActivationKind activation) implements Layer {
     public Residual {
         name = Naming.orEmpty(name);
         if (body == null) {
             throw new SpecException(name, "residual body must not be null");
         }
-        activation = activation == null ? Activation.RELU : activation;
+        activation = activation == null ? ActivationKind.RELU : activation;
     }
 
     public Residual named(String name) {
@@ -27,12 +27,12 @@ public record Residual(String name, Layer body, boolean project, double scale, A
         return new Residual(name, body, project, s, activation);
     }
 
-    public Residual activation(Activation a) {
+    public Residual activation(ActivationKind a) {
         return new Residual(name, body, project, scale, a);
     }
 
     /** No activation after the sum, as in Inception-ResNet-v2's last block. */
     public Residual linear() {
-        return activation(Activation.LINEAR);
+        return activation(ActivationKind.LINEAR);
     }
 }

@@ -9,10 +9,11 @@ import dev.incept.spec.Conv;
 import dev.incept.analysis.Analysis;
 import dev.incept.analysis.Analyzer;
 import dev.incept.analysis.Convention;
+import dev.incept.spec.Naming;
 import dev.incept.spec.Padding;
 import dev.incept.spec.Pool;
 import dev.incept.spec.PoolKind;
-import dev.incept.spec.Shape;
+import dev.incept.spec.FeatureShape;
 import dev.incept.spec.SpecException;
 import dev.incept.spec.Network;
 
@@ -32,7 +33,7 @@ final class Heads {
      * batch-normalised when {@code batchNorm} (the paper's BN-auxiliary).
      */
     static Network.Builder addV3Aux(Network.Builder net, String after, int classes, boolean batchNorm) {
-        Shape grid = gridAfter(net, after);
+        FeatureShape grid = gridAfter(net, after);
         int ph = pooled(grid.height());
         int pw = pooled(grid.width());
         Conv fc = conv(768, ph, pw).valid().named("fc");
@@ -49,7 +50,7 @@ final class Heads {
     }
 
     /** avg 5x5/3 as in the papers; on a grid smaller than 5 the window shrinks to the grid. */
-    private static Pool pool(Shape grid) {
+    private static Pool pool(FeatureShape grid) {
         int kh = Math.min(5, grid.height());
         int kw = Math.min(5, grid.width());
         return new Pool("avgpool", PoolKind.AVG, kh, kw, 3, 3, Padding.VALID, false, false);
@@ -60,8 +61,8 @@ final class Heads {
     }
 
     /** The grid an aux head will read, found by analysing the main body built so far. */
-    private static Shape gridAfter(Network.Builder net, String after) {
+    private static FeatureShape gridAfter(Network.Builder net, String after) {
         Analysis a = Analyzer.analyze(net.build(), Convention.PYTORCH, false);
-        return a.block(after).orElseThrow(() -> new SpecException("aux", "no block '" + after + "' to attach to")).output();
+        return a.block(after).orElseThrow(() -> new SpecException(Naming.AUX_ROOT, "no block '" + after + "' to attach to")).output();
     }
 }

@@ -15,7 +15,8 @@ import dev.incept.spec.Residual;
 /**
  * Inception-ResNet-v1 with the v4 paper's grid widths (35x35x256 -> 17x17x896 -> 8x8x1792) and the
  * block counts of the widely used facenet implementation (5 x block35, 10 x block17, 5 x block8).
- * No Keras, torchvision or timm reference exists to count against.
+ * No Keras, torchvision or timm reference exists to count against: IndependentCountsTest works the
+ * count out by hand from the paper's figures (24,357,096 in PyTorch's convention at 1000 classes).
  */
 public final class InceptionResNetV1 {
     private InceptionResNetV1() {

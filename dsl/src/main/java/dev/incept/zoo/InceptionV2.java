@@ -17,7 +17,9 @@ import dev.incept.spec.Network;
  *
  * <p>The paper gives no filter numbers inside the blocks; they follow the v3 reference code,
  * with the 5x5 of branch 2 written as the figure's two 3x3 and a fifth 17x17 block of width 160.
- * No public parameter count exists to check this against; the stage shapes match the table.
+ * No public parameter count exists to check this against: IndependentCountsTest works the count
+ * out by hand from the table (26,065,224 in PyTorch's convention at 1000 classes), and the stage
+ * shapes match the table.
  */
 public final class InceptionV2 {
     private InceptionV2() {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.incept.json.SpecJson;
 import dev.incept.spec.Network;
 import dev.incept.spec.RandomDescriptions;
-import dev.incept.spec.Shape;
+import dev.incept.spec.FeatureShape;
 import dev.incept.spec.SpecException;
 
 import java.util.HashMap;
@@ -55,7 +55,7 @@ class AnalysisPropertiesTest {
             return;
         }
         List<BlockReport> top = a.blocksAtDepth(0).stream().filter(b -> !b.path().startsWith("aux/")).toList();
-        Shape expected = net.input();
+        FeatureShape expected = net.input();
         long params = 0;
         long macs = 0;
         for (BlockReport b : top) {

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.incept.spec.Network;
-import dev.incept.spec.Shape;
+import dev.incept.spec.FeatureShape;
 import dev.incept.zoo.Zoo;
 
 import org.junit.jupiter.api.Test;
@@ -88,7 +88,7 @@ class AnalysisTest {
         for (Zoo.Model m : Zoo.models()) {
             Network net = m.build(m.defaults().withClasses(10).withInput(1, 160).withAux(true));
             Analysis a = Analyzer.analyze(net);
-            assertEquals(Shape.vector(10), a.output(), m.name());
+            assertEquals(FeatureShape.vector(10), a.output(), m.name());
         }
     }
 

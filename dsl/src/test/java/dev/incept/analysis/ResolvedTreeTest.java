@@ -10,7 +10,7 @@ import static dev.incept.spec.Layers.seq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.incept.spec.Activation;
+import dev.incept.spec.ActivationKind;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Network;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ class ResolvedTreeTest {
         Conv c = (Conv) project.layer();
         assertEquals(List.of(1, 1, 8), List.of(c.kernelH(), c.kernelW(), c.filters()));
         assertFalse(c.batchNorm());
-        assertEquals(Activation.LINEAR, c.activation());
+        assertEquals(ActivationKind.LINEAR, c.activation());
         // the body's 4 + 6 channels back to the input's 8, with a bias
         assertEquals(10L * 8 + 8, project.params());
         assertEquals(10, project.input().channels());

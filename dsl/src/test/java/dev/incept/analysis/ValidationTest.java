@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.incept.spec.Layer;
 import dev.incept.spec.Network;
-import dev.incept.spec.Shape;
+import dev.incept.spec.FeatureShape;
 import dev.incept.spec.SpecException;
 
 import java.util.List;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** Every invalid description fails with a SpecException naming the block path and the numbers. */
 class ValidationTest {
 
-    private static SpecException rejected(Shape input, Layer... layers) {
+    private static SpecException rejected(FeatureShape input, Layer... layers) {
         Network net = Network.builder("t").input(input).add(layers).build();
         return assertThrows(SpecException.class, () -> Analyzer.analyze(net));
     }
@@ -40,45 +40,45 @@ class ValidationTest {
 
     @Test
     void nonPositiveSizesNameTheBlockAndTheValue() {
-        assertMentions(rejected(Shape.of(3, 32, 32), conv(0, 3).named("c")), "c:", "filters", "0");
-        assertMentions(rejected(Shape.of(3, 32, 32), conv(8, 3).stride(-1).named("c")), "c:", "stride", "-1");
-        assertMentions(rejected(Shape.of(3, 32, 32), maxPool(0, 1).named("p")), "p:", "pool height", "0");
-        assertMentions(rejected(Shape.of(3, 32, 32), globalAvgPool(), dense(-5).named("fc")), "fc:", "units", "-5");
+        assertMentions(rejected(FeatureShape.of(3, 32, 32), conv(0, 3).named("c")), "c:", "filters", "0");
+        assertMentions(rejected(FeatureShape.of(3, 32, 32), conv(8, 3).stride(-1).named("c")), "c:", "stride", "-1");
+        assertMentions(rejected(FeatureShape.of(3, 32, 32), maxPool(0, 1).named("p")), "p:", "pool height", "0");
+        assertMentions(rejected(FeatureShape.of(3, 32, 32), globalAvgPool(), dense(-5).named("fc")), "fc:", "units", "-5");
     }
 
     @Test
     void aNonPositiveInputShapeIsRejected() {
-        assertMentions(rejected(Shape.of(3, 0, 32), conv(8, 3)), "input", "3x0x32");
+        assertMentions(rejected(FeatureShape.of(3, 0, 32), conv(8, 3)), "input", "3x0x32");
     }
 
     @Test
     void aKernelLargerThanItsPaddedInputReportsBothSizes() {
-        SpecException e = rejected(Shape.of(3, 8, 8),
+        SpecException e = rejected(FeatureShape.of(3, 8, 8),
                 concat("mixed", conv(8, 1), seq(conv(8, 5).stride(2).valid(), conv(8, 7).valid())));
         assertMentions(e, "mixed/branch1/conv7x7", "7", "padded input", "2");
     }
 
     @Test
     void branchesThatDisagreeOnSpatialSizeAreListed() {
-        SpecException e = rejected(Shape.of(3, 17, 17), concat("mixed", conv(8, 1), conv(8, 3).valid()));
+        SpecException e = rejected(FeatureShape.of(3, 17, 17), concat("mixed", conv(8, 1), conv(8, 3).valid()));
         assertMentions(e, "mixed:", "branch0 17x17x8", "branch1 15x15x8");
     }
 
     @Test
     void aResidualThatChangesWidthWithoutProjectionIsRejected() {
-        SpecException e = rejected(Shape.of(32, 8, 8), identityResidual(0.1, conv(64, 3)).named("res"));
+        SpecException e = rejected(FeatureShape.of(32, 8, 8), identityResidual(0.1, conv(64, 3)).named("res"));
         assertMentions(e, "res:", "64", "32", "no projection");
     }
 
     @Test
     void aResidualThatChangesTheGridIsRejected() {
-        assertMentions(rejected(Shape.of(32, 8, 8), residual("res", 0.1, conv(32, 3).stride(2))), "res:", "4x4x32", "8x8");
+        assertMentions(rejected(FeatureShape.of(32, 8, 8), residual("res", 0.1, conv(32, 3).stride(2))), "res:", "4x4x32", "8x8");
     }
 
     @Test
     void aNegativeOrNonFiniteResidualScaleIsRejected() {
-        assertMentions(rejected(Shape.of(32, 8, 8), residual("res", -0.1, conv(32, 1))), "res:", "-0.1");
-        assertMentions(rejected(Shape.of(32, 8, 8), residual("res", Double.NaN, conv(32, 1))), "res:", "NaN");
+        assertMentions(rejected(FeatureShape.of(32, 8, 8), residual("res", -0.1, conv(32, 1))), "res:", "-0.1");
+        assertMentions(rejected(FeatureShape.of(32, 8, 8), residual("res", Double.NaN, conv(32, 1))), "res:", "NaN");
     }
 
     @Test
@@ -93,37 +93,37 @@ class ValidationTest {
 
     @Test
     void evenKernelsWithSamePaddingAskForExplicitPadding() {
-        assertMentions(rejected(Shape.of(3, 8, 8), conv(4, 2).named("c")), "c:", "odd", "2x2");
+        assertMentions(rejected(FeatureShape.of(3, 8, 8), conv(4, 2).named("c")), "c:", "odd", "2x2");
     }
 
     @Test
     void poolPaddingOverHalfTheWindowIsRejected() {
-        assertMentions(rejected(Shape.of(3, 8, 8), maxPool(3, 1).pad(2, 2).named("p")), "p:", "2x2", "3x3");
+        assertMentions(rejected(FeatureShape.of(3, 8, 8), maxPool(3, 1).pad(2, 2).named("p")), "p:", "2x2", "3x3");
     }
 
     @Test
     void convolutionOnAFlatVectorIsRejected() {
-        assertMentions(rejected(Shape.of(3, 8, 8), globalAvgPool(), conv(4, 1).named("late")), "late:", "flat", "3");
+        assertMentions(rejected(FeatureShape.of(3, 8, 8), globalAvgPool(), conv(4, 1).named("late")), "late:", "flat", "3");
     }
 
     @Test
     void dropoutOutsideItsRangeAndBadRepeatCountsAreRejected() {
-        assertMentions(rejected(Shape.of(3, 8, 8), dropout(1.0).named("d")), "d:", "1.0");
-        assertMentions(rejected(Shape.of(3, 8, 8), repeat("r", 0, conv(3, 1))), "r:", "0");
-        assertMentions(rejected(Shape.of(3, 8, 8), repeat("r", 1_000_000, conv(3, 1))), "r:", "1000000");
+        assertMentions(rejected(FeatureShape.of(3, 8, 8), dropout(1.0).named("d")), "d:", "1.0");
+        assertMentions(rejected(FeatureShape.of(3, 8, 8), repeat("r", 0, conv(3, 1))), "r:", "0");
+        assertMentions(rejected(FeatureShape.of(3, 8, 8), repeat("r", 1_000_000, conv(3, 1))), "r:", "1000000");
     }
 
     @Test
     void emptySequencesAndConcatsAndDuplicateNamesAreRejected() {
-        assertMentions(rejected(Shape.of(3, 8, 8), seq().named("s")), "s:", "at least one");
-        assertMentions(rejected(Shape.of(3, 8, 8), concat("c")), "c:", "at least one branch");
-        assertMentions(rejected(Shape.of(3, 8, 8), conv(3, 1).named("x"), conv(3, 1).named("x")), "'x'");
-        assertMentions(rejected(Shape.of(3, 8, 8), conv(3, 1).named("a/b")), "'/'");
+        assertMentions(rejected(FeatureShape.of(3, 8, 8), seq().named("s")), "s:", "at least one");
+        assertMentions(rejected(FeatureShape.of(3, 8, 8), concat("c")), "c:", "at least one branch");
+        assertMentions(rejected(FeatureShape.of(3, 8, 8), conv(3, 1).named("x"), conv(3, 1).named("x")), "'x'");
+        assertMentions(rejected(FeatureShape.of(3, 8, 8), conv(3, 1).named("a/b")), "'/'");
     }
 
     @Test
     void overflowingCountsAreASpecExceptionNotAWrongNumber() {
-        SpecException e = rejected(Shape.of(1_000_000, 1000, 1000), dense(Integer.MAX_VALUE).named("huge"));
+        SpecException e = rejected(FeatureShape.of(1_000_000, 1000, 1000), dense(Integer.MAX_VALUE).named("huge"));
         assertMentions(e, "huge", "overflow");
     }
 
@@ -141,7 +141,7 @@ class ValidationTest {
             deep = seq(deep);
         }
         Layer nested = deep;
-        SpecException e = rejected(Shape.of(3, 8, 8), nested);
+        SpecException e = rejected(FeatureShape.of(3, 8, 8), nested);
         assertMentions(e, "nested more than");
         assertThrows(SpecException.class, () -> dev.incept.json.SpecJson.write(
                 Network.builder("deep").input(3, 8, 8).add(nested).build()));
@@ -185,7 +185,7 @@ class ValidationTest {
     @Test
     void anOutputTooLargeForOneTensorIsRefusedAtItsPath() {
         // 4 x 32768 x 32768 = 2^32 values for one example
-        SpecException e = rejected(Shape.of(1, 32768, 32768), conv(4, 3).named("wide"));
+        SpecException e = rejected(FeatureShape.of(1, 32768, 32768), conv(4, 3).named("wide"));
         assertEquals("wide", e.path());
         assertTrue(e.getMessage().contains("4294967296 values"), e.getMessage());
     }

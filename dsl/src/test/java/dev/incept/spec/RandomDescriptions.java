@@ -44,7 +44,7 @@ public final class RandomDescriptions {
             }
             aux.add(new AuxHead(pick("", "aux", "side"), after, List.of(layer(1)), faults ? pick(0.3, 0.4, -1.0, 0.0) : 0.3));
         }
-        return new Network(pick("", "net", "random"), new Shape(c, h, w, false), layers, aux);
+        return new Network(pick("", "net", "random"), new FeatureShape(c, h, w, false), layers, aux);
     }
 
     public Layer layer(int depth) {
@@ -52,17 +52,17 @@ public final class RandomDescriptions {
         String name = rare(5) ? pick("a", "b", "x/y", " ", "block") : "";
         return switch (kind) {
             case 0, 1, 2 -> new Conv(name, size(16), kernel(), kernel(), stride(), stride(), padding(), r.nextBoolean(),
-                    r.nextBoolean() ? Activation.RELU : Activation.LINEAR, r.nextBoolean());
+                    r.nextBoolean() ? ActivationKind.RELU : ActivationKind.LINEAR, r.nextBoolean());
             case 3 -> new Pool(name, r.nextBoolean() ? PoolKind.MAX : PoolKind.AVG, kernel(), kernel(), stride(), stride(),
                     padding(), r.nextBoolean(), r.nextInt(4) == 0);
             case 4 -> r.nextBoolean() ? new GlobalPool(name, r.nextBoolean() ? PoolKind.MAX : PoolKind.AVG)
                     : new Dropout(name, faults ? pick(0.0, 0.2, 0.5, 0.99, 1.0, -0.1, Double.NaN) : pick(0.0, 0.2, 0.5));
-            case 5 -> new Dense(name, size(20), r.nextBoolean(), r.nextBoolean() ? Activation.RELU : Activation.LINEAR);
+            case 5 -> new Dense(name, size(20), r.nextBoolean(), r.nextBoolean() ? ActivationKind.RELU : ActivationKind.LINEAR);
             case 6 -> new Sequence(name, children(depth - 1));
             case 7, 8 -> new Concat(name, children(depth - 1));
             default -> r.nextBoolean()
                     ? new Residual(name, layer(depth - 1), faults ? r.nextInt(4) != 0 : true, faults ? pick(0.1, 0.17, 1.0, 0.0, -0.2, Double.POSITIVE_INFINITY) : pick(0.1, 0.17, 1.0),
-                            r.nextBoolean() ? Activation.RELU : Activation.LINEAR)
+                            r.nextBoolean() ? ActivationKind.RELU : ActivationKind.LINEAR)
                     : new Repeat(name, faults ? pick(1, 2, 3, 0, -1) : pick(1, 2, 3), layer(depth - 1));
         };
     }

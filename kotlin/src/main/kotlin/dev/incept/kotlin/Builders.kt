@@ -4,7 +4,7 @@ import dev.incept.analysis.Analysis
 import dev.incept.analysis.Analyzer
 import dev.incept.analysis.Convention
 import dev.incept.analysis.SummaryTable
-import dev.incept.spec.Activation
+import dev.incept.spec.ActivationKind
 import dev.incept.spec.AuxHead
 import dev.incept.spec.Concat
 import dev.incept.spec.Conv
@@ -19,7 +19,7 @@ import dev.incept.spec.PoolKind
 import dev.incept.spec.Repeat
 import dev.incept.spec.Residual
 import dev.incept.spec.Sequence
-import dev.incept.spec.Shape
+import dev.incept.spec.FeatureShape
 
 /** Keeps an outer builder's functions out of an inner block, as kotlinx.html does. */
 @DslMarker
@@ -34,8 +34,8 @@ val SAME: Padding = Padding.SAME
 val VALID: Padding = Padding.VALID
 fun pad(height: Int, width: Int = height): Padding = Padding.explicit(height, width)
 
-val RELU: Activation = Activation.RELU
-val LINEAR: Activation = Activation.LINEAR
+val RELU: ActivationKind = ActivationKind.RELU
+val LINEAR: ActivationKind = ActivationKind.LINEAR
 
 /**
  * Layers in order: the receiver of `network { }`, `block { }`, `branch { }` and `repeat { }`.
@@ -60,12 +60,12 @@ open class LayersBuilder internal constructor() {
 
     fun conv(
         filters: Int, kernel: Int, stride: Int = 1, padding: Padding = SAME, batchNorm: Boolean = true,
-        activation: Activation = RELU, bias: Boolean = !batchNorm, name: String = "",
+        activation: ActivationKind = RELU, bias: Boolean = !batchNorm, name: String = "",
     ) = conv(filters, kernel x kernel, stride x stride, padding, batchNorm, activation, bias, name)
 
     fun conv(
         filters: Int, kernel: Size, stride: Size = 1 x 1, padding: Padding = SAME, batchNorm: Boolean = true,
-        activation: Activation = RELU, bias: Boolean = !batchNorm, name: String = "",
+        activation: ActivationKind = RELU, bias: Boolean = !batchNorm, name: String = "",
     ) = add(Conv(name, filters, kernel.height, kernel.width, stride.height, stride.width, padding, batchNorm, activation, bias))
 
     fun maxPool(size: Int, stride: Int = size, padding: Padding = VALID, ceilMode: Boolean = false, name: String = "") =
@@ -82,7 +82,7 @@ open class LayersBuilder internal constructor() {
 
     fun dropout(rate: Double, name: String = "") = add(Dropout(name, rate))
 
-    fun dense(units: Int, bias: Boolean = true, activation: Activation = LINEAR, name: String = "") =
+    fun dense(units: Int, bias: Boolean = true, activation: ActivationKind = LINEAR, name: String = "") =
         add(Dense(name, units, bias, activation))
 
     /** A named group of layers in sequence (a stem, a head). */
@@ -96,7 +96,7 @@ open class LayersBuilder internal constructor() {
      * branches must keep the input width themselves.
      */
     fun residual(
-        scale: Double, name: String = "", project: Boolean = true, activation: Activation = RELU,
+        scale: Double, name: String = "", project: Boolean = true, activation: ActivationKind = RELU,
         init: BranchesBuilder.() -> Unit,
     ) {
         val branches = BranchesBuilder().apply(init).branches
@@ -129,11 +129,11 @@ class BranchesBuilder internal constructor() {
 
 @InceptDsl
 class NetworkBuilder internal constructor(private val name: String) : LayersBuilder() {
-    private var inputShape: Shape = Shape.of(3, 224, 224)
+    private var inputShape: FeatureShape = FeatureShape.of(3, 224, 224)
     private val aux = mutableListOf<AuxHead>()
 
     fun input(channels: Int, height: Int, width: Int = height) {
-        inputShape = Shape.of(channels, height, width)
+        inputShape = FeatureShape.of(channels, height, width)
     }
 
     /** An auxiliary classifier reading the output of the block at path [after], used in training only. */
@@ -151,7 +151,7 @@ fun concat(name: String = "", init: BranchesBuilder.() -> Unit): Concat = Concat
 
 fun block(name: String, init: LayersBuilder.() -> Unit): Layer = LayersBuilder().apply(init).let { Sequence(name, it.layers) }
 
-fun Network.analyze(convention: Convention = Convention.PYTORCH, includeAux: Boolean = true, input: Shape = this.input()): Analysis =
+fun Network.analyze(convention: Convention = Convention.PYTORCH, includeAux: Boolean = true, input: FeatureShape = this.input()): Analysis =
     Analyzer.analyze(this, input, convention, includeAux)
 
 fun Network.summary(depth: Int = 0, convention: Convention = Convention.PYTORCH, includeAux: Boolean = true): String =

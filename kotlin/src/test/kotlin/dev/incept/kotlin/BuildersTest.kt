@@ -1,6 +1,16 @@
 package dev.incept.kotlin
 
 import dev.incept.analysis.Convention
+import dev.incept.spec.Concat
+import dev.incept.spec.Conv
+import dev.incept.spec.Dense
+import dev.incept.spec.Dropout
+import dev.incept.spec.GlobalPool
+import dev.incept.spec.LayerVisitor
+import dev.incept.spec.Pool
+import dev.incept.spec.Repeat
+import dev.incept.spec.Residual
+import dev.incept.spec.Sequence
 import dev.incept.spec.SpecException
 import dev.incept.zoo.InceptionResNetV2
 import dev.incept.zoo.InceptionV3
@@ -106,5 +116,34 @@ class BuildersTest {
             globalAvgPool(); dense(10)
         }
         assertEquals(2, (net.layers()[0] as dev.incept.spec.Conv).strideH())
+    }
+    @Test
+    fun `the builder can write every layer kind there is`() {
+        // The compiler cannot remind the builder of a new kind (it implements no LayerVisitor):
+        // this test fails until it can write one.
+        val net = network("every-kind") {
+            input(3, 16)
+            conv(8, 3)
+            avgPool(3, stride = 1, padding = SAME)
+            block("seq") { conv(8, 1) }
+            concat { branch { conv(8, 1) }; branch { conv(8, 3) } }
+            residual(0.2, name = "res") { branch { conv(8, 1) }; branch { conv(8, 3) } }
+            repeat(2, name = "rep") { conv(8, 3) }
+            globalAvgPool(); dropout(0.2); dense(10)
+        }
+        val kinds = sortedSetOf<String>()
+        val visitor = object : LayerVisitor<Unit> {
+            override fun conv(conv: Conv) { kinds += "conv" }
+            override fun pool(pool: Pool) { kinds += "pool" }
+            override fun globalPool(pool: GlobalPool) { kinds += "globalPool" }
+            override fun dropout(dropout: Dropout) { kinds += "dropout" }
+            override fun dense(dense: Dense) { kinds += "dense" }
+            override fun sequence(sequence: Sequence) { kinds += "sequence"; sequence.layers().forEach { it.accept(this) } }
+            override fun concat(concat: Concat) { kinds += "concat"; concat.branches().forEach { it.accept(this) } }
+            override fun residual(residual: Residual) { kinds += "residual"; residual.body().accept(this) }
+            override fun repeat(repeat: Repeat) { kinds += "repeat"; repeat.body().accept(this) }
+        }
+        net.layers().forEach { it.accept(visitor) }
+        assertEquals(LayerVisitor::class.java.declaredMethods.map { it.name }.toSortedSet(), kinds)
     }
 }

@@ -137,7 +137,7 @@ public final class Compiler {
             names.add("bn");
             parts.add(new ChannelBatchNorm(BN_EPSILON, BN_MOMENTUM));
         }
-        if (c.activation() == dev.incept.spec.Activation.RELU && !deferRelu) {
+        if (c.activation() == dev.incept.spec.ActivationKind.RELU && !deferRelu) {
             names.add("relu");
             parts.add(relu());
         }
@@ -182,7 +182,7 @@ public final class Compiler {
         }
         names.add("linear");
         parts.add(Linear.builder().setUnits(d.units()).optBias(d.bias()).build());
-        if (d.activation() == dev.incept.spec.Activation.RELU) {
+        if (d.activation() == dev.incept.spec.ActivationKind.RELU) {
             names.add("relu");
             parts.add(relu());
         }
@@ -203,10 +203,11 @@ public final class Compiler {
     private Block residual(ResolvedLayer r) {
         Residual spec = (Residual) r.layer();
         ResolvedLayer body = r.children().get(0);
-        // The projection is the analyser's ordinary 1x1 convolution, registered bare under
-        // "project" as checkpoints written before it was part of the tree expect.
-        Block project = r.children().size() > 1 ? convolution((Conv) r.children().get(1).layer()) : null;
-        return new ResidualBlock(body.segment(), compile(body), project, spec.scale(),
-                spec.activation() == dev.incept.spec.Activation.RELU);
+        // The projection is the analyser's ordinary 1x1 convolution, registered bare (a Conv2d, not a
+        // sequence) under its segment, as checkpoints written before it was part of the tree expect.
+        ResolvedLayer projection = r.children().size() > 1 ? r.children().get(1) : null;
+        Block project = projection == null ? null : convolution((Conv) projection.layer());
+        return new ResidualBlock(body.segment(), compile(body), projection == null ? null : projection.segment(), project, spec.scale(),
+                spec.activation() == dev.incept.spec.ActivationKind.RELU);
     }
 }

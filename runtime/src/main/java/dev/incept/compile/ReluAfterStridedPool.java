@@ -4,7 +4,7 @@ import dev.incept.analysis.Analysis;
 import dev.incept.analysis.LayerKind;
 import dev.incept.analysis.ResolvedAux;
 import dev.incept.analysis.ResolvedLayer;
-import dev.incept.spec.Activation;
+import dev.incept.spec.ActivationKind;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Pool;
 import dev.incept.spec.PoolKind;
@@ -51,7 +51,7 @@ final class ReluAfterStridedPool {
     /** Whether a layer's last operation, on every path through it, is a ReLU that may move. */
     private static boolean endsInRelu(ResolvedLayer l) {
         return switch (l.kind()) {
-            case CONV -> ((Conv) l.layer()).activation() == Activation.RELU;
+            case CONV -> ((Conv) l.layer()).activation() == ActivationKind.RELU;
             case SEQUENCE -> endsInRelu(l.children().get(l.children().size() - 1));
             case CONCAT -> l.children().stream().allMatch(ReluAfterStridedPool::endsInRelu);
             default -> false;

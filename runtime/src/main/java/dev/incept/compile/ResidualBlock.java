@@ -17,9 +17,9 @@ final class ResidualBlock extends AbstractBlock {
     private final float scale;
     private final boolean relu;
 
-    ResidualBlock(String bodyName, Block body, Block project, double scale, boolean relu) {
+    ResidualBlock(String bodyName, Block body, String projectName, Block project, double scale, boolean relu) {
         this.body = addChildBlock(bodyName, body);
-        this.project = project == null ? null : addChildBlock("project", project);
+        this.project = project == null ? null : addChildBlock(projectName, project);
         this.scale = (float) scale;
         this.relu = relu;
     }

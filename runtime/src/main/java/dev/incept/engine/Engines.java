@@ -16,6 +16,9 @@ public final class Engines {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
+        EngineOnClassPath.missing(choice, Engines.class.getClassLoader()).ifPresent(why -> {
+            throw new IllegalStateException(why);
+        });
         System.setProperty("ai.djl.default_engine", choice.djlName());
         NativeHeap.hold();
         if (choice == EngineChoice.PYTORCH) {

@@ -28,7 +28,7 @@ public final class ActivationProbe {
     /** On the first {@code count} images of {@code images}, normalised with {@code train}'s statistics as in training. */
     public static List<StageStatistics> measure(NetworkBlock block, NDManager manager, ParameterStore store, Images train,
                                                 Images images, int count) {
-        dev.incept.spec.Shape in = block.network().input();
+        dev.incept.spec.FeatureShape in = block.network().input();
         BatchMaker maker = new BatchMaker(images, in.height(), in.width(), Normalization.of(train), Augment.NONE);
         int[] idx = new int[Math.min(count, images.count())];
         for (int i = 0; i < idx.length; i++) {

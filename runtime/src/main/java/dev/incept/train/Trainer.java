@@ -71,7 +71,7 @@ public final class Trainer implements AutoCloseable {
         // He initialisation for every convolution and dense weight (ReLU networks).
         block.setInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,
                 XavierInitializer.FactorType.IN, 2), Parameter.Type.WEIGHT);
-        dev.incept.spec.Shape in = network.input();
+        dev.incept.spec.FeatureShape in = network.input();
         block.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), in.channels(), in.height(), in.width()));
         this.store = new ParameterStore(manager, false);
         this.params = block.getParameters();
@@ -133,7 +133,7 @@ public final class Trainer implements AutoCloseable {
                 l.onResume(checkpoint, first, history());
             }
         }
-        dev.incept.spec.Shape in = network.input();
+        dev.incept.spec.FeatureShape in = network.input();
         Normalization norm = Normalization.of(train);
         BatchMaker trainMaker = new BatchMaker(train, in.height(), in.width(), norm, config.augment());
         BatchMaker testMaker = new BatchMaker(test, in.height(), in.width(), norm, Augment.NONE);
@@ -159,7 +159,7 @@ public final class Trainer implements AutoCloseable {
     }
 
     private void checkData(Images train, Images test) {
-        dev.incept.spec.Shape in = network.input();
+        dev.incept.spec.FeatureShape in = network.input();
         for (Images set : List.of(train, test)) {
             if (set.channels() != in.channels()) {
                 throw new IllegalArgumentException("the network '" + network.name() + "' reads " + in.channels()
@@ -244,7 +244,7 @@ public final class Trainer implements AutoCloseable {
 
     /** As {@link #evaluate(Images, Images)}, the way {@code options} say. */
     public Evaluation evaluate(Images train, Images test, EvalOptions options) {
-        dev.incept.spec.Shape in = network.input();
+        dev.incept.spec.FeatureShape in = network.input();
         return evaluate(new BatchMaker(test, in.height(), in.width(), Normalization.of(train), Augment.NONE),
                 config.testLimit(), options.mirrored());
     }

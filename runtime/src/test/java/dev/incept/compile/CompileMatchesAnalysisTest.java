@@ -56,7 +56,7 @@ class CompileMatchesAnalysisTest {
         Engine engine = Engines.load(choice);
         try (NDManager manager = engine.newBaseManager()) {
             NetworkBlock block = Compiler.compile(net);
-            dev.incept.spec.Shape in = net.input();
+            dev.incept.spec.FeatureShape in = net.input();
             Shape input = new Shape(batch, in.channels(), in.height(), in.width());
             block.initialize(manager, DataType.FLOAT32, input);
             assertEquals(a.trainableParams(), ParameterCount.trainable(block), "trainable parameters");

@@ -4,14 +4,14 @@ package dev.incept.spec;
  * The shape of one example (no batch axis): channels x height x width, or a flat vector of
  * {@code channels} features when {@code flat} is set.
  */
-public record Shape(int channels, int height, int width, boolean flat) {
+public record FeatureShape(int channels, int height, int width, boolean flat) {
 
-    public static Shape of(int channels, int height, int width) {
-        return new Shape(channels, height, width, false);
+    public static FeatureShape of(int channels, int height, int width) {
+        return new FeatureShape(channels, height, width, false);
     }
 
-    public static Shape vector(int features) {
-        return new Shape(features, 1, 1, true);
+    public static FeatureShape vector(int features) {
+        return new FeatureShape(features, 1, 1, true);
     }
 
     /** Dimensions in the engines' order, without the batch axis: [C, H, W] or [N]. */

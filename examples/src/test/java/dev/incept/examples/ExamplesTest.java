@@ -1,27 +1,26 @@
-package dev.incept.cli;
+package dev.incept.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.incept.analysis.Analyzer;
-import dev.incept.examples.CustomInception;
-import dev.incept.examples.FashionInceptionKt;
-import dev.incept.spec.Shape;
-
-import dev.incept.examples.TrainCustomInception;
-import dev.incept.examples.TrainFashionKt;
+import dev.incept.data.FashionMnist;
+import dev.incept.spec.FeatureShape;
 import dev.incept.train.Evaluation;
+import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 class ExamplesTest {
     @Test
     void theJavaAndKotlinExamplesDescribeTheSameValidNetwork() {
         assertEquals(CustomInception.network(), FashionInceptionKt.fashionInception());
-        assertEquals(Shape.vector(10), Analyzer.analyze(CustomInception.network()).output());
+        assertEquals(FeatureShape.vector(10), Analyzer.analyze(CustomInception.network()).output());
     }
 
     @Test
     void theJavaAndKotlinTrainingExamplesLearnFashionMnistInQuickMode() {
-        RealData.assumeFashionMnist();
+        assumeTrue(Files.isDirectory(FashionMnist.defaultDir()),
+                "Fashion-MNIST is not installed at " + FashionMnist.defaultDir() + " (scripts/setup-data installs it)");
         Evaluation java = TrainCustomInception.run(true);
         Evaluation kotlin = TrainFashionKt.trainFashionInception(true);
         // One epoch on 3,000 images: far above the 10% of guessing, far below a full run.

@@ -1,7 +1,7 @@
 package dev.incept.spec;
 
 /** What follows a layer: a ReLU, or nothing ("linear" in Java, Kotlin, JSON and the summary alike). */
-public enum Activation {
+public enum ActivationKind {
     RELU, LINEAR;
 
     public String jsonName() {

@@ -8,7 +8,7 @@ import dev.incept.json.SpecJson;
 import dev.incept.run.Run;
 import dev.incept.run.RunSpec;
 import dev.incept.spec.Network;
-import dev.incept.spec.Shape;
+import dev.incept.spec.FeatureShape;
 import dev.incept.storage.DurableFile;
 import dev.incept.storage.FolderLock;
 import dev.incept.storage.StorageException;
@@ -167,7 +167,7 @@ final class TrainCommand {
         if (!resume) {
             Run.create(runDir, setup.spec());
         }
-        Shape in = net.input();
+        FeatureShape in = net.input();
         out.printf(Locale.ROOT, "incept: training %s (%s) on %s: %d train / %d test images at %dx%dx%d, %s on %s (%s)%n",
                 net.name(), setup.modelName(), data.name(), Math.min(cfg.trainLimit(), data.train().count()),
                 Math.min(cfg.testLimit(), data.test().count()), in.height(), in.width(), in.channels(),
@@ -271,7 +271,7 @@ final class TrainCommand {
             if (a.flag("aux") && net.auxHeads().isEmpty()) {
                 throw new UsageException("--aux: " + spec + " describes no auxiliary head");
             }
-            return net.withInput(Shape.of(channels, input != null ? input : data.train().height(),
+            return net.withInput(FeatureShape.of(channels, input != null ? input : data.train().height(),
                     input != null ? input : data.train().width()));
         }
         Zoo.Model model = Zoo.find(modelName).orElseThrow(() -> new UsageException(

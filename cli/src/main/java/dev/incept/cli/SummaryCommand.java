@@ -7,7 +7,7 @@ import dev.incept.analysis.SummaryTable;
 import dev.incept.json.AnalysisJson;
 import dev.incept.json.SpecJson;
 import dev.incept.spec.Network;
-import dev.incept.spec.Shape;
+import dev.incept.spec.FeatureShape;
 import dev.incept.zoo.ModelConfig;
 import dev.incept.zoo.Zoo;
 
@@ -42,7 +42,7 @@ final class SummaryCommand {
             throw new UsageException("--format must be text, json or svg, got '" + format + "'");
         }
         Network net = network(a);
-        Shape input = net.input();
+        FeatureShape input = net.input();
         Analysis analysis = Analyzer.analyze(net, input, convention, !net.auxHeads().isEmpty());
         if (format.equals("svg")) {
             out.print(dev.incept.diagram.ArchitectureDiagram.svg(net, analysis));
@@ -67,8 +67,8 @@ final class SummaryCommand {
                 throw new UsageException("--classes, --aux and --no-aux-bn apply to zoo models; edit the file instead");
             }
             Network net = SpecJson.read(Path.of(spec));
-            Shape s = net.input();
-            return net.withInput(Shape.of(channels == null ? s.channels() : channels,
+            FeatureShape s = net.input();
+            return net.withInput(FeatureShape.of(channels == null ? s.channels() : channels,
                     input == null ? s.height() : input, input == null ? s.width() : input));
         }
         if (a.positional.size() != 1) {
