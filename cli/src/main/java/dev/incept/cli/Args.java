@@ -72,6 +72,23 @@ final class Args {
         throw new UsageException("--" + key + " needs a positive integer, got '" + v + "'");
     }
 
+    /** A whole number >= 0, or null when the option is absent. */
+    Integer nonNegativeInt(String key) {
+        String v = options.get(key);
+        if (v == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--" + key + " needs an integer >= 0, got '" + v + "'");
+    }
+
     /** A finite number >= 0, or null when the option is absent. */
     Double number(String key) {
         String v = options.get(key);

@@ -18,6 +18,7 @@ public final class Main {
               models                 list the model zoo, one line each
               summary MODEL          shapes, parameters, multiply-adds and receptive field per block
               summary --spec FILE    the same for a description file (incept/1 JSON)
+              diff A B               the blocks where two networks differ, and where they first part
               train [MODEL]          train on a real data set (default: inception-mini on Fashion-MNIST)
               eval RUN_DIR           a run's test accuracy from its checkpoint (--mirror: with flip test-time augmentation)
               bench                  training speed against DJL's own GoogLeNet, per engine, against the matmul peak
@@ -26,7 +27,8 @@ public final class Main {
             examples:
               incept summary inception-v3 --convention keras
               incept summary googlenet-3x3 --aux --format json
-              incept summary --spec my-net.json --input 96""";
+              incept summary --spec my-net.json --input 96
+              incept diff googlenet googlenet-3x3""";
 
     private Main() {
     }
@@ -49,6 +51,7 @@ public final class Main {
             return switch (command) {
                 case "models" -> models(rest, out);
                 case "summary" -> SummaryCommand.run(rest, out);
+                case "diff" -> DiffCommand.run(rest, out);
                 case "train" -> TrainCommand.run(rest, out, err);
                 case "eval" -> EvalCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out, err);
@@ -97,6 +100,7 @@ public final class Main {
         String topic = rest.isEmpty() ? "" : rest.get(0);
         switch (topic) {
             case "summary" -> out.println(SummaryCommand.USAGE);
+            case "diff" -> out.println(DiffCommand.USAGE);
             case "train" -> out.println(TrainCommand.USAGE);
             case "eval" -> out.println(EvalCommand.USAGE);
             case "bench" -> out.println(BenchCommand.USAGE);

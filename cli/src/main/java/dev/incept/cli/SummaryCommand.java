@@ -5,11 +5,8 @@ import dev.incept.analysis.Analyzer;
 import dev.incept.analysis.Convention;
 import dev.incept.analysis.SummaryTable;
 import dev.incept.json.AnalysisJson;
-import dev.incept.json.SpecJson;
 import dev.incept.spec.Network;
 import dev.incept.spec.FeatureShape;
-import dev.incept.zoo.ModelConfig;
-import dev.incept.zoo.Zoo;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -49,7 +46,7 @@ final class SummaryCommand {
         } else if (format.equals("json")) {
             out.print(AnalysisJson.write(analysis));
         } else {
-            Integer depth = a.get("depth", null) == null ? Integer.valueOf(0) : depthOf(a.get("depth", "0"));
+            Integer depth = a.get("depth", null) == null ? Integer.valueOf(0) : a.nonNegativeInt("depth");
             out.print(SummaryTable.render(analysis, depth));
         }
         return 0;
@@ -66,20 +63,12 @@ final class SummaryCommand {
             if (a.get("classes", null) != null || a.flag("aux") || a.flag("no-aux-bn")) {
                 throw new UsageException("--classes, --aux and --no-aux-bn apply to zoo models; edit the file instead");
             }
-            Network net = SpecJson.read(Path.of(spec));
-            FeatureShape s = net.input();
-            return net.withInput(FeatureShape.of(channels == null ? s.channels() : channels,
-                    input == null ? s.height() : input, input == null ? s.width() : input));
+            return NetworkArg.file(Path.of(spec), input, channels);
         }
         if (a.positional.size() != 1) {
             throw new UsageException("summary needs one model name (see 'incept models') or --spec FILE");
         }
-        Zoo.Model model = Zoo.find(a.positional.get(0)).orElseThrow(() -> new UsageException(
-                "unknown model '" + a.positional.get(0) + "'; try 'incept models'"));
-        Integer classes = a.positiveInt("classes");
-        ModelConfig cfg = new ModelConfig(classes == null ? 1000 : classes, channels == null ? 3 : channels,
-                input == null ? model.defaultInput() : input, a.flag("aux"), !a.flag("no-aux-bn"));
-        return model.build(cfg);
+        return NetworkArg.zoo(a.positional.get(0), input, channels, a.positiveInt("classes"), a.flag("aux"), !a.flag("no-aux-bn"));
     }
 
     private static Convention convention(String text) {
@@ -88,17 +77,5 @@ final class SummaryCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-    }
-
-    private static int depthOf(String text) {
-        try {
-            int d = Integer.parseInt(text);
-            if (d >= 0) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException("--depth needs an integer >= 0, got '" + text + "'");
     }
 }

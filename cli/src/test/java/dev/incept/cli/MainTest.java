@@ -95,4 +95,18 @@ class MainTest {
         assertTrue(run("summary", "--help").out().contains("--convention"));
         assertEquals(2, run().code());
     }
+    @Test
+    void diffListsTheDifferingBlocksAndSaysWhereTheNetworksPart(@TempDir Path dir) throws Exception {
+        CliRun r = run("diff", "googlenet", "googlenet-3x3", "--depth", "1");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.out().contains("3a/branch2"), r.out());
+        assertTrue(r.out().lines().noneMatch(l -> l.strip().startsWith("3a/branch2/")), "--depth 1 stops above the convolutions");
+        assertTrue(r.out().contains("first difference: 3a/branch2/conv5x5: a 5x5 conv 16->32"), r.out());
+        Path file = dir.resolve("v3.json");
+        Files.writeString(file, SpecJson.write(Zoo.get("inception-v3").build(Zoo.get("inception-v3").defaults())));
+        CliRun same = run("diff", "inception-v3", file.toString());
+        assertEquals(0, same.code(), same.err());
+        assertTrue(same.out().contains("the same network"), same.out());
+        assertOneLineError(run("diff", "inception-v3"), "two networks");
+    }
 }

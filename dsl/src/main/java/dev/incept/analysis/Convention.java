@@ -12,11 +12,11 @@ public enum Convention {
     PYTORCH(2, 0);
 
     private final int trainablePerChannel;
-    private final int frozenPerChannel;
+    private final int bufferPerChannel;
 
-    Convention(int trainablePerChannel, int frozenPerChannel) {
+    Convention(int trainablePerChannel, int bufferPerChannel) {
         this.trainablePerChannel = trainablePerChannel;
-        this.frozenPerChannel = frozenPerChannel;
+        this.bufferPerChannel = bufferPerChannel;
     }
 
     public int batchNormTrainablePerChannel() {
@@ -24,7 +24,7 @@ public enum Convention {
     }
 
     public int batchNormNonTrainablePerChannel() {
-        return frozenPerChannel;
+        return bufferPerChannel;
     }
 
     public static Convention parse(String text) {

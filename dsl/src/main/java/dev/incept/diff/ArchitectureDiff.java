@@ -1,0 +1,188 @@
+package dev.incept.diff;
+
+import dev.incept.analysis.Analysis;
+import dev.incept.analysis.LayerKind;
+import dev.incept.analysis.ResolvedAux;
+import dev.incept.analysis.ResolvedLayer;
+import dev.incept.spec.Naming;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Two networks compared block by block over their resolved trees, matched by path: the blocks
+ * that differ (in shape, parameters, multiply-adds or make-up), and where they first part, in words.
+ * Names are not compared, only what the layers are: a student's unnamed convolution equals the
+ * reference's named one.
+ *
+ * @param differences every block that differs, parents before children, aux heads last
+ * @param origin the first place the two part, if they do
+ */
+public record ArchitectureDiff(Analysis first, Analysis second, List<BlockDelta> differences, Optional<Origin> origin) {
+
+    public ArchitectureDiff {
+        differences = List.copyOf(differences);
+    }
+
+    public static ArchitectureDiff of(Analysis first, Analysis second) {
+        List<BlockDelta> out = new ArrayList<>();
+        compareLists(first.layers(), second.layers(), out);
+        compareLists(auxLayers(first), auxLayers(second), out);
+        Optional<Origin> origin = firstOrigin(first.layers(), second.layers());
+        if (origin.isEmpty()) {
+            origin = firstOrigin(auxLayers(first), auxLayers(second));
+        }
+        return new ArchitectureDiff(first, second, out, origin);
+    }
+
+    public boolean same() {
+        return differences.isEmpty() && first.output().equals(second.output());
+    }
+
+    /** Each aux head as one sequence at its path, so that heads compare like blocks. */
+    private static List<ResolvedLayer> auxLayers(Analysis a) {
+        List<ResolvedLayer> heads = new ArrayList<>();
+        for (ResolvedAux h : a.aux()) {
+            List<ResolvedLayer> layers = h.layers();
+            ResolvedLayer firstLayer = layers.get(0);
+            ResolvedLayer last = layers.get(layers.size() - 1);
+            long params = layers.stream().mapToLong(ResolvedLayer::params).sum();
+            long trainable = layers.stream().mapToLong(ResolvedLayer::trainableParams).sum();
+            long macs = layers.stream().mapToLong(ResolvedLayer::macs).sum();
+            heads.add(new ResolvedLayer(Naming.auxPath(h.name()), h.name(), LayerKind.SEQUENCE, null, 0, firstLayer.input(),
+                    last.output(), params, trainable, macs, last.field(), "aux head", layers));
+        }
+        return heads;
+    }
+
+    /** Two layers at corresponding places; either is null where the other has no counterpart. */
+    private record Pair(ResolvedLayer first, ResolvedLayer second) {
+    }
+
+    /**
+     * Children correspond by position when both sides have as many (a renamed branch is still the
+     * same branch), else by path segment; what has no counterpart comes after, first side first.
+     */
+    private static List<Pair> pair(List<ResolvedLayer> a, List<ResolvedLayer> b) {
+        List<Pair> out = new ArrayList<>();
+        if (a.size() == b.size()) {
+            for (int i = 0; i < a.size(); i++) {
+                out.add(new Pair(a.get(i), b.get(i)));
+            }
+            return out;
+        }
+        Map<String, ResolvedLayer> second = new LinkedHashMap<>();
+        b.forEach(l -> second.put(l.segment(), l));
+        List<ResolvedLayer> unmatched = new ArrayList<>(b);
+        for (ResolvedLayer x : a) {
+            ResolvedLayer y = second.get(x.segment());
+            unmatched.remove(y);
+            out.add(new Pair(x, y));
+        }
+        unmatched.forEach(y -> out.add(new Pair(null, y)));
+        return out;
+    }
+
+    private static void compareLists(List<ResolvedLayer> a, List<ResolvedLayer> b, List<BlockDelta> out) {
+        for (Pair p : pair(a, b)) {
+            ResolvedLayer x = p.first();
+            ResolvedLayer y = p.second();
+            if (y == null) {
+                out.add(new BlockDelta(x.path(), x.depth(), Change.ONLY_FIRST, x.output(), null, x.params(), 0, x.macs(), 0));
+            } else if (x == null) {
+                out.add(new BlockDelta(y.path(), y.depth(), Change.ONLY_SECOND, null, y.output(), 0, y.params(), 0, y.macs()));
+            } else if (!same(x, y)) {
+                out.add(new BlockDelta(x.path(), x.depth(), Change.DIFFERS, x.output(), y.output(), x.params(), y.params(), x.macs(), y.macs()));
+                if (x.kind() == y.kind()) {
+                    compareLists(x.children(), y.children(), out);
+                }
+            }
+        }
+    }
+
+    /** Same make-up and sizes, names aside. */
+    static boolean same(ResolvedLayer x, ResolvedLayer y) {
+        if (x.kind() != y.kind() || !x.output().equals(y.output()) || x.params() != y.params() || x.macs() != y.macs()
+                || x.children().size() != y.children().size()) {
+            return false;
+        }
+        if (x.children().isEmpty()) {
+            return x.layer().named("").equals(y.layer().named(""));
+        }
+        for (int i = 0; i < x.children().size(); i++) {
+            if (!same(x.children().get(i), y.children().get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Optional<Origin> firstOrigin(List<ResolvedLayer> a, List<ResolvedLayer> b) {
+        for (Pair p : pair(a, b)) {
+            ResolvedLayer x = p.first();
+            ResolvedLayer y = p.second();
+            if (y == null) {
+                return Optional.of(new Origin(x.path(), x, null, x.path() + ": " + LayerWords.withArticle(LayerWords.of(x))
+                        + " that the reference does not have (" + counts(x) + ")"));
+            }
+            if (x == null) {
+                return Optional.of(new Origin(y.path(), null, y, y.path() + ": missing; the reference has "
+                        + LayerWords.withArticle(LayerWords.of(y)) + " here (" + counts(y) + ")"));
+            }
+            if (!same(x, y)) {
+                return Optional.of(originWithin(x, y));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Descends while both sides are the same kind of block with children, one of which differs. */
+    private static Origin originWithin(ResolvedLayer x, ResolvedLayer y) {
+        if (x.kind() == y.kind() && !x.children().isEmpty() && x.children().size() == y.children().size()) {
+            Optional<Origin> inner = firstOrigin(x.children(), y.children());
+            if (inner.isPresent()) {
+                return inner.get();
+            }
+        }
+        return new Origin(x.path(), x, y, explain(x, y));
+    }
+
+    private static String explain(ResolvedLayer x, ResolvedLayer y) {
+        String mine = LayerWords.of(x);
+        String theirs = LayerWords.of(y);
+        String missing = missingBottleneck(x, y) ? " without the 1x1 bottleneck" : "";
+        String grid = x.input().flat() ? "" : " at " + x.input().height() + "x" + x.input().width();
+        return x.path() + ": " + LayerWords.withArticle(mine) + missing + ": " + counts(x) + grid
+                + ", where the reference has " + String.format(Locale.ROOT, "%,d and %s", y.params(), millions(y.macs()))
+                + " (" + theirs + ")" + (x.output().equals(y.output()) ? "" : "; output " + x.output() + " where the reference has " + y.output());
+    }
+
+    /** The reference opens with a narrowing 1x1 convolution and then does what this one does alone. */
+    private static boolean missingBottleneck(ResolvedLayer x, ResolvedLayer y) {
+        if (y.kind() != LayerKind.SEQUENCE || y.children().size() < 2 || x.kind() != LayerKind.CONV) {
+            return false;
+        }
+        ResolvedLayer lead = y.children().get(0);
+        ResolvedLayer last = y.children().get(y.children().size() - 1);
+        boolean narrowing = lead.kind() == LayerKind.CONV && lead.output().channels() < lead.input().channels()
+                && ((dev.incept.spec.Conv) lead.layer()).kernelH() == 1 && ((dev.incept.spec.Conv) lead.layer()).kernelW() == 1;
+        return narrowing && last.kind() == LayerKind.CONV && sameConvShape(x, last);
+    }
+
+    private static boolean sameConvShape(ResolvedLayer a, ResolvedLayer b) {
+        dev.incept.spec.Conv p = (dev.incept.spec.Conv) a.layer();
+        dev.incept.spec.Conv q = (dev.incept.spec.Conv) b.layer();
+        return p.kernelH() == q.kernelH() && p.kernelW() == q.kernelW() && a.output().channels() == b.output().channels();
+    }
+
+    private static String counts(ResolvedLayer l) {
+        return String.format(Locale.ROOT, "%,d parameters and %s multiply-adds", l.params(), millions(l.macs()));
+    }
+
+    static String millions(long macs) {
+        return String.format(Locale.ROOT, "%.1f M", macs / 1e6);
+    }
+}
