@@ -19,6 +19,7 @@ public final class Main {
               summary MODEL          shapes, parameters, multiply-adds and receptive field per block
               summary --spec FILE    the same for a description file (incept/1 JSON)
               diff A B               the blocks where two networks differ, and where they first part
+              assign build|check|grade   assignments as Kotlin notebooks: student versions, grading
               train [MODEL]          train on a real data set (default: inception-mini on Fashion-MNIST)
               eval RUN_DIR           a run's test accuracy from its checkpoint (--mirror: with flip test-time augmentation)
               bench                  training speed against DJL's own GoogLeNet, per engine, against the matmul peak
@@ -52,6 +53,7 @@ public final class Main {
                 case "models" -> models(rest, out);
                 case "summary" -> SummaryCommand.run(rest, out);
                 case "diff" -> DiffCommand.run(rest, out);
+                case "assign" -> AssignCommand.run(rest, out);
                 case "train" -> TrainCommand.run(rest, out, err);
                 case "eval" -> EvalCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out, err);
@@ -74,6 +76,9 @@ public final class Main {
         } catch (dev.incept.train.TrainingDiverged e) {
             err.println("incept: " + e.getMessage());
             return 3;
+        } catch (dev.incept.classroom.notebook.NotebookException e) {
+            err.println("incept: " + e.getMessage());
+            return 1;
         } catch (dev.incept.storage.StorageException | dev.incept.storage.FolderInUse e) {
             err.println("incept: " + e.getMessage());
             return 1;
@@ -101,6 +106,7 @@ public final class Main {
         switch (topic) {
             case "summary" -> out.println(SummaryCommand.USAGE);
             case "diff" -> out.println(DiffCommand.USAGE);
+            case "assign" -> out.println(AssignCommand.USAGE);
             case "train" -> out.println(TrainCommand.USAGE);
             case "eval" -> out.println(EvalCommand.USAGE);
             case "bench" -> out.println(BenchCommand.USAGE);

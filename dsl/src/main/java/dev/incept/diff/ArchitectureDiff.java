@@ -110,7 +110,7 @@ public record ArchitectureDiff(Analysis first, Analysis second, List<BlockDelta>
             return false;
         }
         if (x.children().isEmpty()) {
-            return x.layer().named("").equals(y.layer().named(""));
+            return sameLeaf(x, y);
         }
         for (int i = 0; i < x.children().size(); i++) {
             if (!same(x.children().get(i), y.children().get(i))) {
@@ -118,6 +118,22 @@ public record ArchitectureDiff(Analysis first, Analysis second, List<BlockDelta>
             }
         }
         return true;
+    }
+
+    /**
+     * What a layer computes, names and the spelling of its padding aside (the output shapes are
+     * already equal): "same" padding and an explicit pad of 1 around a 3x3 are the same layer.
+     */
+    private static boolean sameLeaf(ResolvedLayer x, ResolvedLayer y) {
+        if (x.layer() instanceof dev.incept.spec.Conv a && y.layer() instanceof dev.incept.spec.Conv b) {
+            return a.filters() == b.filters() && a.kernelH() == b.kernelH() && a.kernelW() == b.kernelW() && a.strideH() == b.strideH()
+                    && a.strideW() == b.strideW() && a.batchNorm() == b.batchNorm() && a.activation() == b.activation() && a.bias() == b.bias();
+        }
+        if (x.layer() instanceof dev.incept.spec.Pool a && y.layer() instanceof dev.incept.spec.Pool b) {
+            return a.kind() == b.kind() && a.kernelH() == b.kernelH() && a.kernelW() == b.kernelW() && a.strideH() == b.strideH()
+                    && a.strideW() == b.strideW() && (a.kind() == dev.incept.spec.PoolKind.MAX || a.countIncludePad() == b.countIncludePad());
+        }
+        return x.layer().named("").equals(y.layer().named(""));
     }
 
     private static Optional<Origin> firstOrigin(List<ResolvedLayer> a, List<ResolvedLayer> b) {

@@ -50,7 +50,8 @@ class ArchitectureDiffTest {
                 conv(64, 1).named("one"),
                 seq(conv(96, 1), conv(128, 3)),
                 seq(conv(16, 1), conv(32, 5)),
-                seq(maxPool(3, 1).pad(1, 1).ceilMode(true), conv(32, 1)));
+                seq(maxPool(3, 1).same(), conv(32, 1)));
+        // Also: "same" padding is the explicit pad of 1 with ceil mode here, by every count.
         assertTrue(ArchitectureDiff.of(analyze(renamed), analyze(REFERENCE)).same());
         ArchitectureDiff same = ArchitectureDiff.of(analyze(REFERENCE), analyze(GoogLeNet.inception("3a", 64, 96, 128, 16, 32, 32, 5)));
         assertTrue(same.same());

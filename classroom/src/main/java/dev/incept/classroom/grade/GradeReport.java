@@ -1,0 +1,77 @@
+package dev.incept.classroom.grade;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A grade as files: results.json in Gradescope's schema (score; per test name, score, max_score,
+ * output, visibility), feedback.md for the student, and grades.csv for a whole batch. A hidden
+ * check shows its name, points and message, never its code.
+ */
+public final class GradeReport {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private GradeReport() {
+    }
+
+    public static void write(Grade g, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        ObjectNode root = JSON.createObjectNode();
+        root.put("score", g.total());
+        ArrayNode tests = root.putArray("tests");
+        for (CheckOutcome o : g.outcomes()) {
+            tests.addObject().put("name", o.check().question() + ": " + o.check().name()).put("score", o.score())
+                    .put("max_score", o.check().max()).put("output", o.message()).put("visibility", "visible");
+        }
+        JSON.writeValue(dir.resolve("results.json").toFile(), root);
+        Files.writeString(dir.resolve("feedback.md"), feedback(g), StandardCharsets.UTF_8);
+    }
+
+    static String feedback(Grade g) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# ").append(g.submission()).append(String.format(Locale.ROOT, ": %s / %s points%n%n", num(g.total()), num(g.max())));
+        if (!g.problem().isEmpty()) {
+            sb.append("Note: ").append(g.problem()).append("\n\n");
+        }
+        sb.append("| question | check | points | why points were lost |\n|---|---|---|---|\n");
+        for (CheckOutcome o : g.outcomes()) {
+            sb.append("| ").append(o.check().question()).append(" | ").append(o.check().name()).append(o.check().hidden() ? " (hidden)" : "")
+                    .append(" | ").append(num(o.score())).append(" / ").append(num(o.check().max())).append(" | ")
+                    .append(o.score() >= o.check().max() ? "" : o.message().replace("|", "\\|").replace("\n", " ")).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    /** One row per submission, one column per question, and the total. */
+    public static void writeCsv(List<Grade> grades, List<String> questions, Path file) throws IOException {
+        StringBuilder sb = new StringBuilder("submission");
+        questions.forEach(q -> sb.append(',').append(q));
+        sb.append(",total\n");
+        for (Grade g : grades) {
+            Map<String, Double> by = g.byQuestion();
+            sb.append(csv(g.submission()));
+            questions.forEach(q -> sb.append(',').append(num(by.getOrDefault(q, 0.0))));
+            sb.append(',').append(num(g.total())).append('\n');
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /** Points as a person writes them: 3, 2.5. */
+    public static String num(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.2f", d);
+    }
+}

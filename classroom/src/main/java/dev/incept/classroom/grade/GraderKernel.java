@@ -1,0 +1,50 @@
+package dev.incept.classroom.grade;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A copy of the installed Kotlin kernel spec under another name, its Java heap capped, in a
+ * folder of the run's own: a submission that allocates without end meets its own
+ * OutOfMemoryError, not the machine's limit.
+ */
+final class GraderKernel {
+    static final String NAME = "incept-grader";
+
+    private GraderKernel() {
+    }
+
+    static String write(Path jupyterPath, int heapMiB) throws IOException {
+        Path installed = Path.of(System.getProperty("user.home"), ".local", "share", "jupyter", "kernels", KernelRun.BASE_KERNEL, "kernel.json");
+        if (!Files.isRegularFile(installed)) {
+            throw new IOException("no Kotlin kernel at " + installed + " (scripts/setup-notebooks installs it)");
+        }
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode spec = (ObjectNode) json.readTree(installed.toFile());
+        ArrayNode argv = (ArrayNode) spec.get("argv");
+        ArrayNode capped = json.createArrayNode();
+        boolean set = false;
+        for (JsonNode a : argv) {
+            if (a.asText().startsWith("-Xmx")) {
+                capped.add("-Xmx" + heapMiB + "m");
+                set = true;
+            } else {
+                capped.add(a.asText());
+                if (!set && a.asText().equals("java")) {
+                    capped.add("-Xmx" + heapMiB + "m");
+                    set = true;
+                }
+            }
+        }
+        spec.set("argv", capped);
+        spec.put("display_name", "Kotlin (incept grading)");
+        Path dir = Files.createDirectories(jupyterPath.resolve("kernels").resolve(NAME));
+        json.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("kernel.json").toFile(), spec);
+        return NAME;
+    }
+}

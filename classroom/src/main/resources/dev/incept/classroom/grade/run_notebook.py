@@ -1,0 +1,68 @@
+"""Executes a notebook cell by cell in a kernel of its own and writes it back after every cell, so
+that what ran before a crash, a loop or a dead kernel is kept for grading.
+
+    python3 run_notebook.py IN.ipynb OUT.ipynb KERNEL CELL_TIMEOUT_S WORK_DIR
+
+Each cell's fate goes into its metadata as "incept": "ok" | "error" | "timeout" | "kernel died" |
+"not run". Exit status 0 whatever the cells did; 2 when the kernel could not start.
+"""
+import sys
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+
+def stderr(output, mark):
+    """The Kotlin kernel reports a thrown exception (a Java stack trace, "\n\tat " frames) and an
+    interrupted cell on stderr, not as error outputs."""
+    if output.get("output_type") != "stream" or output.get("name") != "stderr":
+        return False
+    text = output.get("text", "")
+    return mark in ("".join(text) if isinstance(text, list) else text)
+
+
+def main():
+    src, dst, kernel, timeout, work = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
+    nb = nbformat.read(src, as_version=4)
+    for cell in nb.cells:
+        cell.metadata["incept"] = "not run"
+    nbformat.write(nb, dst)
+    client = NotebookClient(nb, timeout=timeout, kernel_name=kernel, allow_errors=True, interrupt_on_timeout=True,
+                            startup_timeout=120, resources={"metadata": {"path": work}})
+    try:
+        with client.setup_kernel():
+            for index, cell in enumerate(nb.cells):
+                if cell.cell_type != "code":
+                    cell.metadata["incept"] = "ok"
+                    continue
+                try:
+                    client.execute_cell(cell, index)
+                    outputs = cell.get("outputs", [])
+                    if any(stderr(o, "The execution was interrupted") for o in outputs):
+                        cell.metadata["incept"] = "timeout"  # nbclient interrupted it at the cell limit
+                    elif any(o.get("output_type") == "error" or stderr(o, "\n\tat ") for o in outputs):
+                        cell.metadata["incept"] = "error"
+                    else:
+                        cell.metadata["incept"] = "ok"
+                except CellTimeoutError:
+                    cell.metadata["incept"] = "timeout"
+                except DeadKernelError:
+                    cell.metadata["incept"] = "kernel died"
+                    nbformat.write(nb, dst)
+                    return 0
+                except CellExecutionError:
+                    cell.metadata["incept"] = "error"
+                nbformat.write(nb, dst)
+    except DeadKernelError:
+        nbformat.write(nb, dst)
+        return 0
+    except RuntimeError as e:
+        print("kernel could not start: %s" % e, file=sys.stderr)
+        return 2
+    nbformat.write(nb, dst)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,166 @@
+package dev.incept.cli;
+
+import dev.incept.classroom.assign.Assignment;
+import dev.incept.classroom.grade.AssignmentBuild;
+import dev.incept.classroom.grade.Autograder;
+import dev.incept.classroom.grade.CheckOutcome;
+import dev.incept.classroom.grade.Grade;
+import dev.incept.classroom.grade.GradeReport;
+import dev.incept.classroom.grade.Grader;
+import dev.incept.classroom.grade.KernelRun;
+import dev.incept.classroom.notebook.NotebookException;
+import dev.incept.classroom.notebook.NotebookFile;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** incept assign build | check | grade: assignments authored as Kotlin notebooks, graded offline. */
+final class AssignCommand {
+    static final String USAGE = """
+            usage: incept assign build INSTRUCTOR.ipynb --out DIR
+                   incept assign check NOTEBOOK.ipynb
+                   incept assign grade DIR/autograder SUBMISSION.ipynb... --out GRADES [--jobs N]
+              build: DIR/student (solutions stripped, hidden tests removed, outputs cleared),
+                     DIR/autograder (what grading needs), DIR/solution (the solution, run); fails,
+                     naming the question, unless the solution earns every point
+              check: runs a notebook headless and prints its public checks as grading scores them
+              grade: per submission GRADES/NAME/results.json (Gradescope's schema) and feedback.md,
+                     and GRADES/grades.csv; each submission in a kernel of its own
+              --cell-timeout S          seconds per cell (default 120)
+              --timeout S               seconds per notebook (default 600)
+              --memory MiB              the kernel's Java heap (default 1536)
+              --jobs N                  submissions graded at once (default 1)""";
+
+    private AssignCommand() {
+    }
+
+    static int run(List<String> argv, PrintStream out) {
+        try {
+            return dispatch(argv, out);
+        } catch (IOException e) {
+            throw new NotebookException("cannot read or write: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotebookException("interrupted");
+        }
+    }
+
+    private static int dispatch(List<String> argv, PrintStream out) throws IOException, InterruptedException {
+        Args a = Args.parse(argv, Set.of(), Set.of("out", "jobs", "cell-timeout", "timeout", "memory"));
+        if (a.positional.isEmpty()) {
+            throw new UsageException("assign needs build, check or grade");
+        }
+        KernelRun.Limits limits = new KernelRun.Limits(or(a.positiveInt("cell-timeout"), 120), or(a.positiveInt("timeout"), 600),
+                or(a.positiveInt("memory"), 1536));
+        List<String> rest = a.positional.subList(1, a.positional.size());
+        return switch (a.positional.get(0)) {
+            case "build" -> build(rest, a, limits, out);
+            case "check" -> check(rest, limits, out);
+            case "grade" -> grade(rest, a, limits, out);
+            default -> throw new UsageException("assign needs build, check or grade, got '" + a.positional.get(0) + "'");
+        };
+    }
+
+    private static int build(List<String> rest, Args a, KernelRun.Limits limits, PrintStream out) throws IOException, InterruptedException {
+        if (rest.size() != 1 || a.get("out", null) == null) {
+            throw new UsageException("assign build needs one instructor notebook and --out DIR");
+        }
+        AssignmentBuild.Result r = AssignmentBuild.build(existing(rest.get(0)), Path.of(a.get("out", null)), limits);
+        out.printf(Locale.ROOT, "built %s: %d questions, %d checks, %s points; the solution earns them all%n",
+                r.grader().assignment().name(), r.grader().assignment().questions().size(), r.grader().checks().size(),
+                GradeReport.num(r.grader().maxPoints()));
+        out.println("  student:    " + r.student());
+        out.println("  autograder: " + r.autograder());
+        out.println("  solution:   " + r.solution());
+        return 0;
+    }
+
+    private static int check(List<String> rest, KernelRun.Limits limits, PrintStream out) throws IOException, InterruptedException {
+        if (rest.size() != 1) {
+            throw new UsageException("assign check needs one notebook");
+        }
+        Path file = existing(rest.get(0));
+        Assignment self = Assignment.of(file.getFileName().toString(), NotebookFile.read(file));
+        Grade g = Grader.gradeOwnTests(self, file, Files.createTempDirectory("incept-check-"), limits);
+        print(g, out);
+        return 0;
+    }
+
+    private static int grade(List<String> rest, Args a, KernelRun.Limits limits, PrintStream out) throws IOException, InterruptedException {
+        if (rest.size() < 2 || a.get("out", null) == null) {
+            throw new UsageException("assign grade needs the autograder folder, one or more submissions and --out GRADES");
+        }
+        Autograder ag = Autograder.load(existing(rest.get(0)));
+        Path grades = Path.of(a.get("out", null));
+        int jobs = or(a.positiveInt("jobs"), 1);
+        List<Path> submissions = new ArrayList<>();
+        for (String s : rest.subList(1, rest.size())) {
+            submissions.add(existing(s));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        List<Future<Grade>> futures = new ArrayList<>();
+        for (Path s : submissions) {
+            futures.add(pool.submit(() -> {
+                Path work = Files.createTempDirectory("incept-grade-");
+                Grade g = Grader.grade(ag.assignment(), ag.checks(), s, work, limits);
+                GradeReport.write(g, grades.resolve(stem(s)));
+                return g;
+            }));
+        }
+        List<Grade> all = new ArrayList<>();
+        try {
+            for (Future<Grade> f : futures) {
+                Grade g = f.get();
+                all.add(g);
+                out.printf(Locale.ROOT, "%s: %s / %s%n", g.submission(), GradeReport.num(g.total()), GradeReport.num(g.max()));
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(c);
+        } finally {
+            pool.shutdownNow();
+        }
+        GradeReport.writeCsv(all, ag.assignment().questions(), grades.resolve("grades.csv"));
+        out.println("grades: " + grades.resolve("grades.csv"));
+        return 0;
+    }
+
+    private static void print(Grade g, PrintStream out) {
+        for (CheckOutcome o : g.outcomes()) {
+            out.printf(Locale.ROOT, "%-6s %-40s %6s / %-6s %s%n", o.check().question(), o.check().name(), GradeReport.num(o.score()),
+                    GradeReport.num(o.check().max()), o.score() >= o.check().max() ? "" : o.message());
+        }
+        out.printf(Locale.ROOT, "total: %s / %s%n", GradeReport.num(g.total()), GradeReport.num(g.max()));
+    }
+
+    private static Path existing(String p) {
+        Path path = Path.of(p);
+        if (!Files.exists(path)) {
+            throw new NotebookException(p + ": no such file or folder");
+        }
+        return path;
+    }
+
+    private static String stem(Path p) {
+        String n = p.getFileName().toString();
+        return n.endsWith(".ipynb") ? n.substring(0, n.length() - 6) : n;
+    }
+
+    private static int or(Integer v, int fallback) {
+        return v == null ? fallback : v;
+    }
+}
