@@ -56,37 +56,30 @@ final class Args {
         return options.getOrDefault(key, fallback);
     }
 
+    /** A whole number > 0, or null when the option is absent. */
     Integer positiveInt(String key) {
-        String v = options.get(key);
-        if (v == null) {
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException("--" + key + " needs a positive integer, got '" + v + "'");
+        return intAtLeast(key, 1, "a positive integer");
     }
 
     /** A whole number >= 0, or null when the option is absent. */
     Integer nonNegativeInt(String key) {
+        return intAtLeast(key, 0, "an integer >= 0");
+    }
+
+    private Integer intAtLeast(String key, int min, String what) {
         String v = options.get(key);
         if (v == null) {
             return null;
         }
         try {
             int n = Integer.parseInt(v);
-            if (n >= 0) {
+            if (n >= min) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("--" + key + " needs an integer >= 0, got '" + v + "'");
+        throw new UsageException("--" + key + " needs " + what + ", got '" + v + "'");
     }
 
     /** A finite number >= 0, or null when the option is absent. */
