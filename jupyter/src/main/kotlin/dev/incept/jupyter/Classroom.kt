@@ -1,7 +1,12 @@
 package dev.incept.jupyter
 
 import dev.incept.classroom.check.Checks
+import dev.incept.classroom.check.Part
+import dev.incept.data.FashionMnist
+import dev.incept.data.Split
+import dev.incept.engine.Engines
 import dev.incept.spec.Network
+import dev.incept.train.OverfitProbe
 
 // The checks an assignment's test cells call (see the README, "Teaching with incept"). Each prints
 // its result; when the grader runs the cell, also a line it reads. They return nothing, so that a
@@ -20,4 +25,38 @@ fun checkArchitecture(name: String, points: Double, student: Network, reference:
 /** Called by the grader first in each test cell it runs: which question, and the run's token. */
 object Grading {
     fun question(id: String, token: String) = Checks.begin(id, token)
+}
+
+/**
+ * Whether [student] can learn: at most [steps] steps, and [seconds] seconds, on one fixed batch of
+ * 32 Fashion-MNIST training images with a fixed seed (OverfitProbe). A third of the points each:
+ * every loss finite; every trained parameter, aux heads included, gets a gradient; the loss falls
+ * (to half its start or lower: all of that third; to 90%: half of it), in bands, never to exact floats.
+ */
+fun checkTrains(name: String, points: Double, student: Network, steps: Int = 20, seconds: Int = 60) {
+    val probe = try {
+        require(student.input().channels() == 1) { "the network takes ${student.input().channels()} channels; Fashion-MNIST has 1" }
+        OverfitProbe.run(student, FashionMnist.load(Split.TRAIN), 32, steps, seconds.toDouble(), Engines.fromEnvironment())
+    } catch (e: Exception) {
+        Checks.failed(name, points, "it could not train: ${e.message ?: e.javaClass.simpleName}")
+        return
+    }
+    val losses = probe.losses()
+    val first = losses.firstOrNull() ?: Float.NaN
+    val last = losses.lastOrNull() ?: Float.NaN
+    val ratio = probe.lossRatio()
+    val falls = when {
+        !probe.finite() -> 0.0
+        ratio <= 0.5 -> 1.0
+        ratio <= 0.9 -> 0.5
+        else -> 0.0
+    }
+    val silent = probe.withoutGradient()
+    Checks.parts(name, points, listOf(
+        Part(1.0 / 3, if (probe.finite()) 1.0 else 0.0, "the loss was not finite after ${losses.size} steps (${losses.last()})"),
+        Part(1.0 / 3, if (silent.isEmpty()) 1.0 else 0.0,
+            "${silent.size} of ${probe.trained()} trained parameters got no gradient: ${silent.take(3).joinToString()}"),
+        Part(1.0 / 3, falls, "the loss went from %.3f to %.3f in %d steps (%.0f%%; half or less earns all of this part)"
+            .format(java.util.Locale.ROOT, first, last, losses.size, 100 * ratio)),
+    ))
 }

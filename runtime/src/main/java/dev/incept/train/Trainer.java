@@ -209,6 +209,20 @@ public final class Trainer implements AutoCloseable {
                 seen / seconds, seconds);
     }
 
+    /**
+     * One update on {@code b} at {@code lr}, telling {@code phases} as each part has been issued;
+     * returns the objective (main plus weighted aux losses). For probes that drive steps themselves
+     * (OverfitProbe); training runs them through {@link #fit}.
+     */
+    public float step(Batch b, float lr, StepPhases phases) {
+        return trainingStep.run(b.pixels(), new Shape(b.size(), b.channels(), b.height(), b.width()), b.labels(), classes, lr, null, phases);
+    }
+
+    /** The parameters each step updates, by DJL's names. */
+    public List<String> trainedNames() {
+        return trainingStep.trained().stream().map(Pair::getKey).toList();
+    }
+
     /** One update; returns the objective (main plus weighted aux losses) and fills the main logits. */
     private float step(Batch b, float lr, float[] logitsOut) {
         return trainingStep.run(b.pixels(), new Shape(b.size(), b.channels(), b.height(), b.width()), b.labels(),

@@ -54,6 +54,24 @@ public final class Checks {
         return report(r);
     }
 
+    /** A check judged in parts (checkTrains): each part's share of the points, as far as it was earned. */
+    public static CheckResult parts(String name, double points, java.util.List<Part> parts) {
+        requirePoints(points);
+        double total = parts.stream().mapToDouble(Part::share).sum();
+        if (Math.abs(total - 1) > 1e-9) {
+            throw new IllegalArgumentException("the parts' shares add up to " + total + ", not 1");
+        }
+        double earned = parts.stream().mapToDouble(p -> p.share() * p.earned()).sum();
+        String why = String.join("; ", parts.stream().filter(p -> p.earned() < 1).map(Part::message).toList());
+        return report(result(name, points * earned, points, why));
+    }
+
+    /** A check that could not be judged at all: no points, and why. */
+    public static CheckResult failed(String name, double points, String why) {
+        requirePoints(points);
+        return report(result(name, 0, points, why));
+    }
+
     private static synchronized CheckResult result(String name, double score, double max, String message) {
         return new CheckResult(question, name, score, max, message);
     }

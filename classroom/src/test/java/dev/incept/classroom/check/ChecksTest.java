@@ -45,4 +45,11 @@ class ChecksTest {
         assertEquals(0.0, broken.score());
         assertTrue(broken.message().startsWith("the network does not analyse"), broken.message());
     }
+    @Test
+    void aCheckInPartsEarnsEachPartsShareAndSaysWhichWereLost() {
+        CheckResult r = Checks.parts("trains", 3.0, java.util.List.of(new Part(1.0 / 3, 1, "never shown"),
+                new Part(1.0 / 3, 0, "2 of 10 trained parameters got no gradient"), new Part(1.0 / 3, 0.5, "the loss fell to 80%")));
+        assertEquals(1.5, r.score(), 1e-12);
+        assertEquals("2 of 10 trained parameters got no gradient; the loss fell to 80%", r.message());
+    }
 }
