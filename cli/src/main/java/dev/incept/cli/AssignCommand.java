@@ -32,8 +32,9 @@ final class AssignCommand {
                      DIR/autograder (what grading needs), DIR/solution (the solution, run); fails,
                      naming the question, unless the solution earns every point
               check: runs a notebook headless and prints its public checks as grading scores them
-              grade: per submission GRADES/NAME/results.json (Gradescope's schema) and feedback.md,
-                     and GRADES/grades.csv; each submission in a kernel of its own
+              grade: per submission GRADES/NAME/results.json (Gradescope's schema), feedback.md and
+                     feedback.html, and GRADES/grades.csv; each submission in a kernel of its own
+              --junit-xml FILE          grade: also every check as a JUnit test case (GitHub Classroom, CI)
               --cell-timeout S          seconds per cell (default 120)
               --timeout S               seconds per notebook (default 600)
               --memory MiB              the kernel's Java heap (default 1536)
@@ -54,7 +55,7 @@ final class AssignCommand {
     }
 
     private static int dispatch(List<String> argv, PrintStream out) throws IOException, InterruptedException {
-        Args a = Args.parse(argv, Set.of(), Set.of("out", "jobs", "cell-timeout", "timeout", "memory"));
+        Args a = Args.parse(argv, Set.of(), Set.of("out", "jobs", "cell-timeout", "timeout", "memory", "junit-xml"));
         if (a.positional.isEmpty()) {
             throw new UsageException("assign needs build, check or grade");
         }
@@ -135,6 +136,9 @@ final class AssignCommand {
             pool.shutdownNow();
         }
         GradeReport.writeCsv(all, ag.assignment().questions(), grades.resolve("grades.csv"));
+        if (a.get("junit-xml", null) != null) {
+            GradeReport.writeJunit(all, Path.of(a.get("junit-xml", null)));
+        }
         out.println("grades: " + grades.resolve("grades.csv"));
         return 0;
     }

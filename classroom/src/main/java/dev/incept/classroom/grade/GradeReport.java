@@ -34,6 +34,55 @@ public final class GradeReport {
         }
         JSON.writeValue(dir.resolve("results.json").toFile(), root);
         Files.writeString(dir.resolve("feedback.md"), feedback(g), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("feedback.html"), html(g), StandardCharsets.UTF_8);
+    }
+
+    /** The feedback as a standalone page (no scripts, no remote styles). */
+    static String html(Grade g) {
+        StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
+                .append(esc(g.submission())).append("</title><style>body{font-family:sans-serif;margin:2em}"
+                        + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}"
+                        + ".lost{background:#fff3f0}</style></head><body>\n");
+        sb.append("<h1>").append(esc(g.submission())).append(": ").append(num(g.total())).append(" / ").append(num(g.max())).append(" points</h1>\n");
+        if (!g.problem().isEmpty()) {
+            sb.append("<p>Note: ").append(esc(g.problem())).append("</p>\n");
+        }
+        sb.append("<table><tr><th>question</th><th>check</th><th>points</th><th>why points were lost</th></tr>\n");
+        for (CheckOutcome o : g.outcomes()) {
+            boolean lost = o.score() < o.check().max();
+            sb.append(lost ? "<tr class=\"lost\">" : "<tr>").append("<td>").append(esc(o.check().question())).append("</td><td>")
+                    .append(esc(o.check().name())).append(o.check().hidden() ? " (hidden)" : "").append("</td><td>")
+                    .append(num(o.score())).append(" / ").append(num(o.check().max())).append("</td><td>")
+                    .append(lost ? esc(o.message()) : "").append("</td></tr>\n");
+        }
+        return sb.append("</table></body></html>\n").toString();
+    }
+
+    /** A batch as JUnit XML, for GitHub Classroom or any CI: a suite per submission, a case per check. */
+    public static void writeJunit(List<Grade> grades, Path file) throws IOException {
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
+        for (Grade g : grades) {
+            long failures = g.outcomes().stream().filter(o -> o.score() < o.check().max()).count();
+            sb.append("  <testsuite name=\"").append(esc(g.submission())).append("\" tests=\"").append(g.outcomes().size())
+                    .append("\" failures=\"").append(failures).append("\">\n");
+            for (CheckOutcome o : g.outcomes()) {
+                sb.append("    <testcase classname=\"").append(esc(o.check().question())).append("\" name=\"").append(esc(o.check().name()))
+                        .append("\"");
+                if (o.score() < o.check().max()) {
+                    sb.append(">\n      <failure message=\"").append(esc(num(o.score()) + " / " + num(o.check().max()) + ": " + o.message()))
+                            .append("\"/>\n    </testcase>\n");
+                } else {
+                    sb.append("/>\n");
+                }
+            }
+            sb.append("  </testsuite>\n");
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, sb.append("</testsuites>\n").toString(), StandardCharsets.UTF_8);
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     static String feedback(Grade g) {

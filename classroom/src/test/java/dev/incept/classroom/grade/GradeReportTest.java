@@ -1,0 +1,47 @@
+package dev.incept.classroom.grade;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GradeReportTest {
+    private static final ExpectedCheck SHAPE = new ExpectedCheck("q1", "shape", 1, false);
+    private static final ExpectedCheck ARCH = new ExpectedCheck("q1", "3a <vs> reference", 4, true);
+    private static final ExpectedCheck SAVED = new ExpectedCheck("q2", "saved", 3, true);
+    private static final Grade G = new Grade("alice.ipynb", List.of(new CheckOutcome(SHAPE, 1, ""),
+            new CheckOutcome(ARCH, 1, "3a/branch2: a 5x5 conv & more"), new CheckOutcome(SAVED, 0, "the condition is false")), "");
+
+    @Test
+    void resultsJsonFollowsGradescopesSchemaAndHidesNoReasons(@TempDir Path dir) throws Exception {
+        GradeReport.write(G, dir);
+        JsonNode r = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertEquals(2.0, r.get("score").asDouble());
+        assertEquals(3, r.get("tests").size());
+        JsonNode arch = r.get("tests").get(1);
+        assertEquals("q1: 3a <vs> reference", arch.get("name").asText());
+        assertEquals(4.0, arch.get("max_score").asDouble());
+        assertEquals("3a/branch2: a 5x5 conv & more", arch.get("output").asText());
+        assertTrue(Files.readString(dir.resolve("feedback.html")).contains("3a/branch2: a 5x5 conv &amp; more"));
+        assertTrue(Files.readString(dir.resolve("feedback.md")).contains("| q2 | saved (hidden) | 0 / 3 | the condition is false |"));
+    }
+
+    @Test
+    void aBatchBecomesCsvAndJunitXml(@TempDir Path dir) throws Exception {
+        Grade bob = new Grade("bob, jr.ipynb", List.of(new CheckOutcome(SHAPE, 1, ""), new CheckOutcome(ARCH, 4, ""),
+                new CheckOutcome(SAVED, 3, "")), "");
+        GradeReport.writeCsv(List.of(G, bob), List.of("q1", "q2"), dir.resolve("grades.csv"));
+        assertEquals(List.of("submission,q1,q2,total", "alice.ipynb,2,0,2", "\"bob, jr.ipynb\",5,3,8"), Files.readAllLines(dir.resolve("grades.csv")));
+        GradeReport.writeJunit(List.of(G, bob), dir.resolve("junit.xml"));
+        String xml = Files.readString(dir.resolve("junit.xml"));
+        assertTrue(xml.contains("<testsuite name=\"alice.ipynb\" tests=\"3\" failures=\"2\">"), xml);
+        assertTrue(xml.contains("<testcase classname=\"q1\" name=\"3a &lt;vs&gt; reference\">"), xml);
+        assertTrue(xml.contains("<testsuite name=\"bob, jr.ipynb\" tests=\"3\" failures=\"0\">"), xml);
+    }
+}
