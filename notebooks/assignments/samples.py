@@ -1,0 +1,40 @@
+"""What samples_NN.py share: the student version filled with chosen answers, edited or trimmed,
+written with the score each must get.
+
+A sample is (answers by cell id, or None to leave every TODO; an edit function or None; the expected
+points per question). expected.csv lists them for scripts/run-assignments to compare.
+"""
+import copy
+import json
+
+
+def set_source(cell, text):
+    lines = text.split("\n")
+    cell["source"] = [l + "\n" for l in lines[:-1]] + [lines[-1]]
+
+
+def fill(cell, body):
+    out = [body if line.strip() == 'TODO("your answer")' else line for line in "".join(cell["source"]).split("\n")]
+    set_source(cell, "\n".join(out))
+
+
+def write(student_path, out_dir, prefix, correct, samples, questions, cell_timeout=20):
+    """cell_timeout: the grading's limit per cell in seconds, written to OUT_DIR/cell-timeout for
+    scripts/run-assignments: short where a sample loops on purpose, long enough for a training check."""
+    open("%s/cell-timeout" % out_dir, "w").write("%d\n" % cell_timeout)
+    student = json.load(open(student_path))
+    rows = ["submission," + ",".join(questions) + ",total"]
+    for name, (answers, edit, expected) in samples.items():
+        nb = copy.deepcopy(student)
+        if answers is not None:
+            chosen = dict(correct)
+            chosen.update(answers)
+            for cell in nb["cells"]:
+                if cell["id"] in chosen:
+                    fill(cell, chosen[cell["id"]])
+        if edit is not None:
+            edit(nb)
+        file = "%s-%s.ipynb" % (prefix, name)
+        json.dump(nb, open("%s/%s" % (out_dir, file), "w"), indent=1)
+        rows.append("%s,%s,%s" % (file, ",".join("%g" % p for p in expected), "%g" % sum(expected)))
+    open("%s/expected.csv" % out_dir, "w").write("\n".join(rows) + "\n")
