@@ -480,3 +480,80 @@ does not confirm or refute the paper's +0.4% for the BN-auxiliary; the v3 paper'
 that the heads matter near the end of long training, which is where to look with more epochs.
 """),
 ])
+
+write("07-runs.ipynb", [
+    md("""
+# 7. Runs you can reopen
+
+Every training run can live in a folder of its own: what was trained (the description), how (the
+recipe) and on what (the data) in `run.json`, and its checkpoint with the figures of every epoch.
+`Run` reopens such a folder from Kotlin, Java or the command line (`incept eval DIR`, `incept train
+--resume DIR`), so a notebook can list the runs in a folder, reopen one, evaluate it and compare
+two, without keeping anything in memory between sessions.
+"""),
+    code(LOAD),
+    md("""
+## Two runs, one setting apart
+
+inception-mini on Fashion-MNIST, with and without label smoothing. Each run is made with
+`Run.create`, which writes its `run.json`, and trained by its own `trainer`, which writes the
+checkpoint after every epoch.
+"""),
+    code("""
+val root = java.nio.file.Files.createTempDirectory("incept-runs")
+val net = Zoo.get("inception-mini").build(ModelConfig(10, 1, 28, false, true))
+val base = TrainConfig.paper().toBuilder()
+    .epochs(if (quick) 1 else 3).batchSize(128)
+    .learningRate(LearningRate.exponential(0.045, 0.7, 1.0)).emaDecay(0.0)
+    .trainLimit(if (quick) 1_000 else 12_000).testLimit(if (quick) 500 else 2_000)
+    .build()
+val settings = mapOf("smoothing-0.1" to 0.1, "smoothing-0" to 0.0)
+for ((name, eps) in settings) {
+    val spec = RunSpec(net, "inception-mini", base.toBuilder().labelSmoothing(eps).build(),
+        DataSpec("fashion-mnist", null), "mxnet", "cpu")
+    val run = Run.create(root.resolve(name), spec)
+    val data = spec.data().open()
+    run.trainer(null, null).use { it.fit(data.train(), data.test(), run.checkpoint()) }
+}
+"""),
+    md("""
+## List them, later
+
+`Run.list` finds every run folder under a parent and reads what each recorded; nothing from the
+cell above is needed.
+"""),
+    code("""
+val runs = Run.list(root)
+runs.joinToString("\\n") { r ->
+    val last = r.history().last()
+    "%-14s label smoothing %.1f: %d epochs, test top-1 %.2f%%, ECE %.3f".format(
+        r.dir().fileName, r.spec().config().labelSmoothing(), r.history().size, 100 * last.test().top1(), last.test().ece())
+}
+"""),
+    md("""
+## Reopen one and evaluate it
+
+`Run.open` reads the folder again; `evaluate` rebuilds the network from its description, restores
+the checkpoint and scores the test set on the run's own data, engine and device, here also with
+the mirrored view averaged in (which lowers accuracy here: these runs trained without flips).
+"""),
+    code("""
+val reopened = Run.open(root.resolve("smoothing-0.1"))
+val single = reopened.evaluate(EvalOptions.SINGLE_VIEW)
+val mirrored = reopened.evaluate(EvalOptions.MIRRORED)
+"single view: %.2f%%, with its mirror: %.2f%% (%d test images)".format(100 * single.top1(), 100 * mirrored.top1(), single.count())
+"""),
+    md("""
+## Compare two
+
+Their test accuracy per epoch and their calibration. In the committed full run (3 epochs on 12,000
+images) smoothing gave 87.25% against 82.85% without it, and an ECE of 0.079 against 0.046: a run
+this short is not yet over-confident, so smoothing makes it under-confident, as in notebook 03.
+"""),
+    code("""
+Charts.compare(runs.associate { it.dir().fileName.toString() to History(it.dir().fileName.toString(), it.history()) }, "test_top1", "test accuracy per epoch")
+"""),
+    code("""
+Charts.reliability(runs.associate { it.dir().fileName.toString() to it.evaluate(EvalOptions.SINGLE_VIEW) })
+"""),
+])
