@@ -8,6 +8,7 @@ import dev.incept.classroom.grade.Grade;
 import dev.incept.classroom.grade.GradeReport;
 import dev.incept.classroom.grade.Grader;
 import dev.incept.classroom.grade.KernelRun;
+import dev.incept.classroom.grade.WorkFolder;
 import dev.incept.classroom.notebook.NotebookException;
 import dev.incept.classroom.notebook.NotebookFile;
 import java.io.IOException;
@@ -90,7 +91,10 @@ final class AssignCommand {
         }
         Path file = existing(rest.get(0));
         Assignment self = Assignment.of(file.getFileName().toString(), NotebookFile.read(file));
-        Grade g = Grader.gradeOwnTests(self, file, Files.createTempDirectory("incept-check-"), limits);
+        Grade g;
+        try (WorkFolder work = WorkFolder.fresh("incept-check-")) {
+            g = Grader.gradeOwnTests(self, file, work.dir(), limits);
+        }
         print(g, out);
         return 0;
     }
@@ -110,8 +114,10 @@ final class AssignCommand {
         List<Future<Grade>> futures = new ArrayList<>();
         for (Path s : submissions) {
             futures.add(pool.submit(() -> {
-                Path work = Files.createTempDirectory("incept-grade-");
-                Grade g = Grader.grade(ag.assignment(), ag.checks(), s, work, limits);
+                Grade g;
+                try (WorkFolder work = WorkFolder.fresh("incept-grade-")) {
+                    g = Grader.grade(ag.assignment(), ag.checks(), s, work.dir(), limits);
+                }
                 GradeReport.write(g, grades.resolve(stem(s)));
                 return g;
             }));

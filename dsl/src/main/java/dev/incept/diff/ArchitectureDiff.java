@@ -4,7 +4,10 @@ import dev.incept.analysis.Analysis;
 import dev.incept.analysis.LayerKind;
 import dev.incept.analysis.ResolvedAux;
 import dev.incept.analysis.ResolvedLayer;
+import dev.incept.spec.Conv;
 import dev.incept.spec.Naming;
+import dev.incept.spec.Pool;
+import dev.incept.spec.PoolKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,13 +128,13 @@ public record ArchitectureDiff(Analysis first, Analysis second, List<BlockDelta>
      * already equal): "same" padding and an explicit pad of 1 around a 3x3 are the same layer.
      */
     private static boolean sameLeaf(ResolvedLayer x, ResolvedLayer y) {
-        if (x.layer() instanceof dev.incept.spec.Conv a && y.layer() instanceof dev.incept.spec.Conv b) {
+        if (x.layer() instanceof Conv a && y.layer() instanceof Conv b) {
             return a.filters() == b.filters() && a.kernelH() == b.kernelH() && a.kernelW() == b.kernelW() && a.strideH() == b.strideH()
                     && a.strideW() == b.strideW() && a.batchNorm() == b.batchNorm() && a.activation() == b.activation() && a.bias() == b.bias();
         }
-        if (x.layer() instanceof dev.incept.spec.Pool a && y.layer() instanceof dev.incept.spec.Pool b) {
+        if (x.layer() instanceof Pool a && y.layer() instanceof Pool b) {
             return a.kind() == b.kind() && a.kernelH() == b.kernelH() && a.kernelW() == b.kernelW() && a.strideH() == b.strideH()
-                    && a.strideW() == b.strideW() && (a.kind() == dev.incept.spec.PoolKind.MAX || a.countIncludePad() == b.countIncludePad());
+                    && a.strideW() == b.strideW() && (a.kind() == PoolKind.MAX || a.countIncludePad() == b.countIncludePad());
         }
         return x.layer().named("").equals(y.layer().named(""));
     }
@@ -184,13 +187,13 @@ public record ArchitectureDiff(Analysis first, Analysis second, List<BlockDelta>
         ResolvedLayer lead = y.children().get(0);
         ResolvedLayer last = y.children().get(y.children().size() - 1);
         boolean narrowing = lead.kind() == LayerKind.CONV && lead.output().channels() < lead.input().channels()
-                && ((dev.incept.spec.Conv) lead.layer()).kernelH() == 1 && ((dev.incept.spec.Conv) lead.layer()).kernelW() == 1;
+                && ((Conv) lead.layer()).kernelH() == 1 && ((Conv) lead.layer()).kernelW() == 1;
         return narrowing && last.kind() == LayerKind.CONV && sameConvShape(x, last);
     }
 
     private static boolean sameConvShape(ResolvedLayer a, ResolvedLayer b) {
-        dev.incept.spec.Conv p = (dev.incept.spec.Conv) a.layer();
-        dev.incept.spec.Conv q = (dev.incept.spec.Conv) b.layer();
+        Conv p = (Conv) a.layer();
+        Conv q = (Conv) b.layer();
         return p.kernelH() == q.kernelH() && p.kernelW() == q.kernelW() && a.output().channels() == b.output().channels();
     }
 

@@ -6,7 +6,6 @@ import dev.incept.classroom.check.CheckResult;
 import dev.incept.classroom.notebook.NotebookException;
 import dev.incept.classroom.notebook.NotebookFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +28,10 @@ public final class AssignmentBuild {
         Assignment a = Assignment.of(name, NotebookFile.read(instructorFile));
         Path student = out.resolve("student").resolve(file);
         NotebookFile.write(StudentVersion.of(a), student);
-        Path work = Files.createTempDirectory("incept-build-");
-        Grader.Run run = Grader.run(a, StudentVersion.solution(a), work, limits);
+        Grader.Run run;
+        try (WorkFolder work = WorkFolder.fresh("incept-build-")) {
+            run = Grader.run(a, StudentVersion.solution(a), work.dir(), limits);
+        }
         if (!run.ending().finished()) {
             throw new NotebookException(name + ": the solution did not run through: " + run.ending().problem());
         }

@@ -1,6 +1,5 @@
 package dev.incept.classroom.grade;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,18 +26,15 @@ final class GraderKernel {
         ObjectMapper json = new ObjectMapper();
         ObjectNode spec = (ObjectNode) json.readTree(installed.toFile());
         ArrayNode argv = (ArrayNode) spec.get("argv");
+        // The launcher first, then our heap cap in place of any the installed spec has.
         ArrayNode capped = json.createArrayNode();
-        boolean set = false;
-        for (JsonNode a : argv) {
-            if (a.asText().startsWith("-Xmx")) {
+        for (int i = 0; i < argv.size(); i++) {
+            String a = argv.get(i).asText();
+            if (!a.startsWith("-Xmx")) {
+                capped.add(a);
+            }
+            if (i == 0) {
                 capped.add("-Xmx" + heapMiB + "m");
-                set = true;
-            } else {
-                capped.add(a.asText());
-                if (!set && a.asText().equals("java")) {
-                    capped.add("-Xmx" + heapMiB + "m");
-                    set = true;
-                }
             }
         }
         spec.set("argv", capped);
