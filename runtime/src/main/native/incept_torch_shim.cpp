@@ -123,7 +123,98 @@ void set_from_buffer(JNIEnv* env, jobject, jlong h, jobject buffer) {
   }
 }
 
+std::vector<at::Tensor> tensors(JNIEnv* env, jlongArray handles) {
+  jsize n = env->GetArrayLength(handles);
+  std::vector<jlong> raw(n);
+  env->GetLongArrayRegion(handles, 0, n, raw.data());
+  std::vector<at::Tensor> out;
+  out.reserve(n);
+  for (jlong h : raw) {
+    out.push_back(*handle(h));
+  }
+  return out;
+}
+
 }  // namespace
+
+// dev.incept.engine.NativeUpdate.step: the whole optimizer update of a step, written as
+// runtime/src/main/python/fused_update.py writes it (same arguments, same order of operations).
+extern "C" JNIEXPORT jdouble JNICALL Java_dev_incept_engine_NativeUpdate_step(
+    JNIEnv* env, jclass, jlongArray jweights, jlongArray jslots_a, jlongArray jslots_b, jint decayed, jint rule,
+    jdoubleArray jhyper, jdouble lr, jdouble weight_decay, jdouble clip, jlongArray javeraged, jlongArray jshadows,
+    jdouble average_decay) {
+  try {
+    c10::NoGradGuard no_grad;
+    std::vector<at::Tensor> weights = tensors(env, jweights);
+    std::vector<at::Tensor> slots_a = tensors(env, jslots_a);
+    std::vector<at::Tensor> slots_b = tensors(env, jslots_b);
+    std::vector<at::Tensor> averaged = tensors(env, javeraged);
+    std::vector<at::Tensor> shadows = tensors(env, jshadows);
+    std::vector<double> hyper(env->GetArrayLength(jhyper));
+    env->GetDoubleArrayRegion(jhyper, 0, static_cast<jsize>(hyper.size()), hyper.data());
+    std::vector<at::Tensor> raw;
+    raw.reserve(weights.size());
+    for (const at::Tensor& w : weights) {
+      at::Tensor g = w.grad();
+      raw.push_back(g.defined() ? g : at::zeros_like(w));
+    }
+    std::vector<at::Tensor> grads = raw;
+    double norm = 0.0;
+    if (clip > 0.0) {
+      norm = at::linalg_vector_norm(at::stack(at::_foreach_norm(grads))).item<double>();
+      if (norm > clip) {
+        grads = at::_foreach_mul(grads, clip / norm);
+      }
+    }
+    if (weight_decay != 0.0 && decayed > 0) {
+      std::vector<at::Tensor> head(grads.begin(), grads.begin() + decayed);
+      std::vector<at::Tensor> decaying(weights.begin(), weights.begin() + decayed);
+      std::vector<at::Tensor> sum = at::_foreach_add(head, decaying, weight_decay);
+      std::copy(sum.begin(), sum.end(), grads.begin());
+    }
+    if (rule == 0) {  // SGD
+      double momentum = hyper.at(0);
+      if (momentum == 0.0) {
+        at::_foreach_add_(weights, grads, -lr);
+      } else {
+        at::_foreach_mul_(slots_a, momentum);
+        at::_foreach_add_(slots_a, grads);
+        at::_foreach_add_(weights, slots_a, -lr);
+      }
+    } else if (rule == 1) {  // RMSProp
+      double decay = hyper.at(0), epsilon = hyper.at(1), momentum = hyper.at(2);
+      at::_foreach_mul_(slots_a, decay);
+      at::_foreach_addcmul_(slots_a, grads, grads, 1.0 - decay);
+      std::vector<at::Tensor> denom = at::_foreach_sqrt(at::_foreach_add(slots_a, epsilon));
+      if (momentum == 0.0) {
+        at::_foreach_addcdiv_(weights, grads, denom, -lr);
+      } else {
+        at::_foreach_mul_(slots_b, momentum);
+        at::_foreach_addcdiv_(slots_b, grads, denom, lr);
+        at::_foreach_sub_(weights, slots_b);
+      }
+    } else if (rule == 2) {  // Adam
+      double beta1 = hyper.at(0), beta2 = hyper.at(1), epsilon = hyper.at(2), correction1 = hyper.at(3), correction2 = hyper.at(4);
+      at::_foreach_mul_(slots_a, beta1);
+      at::_foreach_add_(slots_a, grads, 1.0 - beta1);
+      at::_foreach_mul_(slots_b, beta2);
+      at::_foreach_addcmul_(slots_b, grads, grads, 1.0 - beta2);
+      std::vector<at::Tensor> denom = at::_foreach_add(at::_foreach_sqrt(at::_foreach_div(slots_b, correction2)), epsilon);
+      at::_foreach_addcdiv_(weights, slots_a, denom, -lr / correction1);
+    } else {
+      throw std::invalid_argument("incept torch shim: unknown update rule " + std::to_string(rule));
+    }
+    if (!shadows.empty()) {
+      at::_foreach_mul_(shadows, average_decay);
+      at::_foreach_add_(shadows, averaged, 1.0 - average_decay);
+    }
+    at::_foreach_zero_(raw);
+    return norm;
+  } catch (const std::exception& e) {
+    throw_java(env, e.what());
+    return 0.0;
+  }
+}
 
 extern "C" JNIEXPORT jstring JNICALL Java_dev_incept_engine_TorchShim_rebind(JNIEnv* env, jclass, jclass library) {
   JNINativeMethod methods[] = {

@@ -11,7 +11,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
-import dev.incept.train.Sgd;
+import dev.incept.train.OptimizerSpec;
 import dev.incept.train.StepPhases;
 import dev.incept.train.TrainingStep;
 import java.util.ArrayList;
@@ -48,9 +48,11 @@ public final class StepTimer {
      *     the device still had to do then). The waits remove the overlap of host and device, so
      *     these steps are timed apart from the measured ones.
      * @param profileFile on PyTorch, record three more steps with libtorch's profiler into this file
+     * @param optimizer the update rule of each step (SGD with momentum 0.9 unless told)
+     * @param perWeight update weight by weight, where PyTorch would update all weights in one call
      */
-    public record Options(boolean phases, String profileFile) {
-        public static final Options PLAIN = new Options(false, null);
+    public record Options(boolean phases, String profileFile, OptimizerSpec optimizer, boolean perWeight) {
+        public static final Options PLAIN = new Options(false, null, OptimizerSpec.sgd(0.9, 0), false);
     }
 
     public static Result measure(Engine engine, Block block, Shape input, int classes, int warmup, int steps) {
@@ -87,8 +89,11 @@ public final class StepTimer {
             for (int i = 0; i < batch; i++) {
                 labels[i] = r.nextInt(classes);
             }
-            // Training's own step (Trainer's), with plain SGD and no aux loss, clipping or average.
-            TrainingStep step = new TrainingStep(engine, manager, block, store, new Sgd(0.9, 0), List.of(), 0, 0, null);
+            // Training's own step (Trainer's), with no aux loss, clipping or average.
+            TrainingStep step = new TrainingStep(engine, manager, block, store, options.optimizer().create(), List.of(), 0, 0, null);
+            if (options.perWeight()) {
+                step.perWeightUpdates();
+            }
             double[] ms = new double[steps];
             for (int s = -warmup; s < steps; s++) {
                 long t0 = System.nanoTime();

@@ -18,6 +18,7 @@ import dev.incept.data.Split;
 import dev.incept.engine.EngineChoice;
 import dev.incept.engine.Engines;
 import dev.incept.spec.Network;
+import dev.incept.train.OptimizerSpec;
 import dev.incept.zoo.ModelConfig;
 import dev.incept.zoo.Zoo;
 import java.io.PrintStream;
@@ -50,6 +51,9 @@ final class BenchCase {
         // The -nchw twin runs in the plain order on a GPU (PyTorch's CPU always runs channels-last).
         MODELS.put("inception-v3-nchw", new Model("the same, plain NCHW order on the GPU", "inception-v3", 3, 299, 1000, 8));
         MODELS.put("handwritten-v3", new Model("Inception-v3 written by hand in plain DJL blocks", "inception-v3", 3, 299, 1000, 8));
+        // The shapes of the comparison with torchvision on the CPU (bench/peers/torchvision_step.py).
+        MODELS.put("inception-v3-139", new Model("Inception-v3 (DSL), 139x139", "inception-v3", 3, 139, 1000, 32));
+        MODELS.put("googlenet-3x3-96", new Model("GoogLeNet as torchvision builds it (googlenet-3x3), 96x96", "googlenet-3x3", 3, 96, 10, 128));
         MODELS.put("inception-mini", new Model("inception-mini (DSL), Fashion-MNIST 28x28", "inception-mini", 1, 28, 10, 128));
     }
 
@@ -58,7 +62,8 @@ final class BenchCase {
 
     static int run(java.util.List<String> argv, PrintStream out) {
         if (argv.size() < 2) {
-            throw new UsageException("bench-case CASE ENGINE [quick] [device=cpu|gpu] [batch=N] [steps=N] [phases] [cudnn-benchmark] [profile=FILE]");
+            throw new UsageException("bench-case CASE ENGINE [quick] [device=cpu|gpu] [batch=N] [steps=N] [phases] [cudnn-benchmark] [profile=FILE]"
+                    + " [optimizer=sgd|rmsprop] [per-weight]");
         }
         String name = argv.get(0);
         boolean quick = argv.contains("quick");
@@ -89,7 +94,9 @@ final class BenchCase {
                 ai.djl.pytorch.jni.JniUtils.setBenchmarkCuDNN(true);
                 r.put("cudnn_benchmark", true);
             }
-            if (name.equals("matmul")) {
+            if (name.equals("update-check")) {
+                r.putAll(UpdateCheck.run(engine, device));
+            } else if (name.equals("matmul")) {
                 int n = quick ? 256 : 2048;
                 r.put("gflops", MatMulRate.gflops(engine, device, n, quick ? 2 : 6, quick ? 3 : 10));
                 r.put("n", n);
@@ -104,10 +111,14 @@ final class BenchCase {
                 Block block = name.startsWith("peer-") ? GoogLeNet.builder().setOutSize(m.classes()).build()
                         : name.equals("handwritten-v3") ? dev.incept.peers.HandWrittenInceptionV3.build(m.classes())
                         : Compiler.compile(net, CompileOptions.DEFAULTS.withFuseSiblings(name.endsWith("-fused")).withChannelsLastOnGpu(!name.endsWith("-nchw")));
-                StepTimer.Options extra = new StepTimer.Options(argv.contains("phases"), option(argv, "profile", null));
+                OptimizerSpec rule = option(argv, "optimizer", "sgd").equals("rmsprop") ? OptimizerSpec.paperRmsProp() : OptimizerSpec.sgd(0.9, 0);
+                StepTimer.Options extra = new StepTimer.Options(argv.contains("phases"), option(argv, "profile", null), rule,
+                        argv.contains("per-weight"));
                 StepTimer.Result t = StepTimer.measure(engine, device, block, new Shape(batch, m.channels(), size, size), m.classes(),
                         quick ? 1 : 3, quick ? 2 : count(argv, "steps", 8), extra);
                 r.put("model", m.name());
+                r.put("optimizer", rule.create().describe());
+                r.put("update", argv.contains("per-weight") || !"PyTorch".equals(engine.getEngineName()) ? "per-weight" : "fused");
                 r.put("batch", batch);
                 r.put("input", size);
                 r.put("params", t.parameters());

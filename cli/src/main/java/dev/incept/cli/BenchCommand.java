@@ -22,9 +22,14 @@ import java.util.Set;
  */
 final class BenchCommand {
     static final String USAGE = """
-            usage: incept bench [--engines mxnet,pytorch] [--cases LIST] [--device cpu|gpu] [--batch N] [--repeat N] [--quick] [--out FILE.md]
+            usage: incept bench [--engines mxnet,pytorch] [--cases LIST] [--device cpu|gpu] [--batch N] [--repeat N]
+                                [--optimizer sgd|rmsprop] [--quick] [--out FILE.md]
               cases: matmul, pipeline, peer-djl-googlenet, peer-djl-googlenet-glibc, googlenet-d2l, googlenet-d2l-fused, handwritten-v3,
-                     inception-v3, inception-v3-fused, inception-mini (default: all these)
+                     inception-v3, inception-v3-fused, inception-mini (default: all these);
+                     against torchvision (Debian's python3-torchvision, scripts/setup-torch-peer): inception-v3,
+                     peer-torchvision-v3, inception-v3-139, peer-torchvision-v3-139, googlenet-3x3-96, peer-torchvision-googlenet
+              --optimizer  the update rule of every training step, on both sides (default: SGD, momentum 0.9;
+                           rmsprop: the paper's, and torch's RMSprop with the same settings)
               --device  gpu times the cases on the first GPU (PyTorch engine; the default engine list becomes pytorch)
               --batch   one batch size for every model case instead of each case's own
               --repeat  run every case N times, interleaved; report the median and the lowest and highest
@@ -34,12 +39,14 @@ final class BenchCommand {
 
     private static final List<String> ALL = List.of("matmul", "pipeline", "peer-djl-googlenet", "peer-djl-googlenet-glibc", "googlenet-d2l",
             "googlenet-d2l-fused", "handwritten-v3", "inception-v3", "inception-v3-fused", "inception-mini");
+    private static final List<String> MORE = List.of("inception-v3-139", "googlenet-3x3-96", "peer-torchvision-v3", "peer-torchvision-v3-139",
+            "peer-torchvision-googlenet");
 
     private BenchCommand() {
     }
 
     static int run(List<String> argv, PrintStream out, PrintStream err) {
-        Args a = Args.parse(argv, Set.of("quick"), Set.of("engines", "cases", "out", "device", "batch", "repeat"));
+        Args a = Args.parse(argv, Set.of("quick"), Set.of("engines", "cases", "out", "device", "batch", "repeat", "optimizer"));
         String device = a.get("device", "cpu");
         if (!device.equals("cpu") && !device.equals("gpu")) {
             throw new UsageException("--device must be cpu or gpu, got '" + device + "'");
@@ -50,10 +57,15 @@ final class BenchCommand {
         if (batch != null) {
             extra.add("batch=" + batch);
         }
+        String optimizer = a.get("optimizer", "sgd");
+        if (!optimizer.equals("sgd") && !optimizer.equals("rmsprop")) {
+            throw new UsageException("--optimizer must be sgd or rmsprop, got '" + optimizer + "'");
+        }
+        extra.add("optimizer=" + optimizer);
         List<String> cases = List.of(a.get("cases", String.join(",", ALL)).split(","));
         for (String c : cases) {
-            if (!ALL.contains(c)) {
-                throw new UsageException("unknown bench case '" + c + "'; cases are " + ALL);
+            if (!ALL.contains(c) && !MORE.contains(c)) {
+                throw new UsageException("unknown bench case '" + c + "'; cases are " + ALL + " and " + MORE);
             }
         }
         boolean quick = a.flag("quick");
@@ -62,7 +74,7 @@ final class BenchCommand {
         List<JsonNode> runs = new ArrayList<>();
         for (int r = 1; r <= repeat; r++) {
             for (String c : cases) {
-                for (String e : c.equals("pipeline") ? List.of("none") : engines) {
+                for (String e : c.equals("pipeline") ? List.of("none") : TorchvisionPeer.is(c) ? List.of("torchvision") : engines) {
                     err.println("bench: " + c + (e.equals("none") ? "" : " on " + e) + (repeat > 1 ? " (run " + r + "/" + repeat + ")" : "") + " ...");
                     runs.add(child(c, e, quick, extra));
                 }
@@ -78,6 +90,9 @@ final class BenchCommand {
     }
 
     private static JsonNode child(String name, String engine, boolean quick, List<String> extra) {
+        if (TorchvisionPeer.is(name)) {
+            return TorchvisionPeer.run(name, quick, extra);
+        }
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("-Dai.djl.offline=true");

@@ -13,7 +13,7 @@ final class TorchShim {
     }
 
     /** Once per process; callers hold Engines' lock. */
-    static void installIfNamed() {
+    static synchronized void installIfNamed() {
         String path = System.getenv("INCEPT_TORCH_SHIM");
         if (installed || path == null || path.isBlank()) {
             return;
@@ -29,6 +29,11 @@ final class TorchShim {
             throw new IllegalStateException("incept torch shim " + path + ": " + problem);
         }
         installed = true;
+    }
+
+    /** Whether the shim is loaded (and with it {@link NativeUpdate}'s implementation). */
+    static synchronized boolean installed() {
+        return installed;
     }
 
     /** Registers the shim's methods on DJL's PyTorchLibrary; null when done, else what went wrong. */

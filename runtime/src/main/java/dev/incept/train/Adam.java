@@ -1,6 +1,7 @@
 package dev.incept.train;
 
 import ai.djl.ndarray.NDArray;
+import java.util.List;
 import java.util.Map;
 
 /** Adam (Kingma and Ba) with bias correction; weight decay is added to the gradient (L2). */
@@ -33,11 +34,25 @@ public final class Adam extends SlotOptimizer {
         NDArray v = state.slot(name, "v", weight::zerosLike);
         scalars.muli(m, beta1).addi(scalars.mul(g, 1 - beta1));
         scalars.muli(v, beta2).addi(scalars.muli(g.square(), 1 - beta2));
-        int t = Math.max(step, 1);
-        float correction1 = 1 - (float) Math.pow(beta1, t);
-        float correction2 = 1 - (float) Math.pow(beta2, t);
+        float correction1 = correction(beta1);
+        float correction2 = correction(beta2);
         NDArray denom = scalars.addi(scalars.div(v, correction2).sqrt(), epsilon);
         weight.subi(scalars.muli(m.div(denom), lr / correction1));
+    }
+
+    @Override
+    public FusedRule fused(List<String> names, List<NDArray> weights) {
+        if (!weights.isEmpty()) {
+            anyWeight = weights.get(0);
+        }
+        List<NDArray> m = slots(names, weights, "m", NDArray::zerosLike);
+        List<NDArray> v = slots(names, weights, "v", NDArray::zerosLike);
+        return new FusedRule(FusedRule.ADAM, new double[] {beta1, beta2, epsilon, correction(beta1), correction(beta2)}, m, v, weightDecay);
+    }
+
+    /** Bias correction 1 - beta^t for this step. */
+    private float correction(float beta) {
+        return 1 - (float) Math.pow(beta, Math.max(step, 1));
     }
 
     /** The step count travels with the moments, so a resumed run continues the bias correction. */

@@ -1,6 +1,8 @@
 package dev.incept.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import java.util.List;
 
 /**
@@ -22,13 +24,7 @@ public final class GradientClipping {
         if (gradients.isEmpty()) {
             return 0f;
         }
-        NDArray sum = null;
-        for (NDArray g : gradients) {
-            NDArray flat = g.reshape(-1);
-            NDArray sq = flat.dot(flat);
-            sum = sum == null ? sq : sum.add(sq);
-        }
-        float norm = (float) Math.sqrt(sum.getFloat());
+        float norm = tensors(gradients.get(0)) ? normOfNorms(gradients) : sqrtOfDots(gradients);
         if (threshold > 0 && norm > threshold) {
             float scale = (float) (threshold / norm);
             Scalars once = new Scalars();
@@ -38,5 +34,28 @@ public final class GradientClipping {
             once.close();
         }
         return norm;
+    }
+
+    private static float sqrtOfDots(List<NDArray> gradients) {
+        NDArray sum = null;
+        for (NDArray g : gradients) {
+            NDArray flat = g.reshape(-1);
+            NDArray sq = flat.dot(flat);
+            sum = sum == null ? sq : sum.add(sq);
+        }
+        return (float) Math.sqrt(sum.getFloat());
+    }
+
+    /** The norm of the gradients' norms, summed in the order FusedUpdate's one call sums them. */
+    private static float normOfNorms(List<NDArray> gradients) {
+        NDList norms = new NDList(gradients.size());
+        for (NDArray g : gradients) {
+            norms.add(g.norm());
+        }
+        return NDArrays.stack(norms).norm().getFloat();
+    }
+
+    private static boolean tensors(NDArray a) {
+        return "PyTorch".equals(a.getManager().getEngine().getEngineName());
     }
 }

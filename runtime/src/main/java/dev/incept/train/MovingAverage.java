@@ -4,7 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,8 +36,7 @@ public final class MovingAverage {
     }
 
     public void update(PairList<String, Parameter> params) {
-        updates++;
-        float d = (float) Math.min(decay, (1.0 + updates) / (10.0 + updates));
+        float d = nextDecay();
         for (Pair<String, Parameter> p : params) {
             NDArray w = p.getValue().getArray();
             NDArray s = shadow.get(p.getKey());
@@ -47,6 +48,29 @@ public final class MovingAverage {
                 scalars.muli(s, d).addi(scalars.mul(w, 1 - d));
             }
         }
+    }
+
+    /** Whether every parameter has its average yet (after the first update, which only copies). */
+    boolean started(PairList<String, Parameter> params) {
+        return !shadow.isEmpty() && shadow.size() == params.size();
+    }
+
+    /**
+     * For an update done elsewhere ({@link FusedUpdate}): counts it and returns its decay. The
+     * caller then moves each of {@link #shadows} towards its parameter by it.
+     */
+    float nextDecay() {
+        updates++;
+        return (float) Math.min(decay, (1.0 + updates) / (10.0 + updates));
+    }
+
+    /** The average of each parameter, in {@code params}' order. */
+    List<NDArray> shadows(PairList<String, Parameter> params) {
+        List<NDArray> out = new ArrayList<>(params.size());
+        for (Pair<String, Parameter> p : params) {
+            out.add(shadow.get(p.getKey()));
+        }
+        return out;
     }
 
     /** Swaps the averaged values into the parameters and the live values into the shadow; call twice to undo. */

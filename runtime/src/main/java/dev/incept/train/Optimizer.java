@@ -1,6 +1,7 @@
 package dev.incept.train;
 
 import ai.djl.ndarray.NDArray;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +16,15 @@ public interface Optimizer {
 
     /** Updates {@code weight} in place from {@code grad}; {@code name} keys the per-parameter state. */
     void update(String name, NDArray weight, NDArray grad, float learningRate);
+
+    /**
+     * This rule as operands of the whole-step update on PyTorch ({@link FusedUpdate}), with its state
+     * slots for {@code names} made where missing; null for a rule that has none, which keeps the
+     * per-weight path. Called once per step, after {@link #beginStep()}.
+     */
+    default FusedRule fused(List<String> names, List<NDArray> weights) {
+        return null;
+    }
 
     /** State arrays by "{param}/{slot}", for checkpoints. */
     Map<String, NDArray> state();

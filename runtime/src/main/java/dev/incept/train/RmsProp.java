@@ -1,6 +1,7 @@
 package dev.incept.train;
 
 import ai.djl.ndarray.NDArray;
+import java.util.List;
 
 /**
  * RMSProp as TensorFlow defines it and the Inception papers used it (decay 0.9, epsilon 1.0):
@@ -34,6 +35,13 @@ public final class RmsProp extends SlotOptimizer {
         } else {
             weight.subi(step);
         }
+    }
+
+    @Override
+    public FusedRule fused(List<String> names, List<NDArray> weights) {
+        List<NDArray> ms = slots(names, weights, "ms", NDArray::onesLike);
+        List<NDArray> mom = momentum == 0 ? List.of() : slots(names, weights, "mom", NDArray::zerosLike);
+        return new FusedRule(FusedRule.RMSPROP, new double[] {decay, epsilon, momentum}, ms, mom, weightDecay);
     }
 
     @Override

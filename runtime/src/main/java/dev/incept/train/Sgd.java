@@ -1,6 +1,7 @@
 package dev.incept.train;
 
 import ai.djl.ndarray.NDArray;
+import java.util.List;
 
 /** SGD with (PyTorch-style) momentum: v = momentum*v + g; w -= lr*v. */
 public final class Sgd extends SlotOptimizer {
@@ -22,6 +23,12 @@ public final class Sgd extends SlotOptimizer {
         NDArray v = state.slot(name, "velocity", () -> weight.zerosLike());
         scalars.muli(v, momentum).addi(g);
         weight.subi(scalars.mul(v, lr));
+    }
+
+    @Override
+    public FusedRule fused(List<String> names, List<NDArray> weights) {
+        List<NDArray> velocity = momentum == 0 ? List.of() : slots(names, weights, "velocity", NDArray::zerosLike);
+        return new FusedRule(FusedRule.SGD, new double[] {momentum}, velocity, List.of(), weightDecay);
     }
 
     @Override

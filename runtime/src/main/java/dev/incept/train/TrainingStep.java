@@ -25,6 +25,10 @@ import java.util.List;
  * <p>{@code auxWeights}: the loss weight of each aux output, in output order (0 leaves that head
  * out); {@code clipNorm}: clip the gradients to this global norm, 0 leaves them as they are;
  * {@code average}: the moving average to update after the step, or null.
+ *
+ * <p>On PyTorch the update after the backward pass (clipping, the rule, the average, zeroing) is
+ * one native call over all weights ({@link FusedUpdate}) when the optimizer has a fused form;
+ * {@link #perWeightUpdates()} keeps the per-weight path, which MXNet always takes.
  */
 public final class TrainingStep {
     private final Engine engine;
@@ -38,6 +42,12 @@ public final class TrainingStep {
     private final MovingAverage average;
     private final PairList<String, Parameter> params;
     private final List<Pair<String, Parameter>> trained = new ArrayList<>();
+    /** The trained parameters with weight decay first, as the fused update takes them, and how many decay. */
+    private final List<Pair<String, Parameter>> decayedFirst = new ArrayList<>();
+    private final int decayed;
+    private boolean fuse = true;
+    private FusedUpdate fused;
+    private boolean fusedLast;
 
     public TrainingStep(Engine engine, NDManager manager, Block block, ParameterStore store, Optimizer optimizer,
                         List<Double> auxWeights, double labelSmoothing, double clipNorm, MovingAverage average) {
@@ -56,6 +66,20 @@ public final class TrainingStep {
                 trained.add(p);
             }
         }
+        trained.stream().filter(p -> WeightDecay.applies(p.getKey())).forEach(decayedFirst::add);
+        decayed = decayedFirst.size();
+        trained.stream().filter(p -> !WeightDecay.applies(p.getKey())).forEach(decayedFirst::add);
+    }
+
+    /** Whether the last update was the one-call fused update. */
+    boolean fusedLastStep() {
+        return fusedLast;
+    }
+
+    /** Updates weight by weight on every engine (the path before the fused update, kept for comparison). */
+    public TrainingStep perWeightUpdates() {
+        fuse = false;
+        return this;
     }
 
     /** The parameters the step updates, in the block's order, named as the optimizer's state keys them. */
@@ -99,23 +123,78 @@ public final class TrainingStep {
             if (!Float.isFinite(value)) {
                 return value;
             }
-            List<NDArray> grads = new ArrayList<>(trained.size());
-            for (Pair<String, Parameter> p : trained) {
-                grads.add(p.getValue().getArray().getGradient());
-            }
-            if (clipNorm > 0) {
-                GradientClipping.clipByGlobalNorm(grads, clipNorm);
-            }
-            optimizer.beginStep();
-            for (int i = 0; i < trained.size(); i++) {
-                optimizer.update(trained.get(i).getKey(), trained.get(i).getValue().getArray(), grads.get(i), learningRate);
-                grads.get(i).subi(grads.get(i));
-            }
-            if (average != null) {
-                average.update(params);
-            }
+            update(learningRate);
             phases.reached("update", trained.isEmpty() ? loss : trained.get(trained.size() - 1).getValue().getArray());
             return value;
+        }
+    }
+
+    private void update(float learningRate) {
+        List<String> names = new ArrayList<>(decayedFirst.size());
+        List<NDArray> weights = new ArrayList<>(decayedFirst.size());
+        for (Pair<String, Parameter> p : decayedFirst) {
+            names.add(p.getKey());
+            weights.add(p.getValue().getArray());
+        }
+        optimizer.beginStep();
+        FusedRule rule = fuse && FusedUpdate.runsOn(manager) ? optimizer.fused(names, weights) : null;
+        fusedLast = rule != null;
+        if (rule == null) {
+            updatePerWeight(learningRate);
+            return;
+        }
+        if (fused == null) {
+            try {
+                fused = FusedUpdate.load(manager);
+            } catch (RuntimeException e) {
+                // A libtorch that cannot compile the scripted update costs speed, not the run.
+                System.err.println("incept: the one-call optimizer update is unavailable ("
+                        + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "); updating weight by weight");
+                fuse = false;
+                fusedLast = false;
+                updatePerWeight(learningRate);
+                return;
+            }
+        }
+        boolean averaging = average != null && average.started(params);
+        List<NDArray> averaged = new ArrayList<>();
+        List<NDArray> shadows = List.of();
+        float averageDecay = 0;
+        if (averaging) {
+            params.forEach(p -> averaged.add(p.getValue().getArray()));
+            shadows = average.shadows(params);
+            averageDecay = average.nextDecay();
+        }
+        fused.step(weights, decayed, rule, learningRate, (float) clipNorm, averaged, shadows, averageDecay);
+        if (average != null && !averaging) {
+            average.update(params);
+        }
+    }
+
+    /** Clipping and the optimizer's update, a few native calls per weight; the optimizer's step has begun. */
+    private void updatePerWeight(float learningRate) {
+        List<NDArray> grads = gradients();
+        if (clipNorm > 0) {
+            GradientClipping.clipByGlobalNorm(grads, clipNorm);
+        }
+        updateWeights(learningRate, grads);
+    }
+
+    private List<NDArray> gradients() {
+        List<NDArray> grads = new ArrayList<>(trained.size());
+        for (Pair<String, Parameter> p : trained) {
+            grads.add(p.getValue().getArray().getGradient());
+        }
+        return grads;
+    }
+
+    private void updateWeights(float learningRate, List<NDArray> grads) {
+        for (int i = 0; i < trained.size(); i++) {
+            optimizer.update(trained.get(i).getKey(), trained.get(i).getValue().getArray(), grads.get(i), learningRate);
+            grads.get(i).subi(grads.get(i));
+        }
+        if (average != null) {
+            average.update(params);
         }
     }
 }
