@@ -29,12 +29,15 @@ final class AssignCommand {
             usage: incept assign build INSTRUCTOR.ipynb --out DIR
                    incept assign check NOTEBOOK.ipynb
                    incept assign grade DIR/autograder SUBMISSION.ipynb... --out GRADES [--jobs N]
+                   incept assign export DIR/autograder --gradescope OUT.zip
               build: DIR/student (solutions stripped, hidden tests removed, outputs cleared),
                      DIR/autograder (what grading needs), DIR/solution (the solution, run); fails,
                      naming the question, unless the solution earns every point
               check: runs a notebook headless and prints its public checks as grading scores them
               grade: per submission GRADES/NAME/results.json (Gradescope's schema), feedback.md and
                      feedback.html, and GRADES/grades.csv; each submission in a kernel of its own
+              export: a Gradescope autograder zip (setup.sh, run_autograder, the autograder folder
+                     and incept's sources, built on Gradescope's image); run it from incept's folder
               --junit-xml FILE          grade: also every check as a JUnit test case (GitHub Classroom, CI)
               --cell-timeout S          seconds per cell (default 120)
               --timeout S               seconds per notebook (default 600)
@@ -56,9 +59,9 @@ final class AssignCommand {
     }
 
     private static int dispatch(List<String> argv, PrintStream out) throws IOException, InterruptedException {
-        Args a = Args.parse(argv, Set.of(), Set.of("out", "jobs", "cell-timeout", "timeout", "memory", "junit-xml"));
+        Args a = Args.parse(argv, Set.of(), Set.of("out", "jobs", "cell-timeout", "timeout", "memory", "junit-xml", "gradescope"));
         if (a.positional.isEmpty()) {
-            throw new UsageException("assign needs build, check or grade");
+            throw new UsageException("assign needs build, check, grade or export");
         }
         KernelRun.Limits limits = new KernelRun.Limits(or(a.positiveInt("cell-timeout"), 120), or(a.positiveInt("timeout"), 600),
                 or(a.positiveInt("memory"), 1536));
@@ -67,7 +70,8 @@ final class AssignCommand {
             case "build" -> build(rest, a, limits, out);
             case "check" -> check(rest, limits, out);
             case "grade" -> grade(rest, a, limits, out);
-            default -> throw new UsageException("assign needs build, check or grade, got '" + a.positional.get(0) + "'");
+            case "export" -> export(rest, a, limits, out);
+            default -> throw new UsageException("assign needs build, check, grade or export, got '" + a.positional.get(0) + "'");
         };
     }
 
@@ -146,6 +150,16 @@ final class AssignCommand {
             GradeReport.writeJunit(all, Path.of(a.get("junit-xml", null)));
         }
         out.println("grades: " + grades.resolve("grades.csv"));
+        return 0;
+    }
+
+    private static int export(List<String> rest, Args a, KernelRun.Limits limits, PrintStream out) throws IOException {
+        if (rest.size() != 1 || a.get("gradescope", null) == null) {
+            throw new UsageException("assign export needs the autograder folder and --gradescope OUT.zip");
+        }
+        Path zip = Path.of(a.get("gradescope", null));
+        int files = GradescopeExport.write(existing(rest.get(0)), Path.of(""), limits, zip);
+        out.printf(Locale.ROOT, "wrote %s: setup.sh, run_autograder, the autograder and incept's sources (%d files)%n", zip, files);
         return 0;
     }
 

@@ -27,7 +27,8 @@ final class BenchCommand {
               cases: matmul, pipeline, peer-djl-googlenet, peer-djl-googlenet-glibc, googlenet-d2l, googlenet-d2l-fused, handwritten-v3,
                      inception-v3, inception-v3-fused, inception-mini (default: all these);
                      against torchvision (Debian's python3-torchvision, scripts/setup-torch-peer): inception-v3,
-                     peer-torchvision-v3, inception-v3-139, peer-torchvision-v3-139, googlenet-3x3-96, peer-torchvision-googlenet
+                     peer-torchvision-v3 (-cl: channels-last), inception-v3-139, peer-torchvision-v3-139, googlenet-3x3-96,
+                     peer-torchvision-googlenet
               --optimizer  the update rule of every training step, on both sides (default: SGD, momentum 0.9;
                            rmsprop: the paper's, and torch's RMSprop with the same settings)
               --device  gpu times the cases on the first GPU (PyTorch engine; the default engine list becomes pytorch)
@@ -39,8 +40,8 @@ final class BenchCommand {
 
     private static final List<String> ALL = List.of("matmul", "pipeline", "peer-djl-googlenet", "peer-djl-googlenet-glibc", "googlenet-d2l",
             "googlenet-d2l-fused", "handwritten-v3", "inception-v3", "inception-v3-fused", "inception-mini");
-    private static final List<String> MORE = List.of("inception-v3-139", "googlenet-3x3-96", "peer-torchvision-v3", "peer-torchvision-v3-139",
-            "peer-torchvision-googlenet");
+    private static final List<String> MORE = List.of("inception-v3-139", "googlenet-3x3-96", "peer-torchvision-v3", "peer-torchvision-v3-cl",
+            "peer-torchvision-v3-139", "peer-torchvision-googlenet");
 
     private BenchCommand() {
     }

@@ -82,13 +82,14 @@ final class BenchReport {
             }
         }
         for (String engine : List.of("MXNet", "PyTorch")) {
-            for (String[] pair : new String[][] {{"inception-v3", "peer-torchvision-v3"}, {"inception-v3-139", "peer-torchvision-v3-139"},
+            for (String[] pair : new String[][] {{"inception-v3", "peer-torchvision-v3"}, {"inception-v3", "peer-torchvision-v3-cl"}, {"inception-v3-139", "peer-torchvision-v3-139"},
                     {"googlenet-3x3-96", "peer-torchvision-googlenet"}}) {
                 JsonNode ours = find(results, pair[0], engine);
                 JsonNode peer = find(results, pair[1], null);
                 if (ours != null && peer != null) {
-                    sb.append(fmt("- %s: %s / torchvision's %s (%s, %d threads) = %.2fx (images/s)%n", engine, pair[0],
-                            peer.path("model").asText().replace("torchvision ", ""), peer.path("engine").asText(), peer.path("threads").asInt(),
+                    sb.append(fmt("- %s: %s / torchvision's %s%s (%s, %d threads) = %.2fx (images/s)%n", engine, pair[0],
+                            peer.path("model").asText().replace("torchvision ", ""), pair[1].endsWith("-cl") ? " in channels-last order" : "",
+                            peer.path("engine").asText(), peer.path("threads").asInt(),
                             ours.path("images_per_sec").asDouble() / peer.path("images_per_sec").asDouble()));
                 }
             }

@@ -1,7 +1,6 @@
 package dev.incept.analysis;
 
 import dev.incept.spec.ActivationKind;
-import dev.incept.spec.AuxHead;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
@@ -65,37 +64,9 @@ public final class Analyzer {
         List<ResolvedLayer> layers = main.open.pop();
 
         Analyzer aux = new Analyzer(convention);
+        List<ResolvedAux> resolvedAux = AuxHeads.resolve(network.auxHeads(), layers, out.shape, aux);
         Map<String, FeatureShape> auxOutputs = new LinkedHashMap<>();
-        List<ResolvedAux> resolvedAux = new ArrayList<>();
-        List<String> auxNames = auxNames(network.auxHeads());
-        for (int i = 0; i < network.auxHeads().size(); i++) {
-            AuxHead head = network.auxHeads().get(i);
-            String path = Naming.auxPath(auxNames.get(i));
-            if (!Double.isFinite(head.lossWeight()) || head.lossWeight() < 0) {
-                throw new SpecException(path, "loss weight must be finite and >= 0, got " + head.lossWeight());
-            }
-            int stage = -1;
-            for (int k = 0; k < layers.size(); k++) {
-                if (layers.get(k).segment().equals(head.after())) {
-                    stage = k;
-                }
-            }
-            if (stage < 0) {
-                // Only a top-level block's output is a tap the compiled network can hand out.
-                throw new SpecException(path, "follows unknown block '" + head.after() + "'; an aux head follows one of the "
-                        + "top-level blocks " + layers.stream().map(ResolvedLayer::segment).toList());
-            }
-            ResolvedLayer at = layers.get(stage);
-            aux.open.push(new ArrayList<>());
-            State auxOut = aux.sequence(path, 0, head.layers(), new State(at.output(), at.field()));
-            List<ResolvedLayer> headLayers = aux.open.pop();
-            if (!auxOut.shape.equals(out.shape)) {
-                throw new SpecException(path, "ends in " + auxOut.shape + " but the main head ends in " + out.shape
-                        + "; an aux head is trained on the same labels, so it needs the same outputs");
-            }
-            auxOutputs.put(auxNames.get(i), auxOut.shape);
-            resolvedAux.add(new ResolvedAux(auxNames.get(i), stage, head.lossWeight(), headLayers));
-        }
+        resolvedAux.forEach(a -> auxOutputs.put(a.name(), a.layers().get(a.layers().size() - 1).output()));
 
         List<BlockReport> blocks = new ArrayList<>();
         flatten(layers, blocks);
@@ -137,30 +108,14 @@ public final class Analyzer {
         }
     }
 
-    private static List<String> auxNames(List<AuxHead> heads) {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < heads.size(); i++) {
-            String n = heads.get(i).name().isEmpty() ? Naming.defaultAuxName(i) : heads.get(i).name();
-            Naming.checkName(Naming.AUX_ROOT, n);
-            if (names.contains(n)) {
-                throw new SpecException(Naming.auxPath(n), "two aux heads are both named '" + n + "'");
-            }
-            names.add(n);
-        }
-        return names;
-    }
-
-    private static String topLevel(Iterable<String> paths) {
-        List<String> top = new ArrayList<>();
-        for (String p : paths) {
-            if (Naming.isTopLevel(p)) {
-                top.add(p);
-            }
-        }
-        return top.toString();
-    }
-
     private record State(FeatureShape shape, ReceptiveField field) {
+    }
+
+    /** Resolves an aux head's layers under {@code path}, from a block's output, counting them in this analyser. */
+    List<ResolvedLayer> head(String path, List<Layer> layers, FeatureShape shape, ReceptiveField field) {
+        open.push(new ArrayList<>());
+        sequence(path, 0, layers, new State(shape, field));
+        return open.pop();
     }
 
     private State sequence(String path, int depth, List<Layer> layers, State in) {
@@ -213,36 +168,29 @@ public final class Analyzer {
         public Step conv(Conv c) {
             FeatureShape s = spatial("convolution");
             positive("filters", c.filters());
-            int[] pad = window("kernel", c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding());
-            int oh = outSize("height", s.height(), c.kernelH(), c.strideH(), pad[0], false);
-            int ow = outSize("width", s.width(), c.kernelW(), c.strideW(), pad[1], false);
+            SlidingWindow w = SlidingWindow.of(path, "kernel", c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding());
+            FeatureShape out = w.over(s, c.filters(), false);
             long weights = mul(path, mul(path, (long) c.kernelH() * c.kernelW(), s.channels()), c.filters());
             long bias = c.bias() ? c.filters() : 0;
             long bnTrain = c.batchNorm() ? (long) convention.batchNormTrainablePerChannel() * c.filters() : 0;
             long bnBuffers = c.batchNorm() ? (long) convention.batchNormNonTrainablePerChannel() * c.filters() : 0;
             addParams(add(path, add(path, weights, bias), bnTrain), bnBuffers);
-            addMacs(mul(path, weights, (long) oh * ow));
-            String kind = "conv " + window(c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding())
-                    + (c.batchNorm() ? " bn" : "") + (c.activation() == ActivationKind.LINEAR ? " linear" : "");
-            return new Step(LayerKind.CONV, kind, new State(FeatureShape.of(c.filters(), oh, ow),
-                    in.field.window(c.kernelH(), c.kernelW(), c.strideH(), c.strideW())));
+            addMacs(mul(path, weights, (long) out.height() * out.width()));
+            String kind = "conv " + w.label() + (c.batchNorm() ? " bn" : "") + (c.activation() == ActivationKind.LINEAR ? " linear" : "");
+            return new Step(LayerKind.CONV, kind, new State(out, w.grow(in.field)));
         }
 
         @Override
         public Step pool(Pool p) {
             FeatureShape s = spatial("pooling");
-            int[] pad = window("pool", p.kernelH(), p.kernelW(), p.strideH(), p.strideW(), p.padding());
+            SlidingWindow w = SlidingWindow.of(path, "pool", p.kernelH(), p.kernelW(), p.strideH(), p.strideW(), p.padding());
             // Engines refuse pooling padded by more than half its window: reject it here, with the numbers.
-            if (pad[0] > p.kernelH() / 2 || pad[1] > p.kernelW() / 2) {
-                throw new SpecException(path, "pool padding " + pad[0] + "x" + pad[1] + " exceeds half the window "
+            if (w.padH() > p.kernelH() / 2 || w.padW() > p.kernelW() / 2) {
+                throw new SpecException(path, "pool padding " + w.padH() + "x" + w.padW() + " exceeds half the window "
                         + p.kernelH() + "x" + p.kernelW());
             }
-            int oh = outSize("height", s.height(), p.kernelH(), p.strideH(), pad[0], p.ceilMode());
-            int ow = outSize("width", s.width(), p.kernelW(), p.strideW(), pad[1], p.ceilMode());
-            String kind = p.kind().jsonName() + "pool " + window(p.kernelH(), p.kernelW(), p.strideH(), p.strideW(), p.padding())
-                    + (p.ceilMode() ? " ceil" : "");
-            return new Step(LayerKind.POOL, kind, new State(FeatureShape.of(s.channels(), oh, ow),
-                    in.field.window(p.kernelH(), p.kernelW(), p.strideH(), p.strideW())));
+            String kind = p.kind().jsonName() + "pool " + w.label() + (p.ceilMode() ? " ceil" : "");
+            return new Step(LayerKind.POOL, kind, new State(w.over(s, s.channels(), p.ceilMode()), w.grow(in.field)));
         }
 
         @Override
@@ -354,53 +302,7 @@ public final class Analyzer {
         }
 
         private void positive(String what, int value) {
-            if (value <= 0) {
-                throw new SpecException(path, what + " must be positive, got " + value);
-            }
-        }
-
-        /** Checks a sliding window's sizes and returns its padding per axis. */
-        private int[] window(String what, int kh, int kw, int sh, int sw, Padding p) {
-            positive(what + " height", kh);
-            positive(what + " width", kw);
-            positive("stride height", sh);
-            positive("stride width", sw);
-            return padding(p, kh, kw);
-        }
-
-        private int[] padding(Padding p, int kh, int kw) {
-            if (p instanceof Padding.Valid) {
-                return new int[] {0, 0};
-            }
-            if (p instanceof Padding.Explicit e) {
-                if (e.height() < 0 || e.width() < 0) {
-                    throw new SpecException(path, "padding must be >= 0, got " + e.height() + "x" + e.width());
-                }
-                return new int[] {e.height(), e.width()};
-            }
-            if (kh % 2 == 0 || kw % 2 == 0) {
-                throw new SpecException(path, "'same' padding needs an odd kernel, got " + kh + "x" + kw
-                        + "; give explicit padding instead");
-            }
-            return Windows.padding(p, kh, kw);
-        }
-
-        private int outSize(String axis, int size, int kernel, int stride, int pad, boolean ceil) {
-            long padded = (long) size + 2L * pad;
-            if (kernel > padded) {
-                throw new SpecException(path, "kernel " + axis + " " + kernel + " is larger than the padded input "
-                        + axis + " " + padded + " (input " + size + ", padding " + pad + ")");
-            }
-            long out = Windows.outSize(size, kernel, stride, pad, ceil);
-            return (int) out;
-        }
-
-        private String window(int kh, int kw, int sh, int sw, Padding p) {
-            String k = kh + "x" + kw;
-            String s = sh == sw ? (sh == 1 ? "" : "/" + sh) : "/" + sh + "x" + sw;
-            String pad = p instanceof Padding.Valid ? " valid"
-                    : p instanceof Padding.Explicit e ? " pad " + e.height() + "x" + e.width() : "";
-            return k + s + pad;
+            SlidingWindow.positive(path, what, value);
         }
     }
 

@@ -1,0 +1,62 @@
+package dev.incept.analysis;
+
+import dev.incept.spec.FeatureShape;
+import dev.incept.spec.Padding;
+import dev.incept.spec.SpecException;
+
+/**
+ * A convolution's or a pool's window as the analyser checks it: positive sizes, a padding the
+ * engines accept, an output that fits, each refusal naming the layer's path and the numbers.
+ */
+record SlidingWindow(String path, int kernelH, int kernelW, int strideH, int strideW, Padding padding, int padH, int padW) {
+
+    /** Checks the sizes; {@code what} names the kernel in errors ("kernel", "pool"). */
+    static SlidingWindow of(String path, String what, int kh, int kw, int sh, int sw, Padding p) {
+        positive(path, what + " height", kh);
+        positive(path, what + " width", kw);
+        positive(path, "stride height", sh);
+        positive(path, "stride width", sw);
+        if (p instanceof Padding.Explicit e && (e.height() < 0 || e.width() < 0)) {
+            throw new SpecException(path, "padding must be >= 0, got " + e.height() + "x" + e.width());
+        }
+        if (p instanceof Padding.Same && (kh % 2 == 0 || kw % 2 == 0)) {
+            throw new SpecException(path, "'same' padding needs an odd kernel, got " + kh + "x" + kw + "; give explicit padding instead");
+        }
+        int[] pad = Windows.padding(p, kh, kw);
+        return new SlidingWindow(path, kh, kw, sh, sw, p, pad[0], pad[1]);
+    }
+
+    static void positive(String path, String what, int value) {
+        if (value <= 0) {
+            throw new SpecException(path, what + " must be positive, got " + value);
+        }
+    }
+
+    /** The output grid over {@code in}, with {@code channels} channels. */
+    FeatureShape over(FeatureShape in, int channels, boolean ceil) {
+        return FeatureShape.of(channels, outSize("height", in.height(), kernelH, strideH, padH, ceil),
+                outSize("width", in.width(), kernelW, strideW, padW, ceil));
+    }
+
+    ReceptiveField grow(ReceptiveField field) {
+        return field.window(kernelH, kernelW, strideH, strideW);
+    }
+
+    /** "3x3/2", "1x7 pad 0x3", "3x3 valid". */
+    String label() {
+        String k = kernelH + "x" + kernelW;
+        String s = strideH == strideW ? (strideH == 1 ? "" : "/" + strideH) : "/" + strideH + "x" + strideW;
+        String pad = padding instanceof Padding.Valid ? " valid"
+                : padding instanceof Padding.Explicit e ? " pad " + e.height() + "x" + e.width() : "";
+        return k + s + pad;
+    }
+
+    private int outSize(String axis, int size, int kernel, int stride, int pad, boolean ceil) {
+        long padded = (long) size + 2L * pad;
+        if (kernel > padded) {
+            throw new SpecException(path, "kernel " + axis + " " + kernel + " is larger than the padded input "
+                    + axis + " " + padded + " (input " + size + ", padding " + pad + ")");
+        }
+        return (int) Windows.outSize(size, kernel, stride, pad, ceil);
+    }
+}
