@@ -62,7 +62,7 @@ final class GradescopeExport {
         return 1;
     }
 
-    /** Every regular file under {@code from}, build outputs left out. */
+    /** Every regular file under {@code from}, build outputs and dot-files (tool state) left out. */
     private static int tree(ZipOutputStream z, Path from, String as) throws IOException {
         if (Files.isRegularFile(from)) {
             z.putNextEntry(new ZipEntry(as));
@@ -72,7 +72,7 @@ final class GradescopeExport {
         }
         List<Path> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(from)) {
-            walk.filter(Files::isRegularFile).filter(p -> !from.relativize(p).toString().matches("(.*/)?target/.*")).sorted().forEach(files::add);
+            walk.filter(Files::isRegularFile).filter(p -> !from.relativize(p).toString().matches("(.*/)?(target/.*|\\..*)")).sorted().forEach(files::add);
         }
         for (Path f : files) {
             z.putNextEntry(new ZipEntry(as + "/" + from.relativize(f).toString().replace('\\', '/')));

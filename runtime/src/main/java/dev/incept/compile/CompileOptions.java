@@ -8,8 +8,8 @@ package dev.incept.compile;
  *
  * @param fuseSiblings the 1x1 convolutions that open a block's branches run as one call ({@link SiblingConvs})
  * @param channelsLastOnGpu on a GPU too, PyTorch runs the network channels-last: on by default,
- *     since Inception-v3's training step measured 623.7 images/s that way against 451.2 and 546.7
- *     in the plain order on an H200, in the same run (bench/gpu-2026-11-26.md)
+ *     because Inception-v3's training step measured faster that way than in the plain order on a
+ *     GPU, in the same run (bench/gpu-2026-11-26.md)
  */
 public record CompileOptions(boolean fuseSiblings, boolean channelsLastOnGpu) {
     /** No sibling fusion (it measured slower on MXNet); channels-last on a GPU too. */

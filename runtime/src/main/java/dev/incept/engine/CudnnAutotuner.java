@@ -7,9 +7,8 @@ import ai.djl.pytorch.jni.JniUtils;
 /**
  * Turns on cuDNN's autotuner (each convolution shape times cuDNN's algorithms once and keeps the
  * fastest) when PyTorch trains on a GPU. Training repeats the same few shapes thousands of
- * times, so the one-off search pays: with the network channels-last, Inception-v3's step went
- * from 623.7 to 690.4 images/s on an H200 in the same run (bench/gpu-2026-11-26.md). The setting
- * is libtorch's, for the whole process.
+ * times, so the one-off search pays (measured in bench/gpu-2026-11-26.md). The setting is
+ * libtorch's, for the whole process.
  */
 public final class CudnnAutotuner {
     private CudnnAutotuner() {

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * The numbers in the update maths (momentum, learning rate, decay, a clipping scale) as operands.
  * DJL's PyTorch engine turns every number operand into a new tensor on the array's device: on a
- * GPU a pinned host copy and an upload each, 570 of them per Inception-v3 step and 46 ms of its
- * host time on an H200 (bench/gpu-2026-11-26.md). Here each distinct value becomes that tensor
+ * GPU a pinned host copy and an upload each, two per weight per step, a large share of the host's
+ * time (bench/gpu-2026-11-26.md). Here each distinct value becomes that tensor
  * once and is reused: the same zero-dimensional float tensor DJL would have made, so the results
  * are the same to the bit. MXNet has operators that take the number itself; there nothing changes.
  *
