@@ -12,6 +12,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.incept.train.OptimizerSpec;
+import dev.incept.train.RandomBatch;
 import dev.incept.train.StepPhases;
 import dev.incept.train.TrainingStep;
 import java.util.ArrayList;
@@ -80,15 +81,9 @@ public final class StepTimer {
                 }
             }
             int batch = (int) input.get(0);
-            Random r = new Random(2);
-            float[] pixels = new float[(int) input.size()];
-            for (int i = 0; i < pixels.length; i++) {
-                pixels[i] = (float) r.nextGaussian();
-            }
-            int[] labels = new int[batch];
-            for (int i = 0; i < batch; i++) {
-                labels[i] = r.nextInt(classes);
-            }
+            RandomBatch data = RandomBatch.draw(new Random(2), input, classes);
+            float[] pixels = data.pixels();
+            int[] labels = data.labels();
             // Training's own step (Trainer's), with no aux loss, clipping or average.
             TrainingStep step = new TrainingStep(engine, manager, block, store, options.optimizer().create(), List.of(), 0, 0, null);
             if (options.perWeight()) {

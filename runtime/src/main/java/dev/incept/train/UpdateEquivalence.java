@@ -64,20 +64,13 @@ public final class UpdateEquivalence {
                 // update. Without it, a difference in the last bit can move a max pool's choice
                 // between tied inputs (ReLU zeros) and send a gradient elsewhere in the next step.
                 perWeight.copyInto(fused);
-                float[] pixels = new float[(int) input.size()];
-                for (int i = 0; i < pixels.length; i++) {
-                    pixels[i] = (float) r.nextGaussian();
-                }
-                int[] labels = new int[batch];
-                for (int i = 0; i < batch; i++) {
-                    labels[i] = r.nextInt(classes);
-                }
+                RandomBatch data = RandomBatch.draw(r, input, classes);
                 float lr = learningRate * (float) Math.pow(0.9, s);
                 // The same seed before each copy's step: both draw the same dropout masks.
                 engine.setRandomSeed(100 + s);
-                float a = fused.step.run(pixels, input, labels, classes, lr, null);
+                float a = fused.step.run(data.pixels(), input, data.labels(), classes, lr, null);
                 engine.setRandomSeed(100 + s);
-                float b = perWeight.step.run(pixels, input, labels, classes, lr, null);
+                float b = perWeight.step.run(data.pixels(), input, data.labels(), classes, lr, null);
                 loss = Math.max(loss, Math.abs(a - b));
                 allFused &= fused.step.fusedLastStep();
                 weights = Math.max(weights, largest(perWeight.weights(), fused.weights()));
