@@ -1,6 +1,7 @@
 package dev.incept.analysis;
 
 import dev.incept.spec.ActivationKind;
+import dev.incept.spec.AdaptiveAvgPool;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
@@ -198,6 +199,19 @@ public final class Analyzer {
             FeatureShape s = spatial("global pooling");
             return new Step(LayerKind.GLOBAL_POOL, "global " + g.kind().jsonName() + "pool",
                     new State(FeatureShape.vector(s.channels()), in.field.window(s.height(), s.width(), 1, 1)));
+        }
+
+        @Override
+        public Step adaptiveAvgPool(AdaptiveAvgPool a) {
+            FeatureShape s = spatial("adaptive pooling");
+            positive("output height", a.height());
+            positive("output width", a.width());
+            // The receptive field grows by the widest window, at the smallest step between windows.
+            int kh = AdaptiveWindows.widest(s.height(), a.height());
+            int kw = AdaptiveWindows.widest(s.width(), a.width());
+            return new Step(LayerKind.ADAPTIVE_POOL, "adaptive avgpool to " + a.height() + "x" + a.width(),
+                    new State(FeatureShape.of(s.channels(), a.height(), a.width()),
+                            in.field.window(kh, kw, Math.max(1, s.height() / a.height()), Math.max(1, s.width() / a.width()))));
         }
 
         @Override

@@ -53,10 +53,16 @@ record SlidingWindow(String path, int kernelH, int kernelW, int strideH, int str
 
     private int outSize(String axis, int size, int kernel, int stride, int pad, boolean ceil) {
         long padded = (long) size + 2L * pad;
-        if (kernel > padded) {
+        // In ceil mode PyTorch lets a window overhang the grid, so long as it starts inside.
+        if (kernel > padded && !ceil) {
             throw new SpecException(path, "kernel " + axis + " " + kernel + " is larger than the padded input "
                     + axis + " " + padded + " (input " + size + ", padding " + pad + ")");
         }
-        return (int) Windows.outSize(size, kernel, stride, pad, ceil);
+        long out = Windows.outSize(size, kernel, stride, pad, ceil);
+        if (out < 1) {
+            throw new SpecException(path, "kernel " + axis + " " + kernel + " with stride " + stride + " leaves no output on an input "
+                    + axis + " of " + size + " (padding " + pad + ")");
+        }
+        return (int) out;
     }
 }

@@ -221,6 +221,7 @@ public final class ArchitectureDiagram {
                         + (p.strideH() == 1 ? "" : " /" + p.strideH()), "#e3f2df");
             }
             case GLOBAL_POOL -> new Box("global " + ((GlobalPool) l.layer()).kind().jsonName() + "pool", "#e3f2df");
+            case ADAPTIVE_POOL -> new Box("adaptive avgpool " + l.output().height() + "x" + l.output().width(), "#e3f2df");
             case DROPOUT -> new Box("dropout " + ((Dropout) l.layer()).rate(), "#f4f4f4");
             case DENSE -> new Box("dense · " + ((Dense) l.layer()).units(), "#eadcf5");
             case SEQUENCE -> sequence(l.children(), null);

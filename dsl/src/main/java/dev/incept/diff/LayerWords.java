@@ -19,6 +19,7 @@ final class LayerWords {
             case CONV -> conv(l, true);
             case POOL -> pool((Pool) l.layer());
             case GLOBAL_POOL -> "global pool";
+            case ADAPTIVE_POOL -> "adaptive pool to " + l.output().height() + "x" + l.output().width();
             case DROPOUT -> "dropout";
             case DENSE -> "dense " + l.input().elements() + "->" + l.output().channels();
             case SEQUENCE -> sequence(l);

@@ -8,6 +8,7 @@ import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
 import dev.incept.spec.Dropout;
+import dev.incept.spec.AdaptiveAvgPool;
 import dev.incept.spec.GlobalPool;
 import dev.incept.spec.Layer;
 import dev.incept.spec.LayerVisitor;
@@ -86,6 +87,11 @@ final class LayerJson {
                 return null;
             }
 
+            public Void adaptiveAvgPool(AdaptiveAvgPool a) {
+                o.set("output", ints(a.height(), a.width()));
+                return null;
+            }
+
             public Void dropout(Dropout d) {
                 o.put("rate", d.rate());
                 return null;
@@ -146,6 +152,10 @@ final class LayerJson {
             return "globalpool";
         }
 
+        public String adaptiveAvgPool(AdaptiveAvgPool a) {
+            return "adaptiveavgpool";
+        }
+
         public String dropout(Dropout d) {
             return "dropout";
         }
@@ -203,6 +213,11 @@ final class LayerJson {
                 n.allowOnly("type", "name", "kind");
                 return new GlobalPool(name, n.optional("kind") == null ? PoolKind.AVG : poolKind(n));
             }
+            case "adaptiveavgpool" -> {
+                n.allowOnly("type", "name", "output");
+                int[] out = n.required("output").intPair();
+                return new AdaptiveAvgPool(name, out[0], out[1]);
+            }
             case "dropout" -> {
                 n.allowOnly("type", "name", "rate");
                 n.required("rate");
@@ -230,7 +245,7 @@ final class LayerJson {
                 return new Repeat(name, n.requiredInt("times"), read(n.required("body")));
             }
             default -> throw new SpecException(n.path + ".type", "unknown layer type '" + type
-                    + "' (expected conv, pool, globalpool, dropout, dense, sequence, concat, residual or repeat)");
+                    + "' (expected conv, pool, globalpool, adaptiveavgpool, dropout, dense, sequence, concat, residual or repeat)");
         }
     }
 

@@ -15,6 +15,8 @@ public interface LayerVisitor<R> {
 
     R globalPool(GlobalPool pool);
 
+    R adaptiveAvgPool(AdaptiveAvgPool pool);
+
     R dropout(Dropout dropout);
 
     R dense(Dense dense);

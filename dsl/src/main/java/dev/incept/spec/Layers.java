@@ -40,6 +40,15 @@ public final class Layers {
         return new GlobalPool("", PoolKind.AVG);
     }
 
+    /** Average pooling to an h x w grid whatever the input's size (PyTorch's AdaptiveAvgPool2d). */
+    public static AdaptiveAvgPool adaptiveAvgPool(int height, int width) {
+        return new AdaptiveAvgPool("", height, width);
+    }
+
+    public static AdaptiveAvgPool adaptiveAvgPool(int size) {
+        return adaptiveAvgPool(size, size);
+    }
+
     public static GlobalPool globalMaxPool() {
         return new GlobalPool("", PoolKind.MAX);
     }

@@ -141,6 +141,10 @@ public final class Naming {
             return g.kind() == PoolKind.MAX ? "global_maxpool" : "global_avgpool";
         }
 
+        public String adaptiveAvgPool(AdaptiveAvgPool a) {
+            return "adaptive_avgpool";
+        }
+
         public String dropout(Dropout d) {
             return "dropout";
         }

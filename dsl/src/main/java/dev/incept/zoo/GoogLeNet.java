@@ -15,7 +15,9 @@ import dev.incept.spec.Pool;
  *
  * <p>Two variants, named rather than hidden: {@link Variant#PAPER} has the paper's 5x5 in the third
  * branch; {@link Variant#TORCHVISION} has the 3x3 that torchvision and TF-slim put there by mistake
- * (and the 2x2 pool before 5a). Both auxiliary heads (after 4a and 4d, weight 0.3) are optional.
+ * (and the 2x2 pool before 5a). Both auxiliary heads (after 4a and 4d, weight 0.3) are optional;
+ * torchvision's pool adaptively to 4x4, so their size does not change with the input's, and the
+ * paper's pool 5x5/3 (4x4 at 224x224 only).
  */
 public final class GoogLeNet {
     public enum Variant { PAPER, TORCHVISION }
@@ -38,8 +40,9 @@ public final class GoogLeNet {
                 .add(inception("5a", 256, 160, 320, 32, 128, 128, k), inception("5b", 384, 192, 384, 48, 128, 128, k));
         Heads.classifier(net, variant == Variant.PAPER ? 0.4 : 0.2, cfg.classes());
         if (cfg.aux()) {
-            Heads.addGoogLeNetAux(net, "aux1", "4a", cfg.classes());
-            Heads.addGoogLeNetAux(net, "aux2", "4d", cfg.classes());
+            boolean adaptive = variant == Variant.TORCHVISION;
+            Heads.addGoogLeNetAux(net, "aux1", "4a", cfg.classes(), adaptive);
+            Heads.addGoogLeNetAux(net, "aux2", "4d", cfg.classes(), adaptive);
         }
         return net.build();
     }

@@ -1,11 +1,13 @@
 package dev.incept.zoo;
 
+import static dev.incept.spec.Layers.adaptiveAvgPool;
 import static dev.incept.spec.Layers.conv;
 import static dev.incept.spec.Layers.dense;
 import static dev.incept.spec.Layers.dropout;
 import static dev.incept.spec.Layers.globalAvgPool;
 
 import dev.incept.spec.Conv;
+import dev.incept.spec.Layer;
 import dev.incept.analysis.Analysis;
 import dev.incept.analysis.Analyzer;
 import dev.incept.analysis.Convention;
@@ -28,24 +30,31 @@ final class Heads {
     }
 
     /**
-     * The v3-style auxiliary head: avg 5x5/3 -> 1x1 128 -> "FC" 768 -> logits, where the FC is a
-     * valid convolution covering the whole pooled grid (5x5 on the 17x17 grid of a 299 input),
-     * batch-normalised when {@code batchNorm} (the paper's BN-auxiliary).
+     * The v3-style auxiliary head: avg 5x5/3 -> 1x1 128 -> "FC" 768 -> global average -> logits,
+     * where the FC is a valid 5x5 convolution (covering the pooled grid of a 299 input),
+     * batch-normalised when {@code batchNorm} (the paper's BN-auxiliary). As torchvision's: at larger
+     * inputs its output is averaged to 1x1, so the head's size does not change. On a pooled grid
+     * smaller than 5x5, where torchvision's head fails, the convolution shrinks to the grid.
      */
     static Network.Builder addV3Aux(Network.Builder net, String after, int classes, boolean batchNorm) {
         FeatureShape grid = gridAfter(net, after);
         int ph = pooled(grid.height());
         int pw = pooled(grid.width());
-        Conv fc = conv(768, ph, pw).valid().named("fc");
+        Conv fc = conv(768, Math.min(5, ph), Math.min(5, pw)).valid().named("fc");
         return net.aux("aux", after, 0.4,
                 pool(grid), conv(128, 1).named("proj"), batchNorm ? fc : fc.noBatchNorm(),
                 globalAvgPool().named("flatten"), dense(classes).named("logits"));
     }
 
-    /** GoogLeNet's heads: avg 5x5/3 -> 1x1 128 -> FC 1024 -> dropout 0.7 -> FC, weight 0.3. */
-    static Network.Builder addGoogLeNetAux(Network.Builder net, String name, String after, int classes) {
+    /**
+     * GoogLeNet's heads: avg 5x5/3 (or, {@code adaptive}, to 4x4 whatever the grid, as torchvision's)
+     * -> 1x1 128 -> FC 1024 -> dropout 0.7 -> FC, weight 0.3.
+     */
+    static Network.Builder addGoogLeNetAux(Network.Builder net, String name, String after, int classes, boolean adaptive) {
+        FeatureShape grid = gridAfter(net, after);
+        Layer pool = adaptive ? adaptiveAvgPool(4).named("avgpool") : pool(grid);
         return net.aux(name, after, 0.3,
-                pool(gridAfter(net, after)), conv(128, 1).named("proj"),
+                pool, conv(128, 1).named("proj"),
                 dense(1024).relu().named("fc"), dropout(0.7).named("dropout"), dense(classes).named("logits"));
     }
 

@@ -1,5 +1,6 @@
 package dev.incept.spec;
 
+import static dev.incept.spec.Layers.adaptiveAvgPool;
 import static dev.incept.spec.Layers.avgPool;
 import static dev.incept.spec.Layers.concat;
 import static dev.incept.spec.Layers.conv;
@@ -41,6 +42,7 @@ class EveryLayerKindTest {
             @Override public Void conv(Conv c) { out.add("conv"); return null; }
             @Override public Void pool(Pool p) { out.add("pool"); return null; }
             @Override public Void globalPool(GlobalPool p) { out.add("globalPool"); return null; }
+            @Override public Void adaptiveAvgPool(AdaptiveAvgPool p) { out.add("adaptiveAvgPool"); return null; }
             @Override public Void dropout(Dropout d) { out.add("dropout"); return null; }
             @Override public Void dense(Dense d) { out.add("dense"); return null; }
             @Override public Void sequence(Sequence s) { out.add("sequence"); s.layers().forEach(l -> l.accept(this)); return null; }
@@ -56,7 +58,7 @@ class EveryLayerKindTest {
         List<Layer> one = List.of(
                 conv(8, 3), avgPool(3, 1).same(), seq(conv(8, 1), conv(8, 3)), concat(conv(8, 1), seq(conv(4, 1), conv(8, 3))),
                 residual("res", 0.2, concat(conv(8, 1), conv(8, 3))), repeat("rep", 2, conv(8, 3)),
-                globalAvgPool(), dropout(0.2), dense(10));
+                adaptiveAvgPool(3, 2), globalAvgPool(), dropout(0.2), dense(10));
         Network net = Network.builder("every-kind").input(3, 16, 16).add(one.toArray(new Layer[0])).build();
         Set<String> covered = new TreeSet<>();
         one.forEach(l -> covered.addAll(kindsIn(l)));

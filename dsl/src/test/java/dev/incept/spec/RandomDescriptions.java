@@ -55,7 +55,8 @@ public final class RandomDescriptions {
                     r.nextBoolean() ? ActivationKind.RELU : ActivationKind.LINEAR, r.nextBoolean());
             case 3 -> new Pool(name, r.nextBoolean() ? PoolKind.MAX : PoolKind.AVG, kernel(), kernel(), stride(), stride(),
                     padding(), r.nextBoolean(), r.nextInt(4) == 0);
-            case 4 -> r.nextBoolean() ? new GlobalPool(name, r.nextBoolean() ? PoolKind.MAX : PoolKind.AVG)
+            case 4 -> r.nextInt(3) == 0 ? new GlobalPool(name, r.nextBoolean() ? PoolKind.MAX : PoolKind.AVG)
+                    : r.nextBoolean() ? new AdaptiveAvgPool(name, faults ? pick(1, 4, 0, 40) : pick(1, 2, 4), pick(1, 2, 4))
                     : new Dropout(name, faults ? pick(0.0, 0.2, 0.5, 0.99, 1.0, -0.1, Double.NaN) : pick(0.0, 0.2, 0.5));
             case 5 -> new Dense(name, size(20), r.nextBoolean(), r.nextBoolean() ? ActivationKind.RELU : ActivationKind.LINEAR);
             case 6 -> new Sequence(name, children(depth - 1));

@@ -10,6 +10,7 @@ import dev.incept.spec.Concat
 import dev.incept.spec.Conv
 import dev.incept.spec.Dense
 import dev.incept.spec.Dropout
+import dev.incept.spec.AdaptiveAvgPool
 import dev.incept.spec.GlobalPool
 import dev.incept.spec.Layer
 import dev.incept.spec.Network
@@ -79,6 +80,9 @@ open class LayersBuilder internal constructor() {
     fun globalAvgPool(name: String = "") = add(GlobalPool(name, PoolKind.AVG))
 
     fun globalMaxPool(name: String = "") = add(GlobalPool(name, PoolKind.MAX))
+
+    /** Average pooling to a [height] x [width] grid whatever the input's size (PyTorch's AdaptiveAvgPool2d). */
+    fun adaptiveAvgPool(height: Int, width: Int = height, name: String = "") = add(AdaptiveAvgPool(name, height, width))
 
     fun dropout(rate: Double, name: String = "") = add(Dropout(name, rate))
 

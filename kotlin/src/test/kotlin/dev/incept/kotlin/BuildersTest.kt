@@ -5,6 +5,7 @@ import dev.incept.spec.Concat
 import dev.incept.spec.Conv
 import dev.incept.spec.Dense
 import dev.incept.spec.Dropout
+import dev.incept.spec.AdaptiveAvgPool
 import dev.incept.spec.GlobalPool
 import dev.incept.spec.LayerVisitor
 import dev.incept.spec.Pool
@@ -129,13 +130,14 @@ class BuildersTest {
             concat { branch { conv(8, 1) }; branch { conv(8, 3) } }
             residual(0.2, name = "res") { branch { conv(8, 1) }; branch { conv(8, 3) } }
             repeat(2, name = "rep") { conv(8, 3) }
-            globalAvgPool(); dropout(0.2); dense(10)
+            adaptiveAvgPool(3, 2); globalAvgPool(); dropout(0.2); dense(10)
         }
         val kinds = sortedSetOf<String>()
         val visitor = object : LayerVisitor<Unit> {
             override fun conv(conv: Conv) { kinds += "conv" }
             override fun pool(pool: Pool) { kinds += "pool" }
             override fun globalPool(pool: GlobalPool) { kinds += "globalPool" }
+            override fun adaptiveAvgPool(pool: AdaptiveAvgPool) { kinds += "adaptiveAvgPool" }
             override fun dropout(dropout: Dropout) { kinds += "dropout" }
             override fun dense(dense: Dense) { kinds += "dense" }
             override fun sequence(sequence: Sequence) { kinds += "sequence"; sequence.layers().forEach { it.accept(this) } }

@@ -16,6 +16,7 @@ import dev.incept.analysis.ResolvedLayer;
 import dev.incept.analysis.Windows;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
+import dev.incept.spec.FeatureShape;
 import dev.incept.spec.GlobalPool;
 import dev.incept.spec.Network;
 import dev.incept.spec.PoolKind;
@@ -88,8 +89,9 @@ public final class Compiler {
     private Block compile(ResolvedLayer l) {
         return switch (l.kind()) {
             case CONV -> conv((Conv) l.layer(), lowering.dropsRelu(l));
-            case POOL -> pool((dev.incept.spec.Pool) l.layer(), lowering.appliesRelu(l));
+            case POOL -> pool((dev.incept.spec.Pool) l.layer(), lowering.appliesRelu(l), l.input());
             case GLOBAL_POOL -> globalPool((GlobalPool) l.layer());
+            case ADAPTIVE_POOL -> adaptivePool(l);
             case DROPOUT -> Dropout.builder().optRate((float) ((dev.incept.spec.Dropout) l.layer()).rate()).build();
             case DENSE -> dense((Dense) l.layer(), l.input().flat());
             case SEQUENCE, REPEAT -> sequence(l.children());
@@ -144,9 +146,11 @@ public final class Compiler {
         return new SequenceBlock(names, parts);
     }
 
-    private static Block pool(dev.incept.spec.Pool p, boolean reluAfter) {
+    private static Block pool(dev.incept.spec.Pool p, boolean reluAfter, FeatureShape in) {
         int[] pad = Windows.padding(p.padding(), p.kernelH(), p.kernelW());
-        Shape kernel = new Shape(p.kernelH(), p.kernelW());
+        // A ceil-mode window wider than the padded grid (GoogLeNet at 15-30 pixels) pools the whole
+        // grid into one cell, as PyTorch does; MXNet refuses such a kernel, so it is cut to the grid.
+        Shape kernel = new Shape(Math.min(p.kernelH(), in.height() + 2 * pad[0]), Math.min(p.kernelW(), in.width() + 2 * pad[1]));
         Shape stride = new Shape(p.strideH(), p.strideW());
         Shape padding = new Shape(pad[0], pad[1]);
         boolean ceil = p.ceilMode();
@@ -160,8 +164,17 @@ public final class Compiler {
             label += " then relu";
         }
         return new OpBlock(label, op, s -> new Shape(s.get(0), s.get(1),
-                Windows.outSize(s.get(2), p.kernelH(), p.strideH(), pad[0], ceil),
-                Windows.outSize(s.get(3), p.kernelW(), p.strideW(), pad[1], ceil)));
+                Windows.outSize(s.get(2), (int) kernel.get(0), p.strideH(), pad[0], ceil),
+                Windows.outSize(s.get(3), (int) kernel.get(1), p.strideW(), pad[1], ceil)));
+    }
+
+    private static Block adaptivePool(ResolvedLayer l) {
+        int inH = l.input().height();
+        int inW = l.input().width();
+        int outH = l.output().height();
+        int outW = l.output().width();
+        return new OpBlock("adaptive avgpool", x -> AdaptiveAveragePool.apply(x, inH, inW, outH, outW),
+                s -> new Shape(s.get(0), s.get(1), outH, outW));
     }
 
     private static Block globalPool(GlobalPool g) {

@@ -51,6 +51,13 @@ class CompileMatchesAnalysisTest {
         check(engine, m.build(m.defaults().withAux(true)), 2);
     }
 
+    @ParameterizedTest(name = "googlenet-3x3 at {1}x{1} on {0}")
+    @org.junit.jupiter.params.provider.CsvSource({"MXNET, 15", "PYTORCH, 15", "MXNET, 30", "PYTORCH, 30"})
+    void googlenetAsTorchvisionBuildsItRunsOnInputsOf15To30Pixels(EngineChoice engine, int size) {
+        // Its ceil-mode pools overhang such grids and its aux heads pool adaptively, as torchvision's.
+        check(engine, Zoo.get("googlenet-3x3").build(new ModelConfig(10, 3, size, true, true)), 2);
+    }
+
     private static void check(EngineChoice choice, Network net, int batch) {
         Analysis a = Analyzer.analyze(net, Convention.PYTORCH, true);
         Engine engine = Engines.load(choice);
