@@ -58,6 +58,7 @@ public final class Main {
                 case "eval" -> EvalCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out, err);
                 case "bench-case" -> BenchCase.run(rest, out);
+                case "weights-check" -> WeightsCheck.run(rest, out);
                 case "help" -> help(rest, out);
                 default -> throw new UsageException("unknown command '" + command + "'; try 'incept --help'");
             };
@@ -80,6 +81,12 @@ public final class Main {
             err.println("incept: " + e.getMessage());
             return 1;
         } catch (dev.incept.storage.StorageException | dev.incept.storage.FolderInUse e) {
+            err.println("incept: " + e.getMessage());
+            return 1;
+        } catch (dev.incept.weights.WeightsException e) {
+            err.println("incept: weights: " + e.getMessage());
+            return 1;
+        } catch (java.io.IOException e) {
             err.println("incept: " + e.getMessage());
             return 1;
         } catch (IllegalArgumentException e) {

@@ -16,6 +16,10 @@ import dev.incept.spec.Network;
  *
  * <p>Quirk kept from the reference code: the "A" blocks use 1x1 48 -> 5x5 64 where the paper's
  * figure 5 shows two 3x3 convolutions (see {@link InceptionV2} for the figure's version).
+ *
+ * <p>The branches' 3x3 average pools divide by the whole window, padding included, as torchvision's
+ * do (Keras's divide by the pixels inside only), so that torchvision's weights give torchvision's
+ * outputs (scripts/check-weights compares them; with Keras's rule they part at once).
  */
 public final class InceptionV3 {
     private InceptionV3() {
@@ -49,7 +53,7 @@ public final class InceptionV3 {
                 conv(64, 1),
                 seq(conv(48, 1), conv(64, 5)),
                 seq(conv(64, 1), conv(96, 3), conv(96, 3)),
-                seq(avgPool(3, 1).same(), conv(poolFilters, 1)));
+                seq(avgPool(3, 1).same().countIncludePad(true), conv(poolFilters, 1)));
     }
 
     /** 35x35x288 -> 17x17x768, stride-2 convolutions beside stride-2 pooling */
@@ -66,7 +70,7 @@ public final class InceptionV3 {
                 conv(192, 1),
                 seq(conv(c7, 1), conv(c7, 1, 7), conv(192, 7, 1)),
                 seq(conv(c7, 1), conv(c7, 7, 1), conv(c7, 1, 7), conv(c7, 7, 1), conv(192, 1, 7)),
-                seq(avgPool(3, 1).same(), conv(192, 1)));
+                seq(avgPool(3, 1).same().countIncludePad(true), conv(192, 1)));
     }
 
     /** 17x17x768 -> 8x8x1280 */
@@ -83,6 +87,6 @@ public final class InceptionV3 {
                 conv(320, 1),
                 seq(conv(384, 1), concat(conv(384, 1, 3), conv(384, 3, 1))),
                 seq(conv(448, 1), conv(384, 3), concat(conv(384, 1, 3), conv(384, 3, 1))),
-                seq(avgPool(3, 1).same(), conv(192, 1)));
+                seq(avgPool(3, 1).same().countIncludePad(true), conv(192, 1)));
     }
 }

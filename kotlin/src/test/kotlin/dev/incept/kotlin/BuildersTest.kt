@@ -29,7 +29,7 @@ class BuildersTest {
             branch { conv(64, 1) }
             branch { conv(48, 1); conv(64, 5) }
             branch { conv(64, 1); conv(96, 3); conv(96, 3) }
-            branch { avgPool(3, stride = 1, padding = SAME); conv(32, 1) }
+            branch { avgPool(3, stride = 1, padding = SAME, countIncludePad = true); conv(32, 1) }
         }
         assertEquals(InceptionV3.blockA("mixed0", 32), a)
     }
@@ -40,7 +40,7 @@ class BuildersTest {
             branch { conv(320, 1) }
             branch { conv(384, 1); concat { branch { conv(384, 1 x 3) }; branch { conv(384, 3 x 1) } } }
             branch { conv(448, 1); conv(384, 3); concat { branch { conv(384, 1 x 3) }; branch { conv(384, 3 x 1) } } }
-            branch { avgPool(3, stride = 1, padding = SAME); conv(192, 1) }
+            branch { avgPool(3, stride = 1, padding = SAME, countIncludePad = true); conv(192, 1) }
         }
         assertEquals(InceptionV3.blockC("mixed9"), c)
     }
@@ -106,7 +106,7 @@ class BuildersTest {
     fun `a builder function returns nothing, so an option chained onto it cannot be lost`() {
         // Were conv() to return the Conv it added, `conv(32, 3).stride(2)` would compile, add the
         // unstrided convolution and drop the strided copy.
-        val adders = setOf("add", "conv", "maxPool", "avgPool", "globalAvgPool", "globalMaxPool", "dropout", "dense",
+        val adders = setOf("add", "conv", "maxPool", "avgPool", "globalAvgPool", "globalMaxPool", "adaptiveAvgPool", "dropout", "dense",
             "block", "concat", "residual", "repeat")
         val methods = LayersBuilder::class.java.methods.filter { it.name in adders || it.name.substringBefore('$') in adders }
         assertEquals(adders, methods.map { it.name.substringBefore('$') }.toSet())

@@ -23,6 +23,7 @@ public final class Engines {
         NativeHeap.hold();
         if (choice == EngineChoice.PYTORCH) {
             PyTorchNatives.prepare();
+            OneDnnIsa.keepToSse41();
         } else {
             CpuThreads.useEveryCore();
         }

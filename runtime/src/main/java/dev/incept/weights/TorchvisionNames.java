@@ -1,0 +1,134 @@
+package dev.incept.weights;
+
+import dev.incept.analysis.Analysis;
+import dev.incept.analysis.LayerKind;
+import dev.incept.analysis.ResolvedAux;
+import dev.incept.analysis.ResolvedLayer;
+import dev.incept.spec.Conv;
+import dev.incept.spec.Dense;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * torchvision's tensor names for the zoo models that mirror its networks, in the order of the
+ * compiled block's parameters: the resolved tree's convolutions and dense layers, main network
+ * first and then each aux head, each paired with torchvision's module of the same place. A
+ * BasicConv2d module M holds M.conv.weight and M.bn.{weight, bias, running_mean, running_var}.
+ */
+final class TorchvisionNames {
+    /** One of our parameters: torchvision's name for it, the resolved path it belongs to, and whether it is a classifier's. */
+    record Name(String key, String path, boolean classifier) {
+    }
+
+    private static final List<String> GOOGLENET_BLOCKS = List.of("3a", "3b", "4a", "4b", "4c", "4d", "4e", "5a", "5b");
+    private static final List<String> V3_A = List.of("branch1x1", "branch5x5_1", "branch5x5_2", "branch3x3dbl_1", "branch3x3dbl_2",
+            "branch3x3dbl_3", "branch_pool");
+    private static final List<String> V3_B = List.of("branch3x3", "branch3x3dbl_1", "branch3x3dbl_2", "branch3x3dbl_3");
+    private static final List<String> V3_C = List.of("branch1x1", "branch7x7_1", "branch7x7_2", "branch7x7_3", "branch7x7dbl_1",
+            "branch7x7dbl_2", "branch7x7dbl_3", "branch7x7dbl_4", "branch7x7dbl_5", "branch_pool");
+    private static final List<String> V3_D = List.of("branch3x3_1", "branch3x3_2", "branch7x7x3_1", "branch7x7x3_2", "branch7x7x3_3",
+            "branch7x7x3_4");
+    private static final List<String> V3_E = List.of("branch1x1", "branch3x3_1", "branch3x3_2a", "branch3x3_2b", "branch3x3dbl_1",
+            "branch3x3dbl_2", "branch3x3dbl_3a", "branch3x3dbl_3b", "branch_pool");
+
+    private TorchvisionNames() {
+    }
+
+    /** The names for {@code a}'s network, which must be googlenet-3x3 or inception-v3 from the zoo. */
+    static List<Name> of(Analysis a) {
+        List<String> mainConvs = new ArrayList<>();
+        List<String> mainDense;
+        List<List<String>> auxConvs = new ArrayList<>();
+        List<List<String>> auxDense = new ArrayList<>();
+        switch (a.network()) {
+            case "googlenet-3x3" -> {
+                mainConvs.addAll(List.of("conv1", "conv2", "conv3"));
+                for (String b : GOOGLENET_BLOCKS) {
+                    for (String branch : List.of("branch1", "branch2.0", "branch2.1", "branch3.0", "branch3.1", "branch4.1")) {
+                        mainConvs.add("inception" + b + "." + branch);
+                    }
+                }
+                mainDense = List.of("fc");
+                for (int i = 1; i <= a.aux().size(); i++) {
+                    auxConvs.add(List.of("aux" + i + ".conv"));
+                    auxDense.add(List.of("aux" + i + ".fc1", "aux" + i + ".fc2"));
+                }
+            }
+            case "inception-v3" -> {
+                mainConvs.addAll(List.of("Conv2d_1a_3x3", "Conv2d_2a_3x3", "Conv2d_2b_3x3", "Conv2d_3b_1x1", "Conv2d_4a_3x3"));
+                block(mainConvs, List.of("Mixed_5b", "Mixed_5c", "Mixed_5d"), V3_A);
+                block(mainConvs, List.of("Mixed_6a"), V3_B);
+                block(mainConvs, List.of("Mixed_6b", "Mixed_6c", "Mixed_6d", "Mixed_6e"), V3_C);
+                block(mainConvs, List.of("Mixed_7a"), V3_D);
+                block(mainConvs, List.of("Mixed_7b", "Mixed_7c"), V3_E);
+                mainDense = List.of("fc");
+                for (int i = 0; i < a.aux().size(); i++) {
+                    auxConvs.add(List.of("AuxLogits.conv0", "AuxLogits.conv1"));
+                    auxDense.add(List.of("AuxLogits.fc"));
+                }
+            }
+            default -> throw new WeightsException("torchvision's names are known for googlenet-3x3 and inception-v3, not for " + a.network());
+        }
+        List<Name> out = new ArrayList<>();
+        assign(a.layers(), mainConvs, mainDense, out, a.network());
+        for (int i = 0; i < a.aux().size(); i++) {
+            ResolvedAux aux = a.aux().get(i);
+            assign(aux.layers(), auxConvs.get(i), auxDense.get(i), out, a.network() + " aux head " + aux.name());
+        }
+        return out;
+    }
+
+    private static void block(List<String> into, List<String> blocks, List<String> branches) {
+        for (String b : blocks) {
+            for (String branch : branches) {
+                into.add(b + "." + branch);
+            }
+        }
+    }
+
+    private static void assign(List<ResolvedLayer> layers, List<String> convs, List<String> dense, List<Name> out, String what) {
+        List<ResolvedLayer> leaves = new ArrayList<>();
+        collect(layers, leaves);
+        List<ResolvedLayer> convLayers = leaves.stream().filter(l -> l.kind() == LayerKind.CONV).toList();
+        List<ResolvedLayer> denseLayers = leaves.stream().filter(l -> l.kind() == LayerKind.DENSE).toList();
+        if (convLayers.size() != convs.size() || denseLayers.size() != dense.size()) {
+            throw new WeightsException(what + " has " + convLayers.size() + " convolutions and " + denseLayers.size()
+                    + " dense layers where torchvision's has " + convs.size() + " and " + dense.size());
+        }
+        int c = 0;
+        int d = 0;
+        for (ResolvedLayer l : leaves) {
+            if (l.kind() == LayerKind.CONV) {
+                Conv conv = (Conv) l.layer();
+                String m = convs.get(c++);
+                out.add(new Name(m + ".conv.weight", l.path(), false));
+                if (conv.bias()) {
+                    out.add(new Name(m + ".conv.bias", l.path(), false));
+                }
+                if (conv.batchNorm()) {
+                    for (String p : List.of("weight", "bias", "running_mean", "running_var")) {
+                        out.add(new Name(m + ".bn." + p, l.path(), false));
+                    }
+                }
+            } else if (l.kind() == LayerKind.DENSE) {
+                boolean last = d == dense.size() - 1;
+                String m = dense.get(d++);
+                out.add(new Name(m + ".weight", l.path(), last));
+                if (((Dense) l.layer()).bias()) {
+                    out.add(new Name(m + ".bias", l.path(), last));
+                }
+            }
+        }
+    }
+
+    /** The layers that hold parameters, in the order the compiled blocks hold them. */
+    private static void collect(List<ResolvedLayer> layers, List<ResolvedLayer> into) {
+        for (ResolvedLayer l : layers) {
+            if (l.children().isEmpty()) {
+                into.add(l);
+            } else {
+                collect(l.children(), into);
+            }
+        }
+    }
+}

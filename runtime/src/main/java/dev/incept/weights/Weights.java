@@ -1,0 +1,106 @@
+package dev.incept.weights;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import dev.incept.analysis.Analysis;
+import dev.incept.analysis.Analyzer;
+import dev.incept.analysis.Convention;
+import dev.incept.spec.Network;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Published weights into a compiled zoo network: torchvision's tensors, named as torchvision names
+ * them, onto the network's parameters through the resolved description, each checked by shape.
+ * Everything is checked before anything is written, so a bad file leaves the network as it was.
+ * A classifier whose class count differs from the file's is left as initialised and reported
+ * (fine-tuning on another data set); any other difference is an error.
+ */
+public final class Weights {
+    /** What was loaded: the number of tensors, and the classifier tensors left as they were. */
+    public record Loaded(int tensors, List<String> classifierKept) {
+    }
+
+    private Weights() {
+    }
+
+    /** Loads {@code file} (safetensors) into {@code block}, compiled from {@code network} and initialised. */
+    public static Loaded load(Block block, Network network, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new WeightsException(file + ": no such file");
+        }
+        if (isZip(file)) {
+            throw new WeightsException(file + ": a PyTorch (torch.save) file; incept reads safetensors so far: "
+                    + "save the state dict with safetensors.torch.save_file, or see bench/peers/torchvision_weights.py");
+        }
+        Analysis a = Analyzer.analyze(network, Convention.PYTORCH, true);
+        List<TorchvisionNames.Name> names = TorchvisionNames.of(a);
+        List<Pair<String, Parameter>> params = new ArrayList<>();
+        block.getParameters().forEach(params::add);
+        if (params.size() != names.size()) {
+            throw new WeightsException(network.name() + ": the compiled network has " + params.size() + " parameters where its description names "
+                    + names.size() + " (compile it without sibling fusion)");
+        }
+        Map<String, StoredTensor> tensors = SafeTensors.read(file);
+        List<String> problems = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            TorchvisionNames.Name n = names.get(i);
+            StoredTensor t = tensors.get(n.key());
+            long[] want = params.get(i).getValue().getArray().getShape().getShape();
+            if (t == null) {
+                problems.add("tensor " + n.key() + " is missing (for " + n.path() + ", shape " + Arrays.toString(want) + ")");
+                continue;
+            }
+            used.add(n.key());
+            if (!Arrays.equals(t.shape(), want)) {
+                if (n.classifier() && t.shape().length == want.length && t.shape().length > 0
+                        && Arrays.equals(Arrays.copyOfRange(t.shape(), 1, t.shape().length), Arrays.copyOfRange(want, 1, want.length))) {
+                    kept.add(n.key());
+                    continue;
+                }
+                problems.add("tensor " + n.key() + " has shape " + t.shapeText() + " but " + n.path() + " needs " + Arrays.toString(want));
+            }
+        }
+        for (String k : tensors.keySet()) {
+            if (!used.contains(k) && !kept.contains(k)) {
+                problems.add("unexpected tensor " + k + " " + tensors.get(k).shapeText() + " (nothing in " + network.name() + " takes it)");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new WeightsException(file + ": " + problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : "")
+                    + "; nothing was loaded");
+        }
+        int loaded = 0;
+        for (int i = 0; i < names.size(); i++) {
+            if (kept.contains(names.get(i).key())) {
+                continue;
+            }
+            NDArray target = params.get(i).getValue().getArray();
+            target.set(FloatBuffer.wrap(tensors.get(names.get(i).key()).values()));
+            loaded++;
+        }
+        return new Loaded(loaded, List.copyOf(kept));
+    }
+
+    private static boolean isZip(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(2);
+            return magic.length == 2 && magic[0] == 'P' && magic[1] == 'K';
+        } catch (IOException e) {
+            throw new WeightsException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+}
