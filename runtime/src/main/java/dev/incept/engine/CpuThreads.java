@@ -1,8 +1,5 @@
 package dev.incept.engine;
 
-import com.sun.jna.Function;
-import com.sun.jna.NativeLibrary;
-
 /**
  * Gives MXNet every core. Unless OMP_NUM_THREADS is set, MXNet 1.9 assumes that half of the
  * processors it sees are hyper-threads and runs its OpenMP kernels on the other half: one thread on
@@ -19,21 +16,11 @@ final class CpuThreads {
 
     /** Sets OMP_NUM_THREADS to the processor count if unset; returns the value in effect. */
     static String useEveryCore() {
-        String set = System.getenv(VARIABLE);
-        if (set != null && !set.isBlank()) {
-            return set;
-        }
-        String cores = Integer.toString(Runtime.getRuntime().availableProcessors());
-        Function setenv = NativeLibrary.getInstance("c").getFunction("setenv");
-        if (setenv.invokeInt(new Object[] {VARIABLE, cores, 1}) != 0) {
-            return null;
-        }
-        return cores;
+        return ProcessEnvironment.setUnlessSet(VARIABLE, Integer.toString(Runtime.getRuntime().availableProcessors()));
     }
 
     /** What the native libraries will see (System.getenv keeps the JVM's start-up copy). */
     static String current() {
-        Function getenv = NativeLibrary.getInstance("c").getFunction("getenv");
-        return getenv.invokeString(new Object[] {VARIABLE}, false);
+        return ProcessEnvironment.get(VARIABLE);
     }
 }

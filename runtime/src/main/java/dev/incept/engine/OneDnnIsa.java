@@ -1,8 +1,5 @@
 package dev.incept.engine;
 
-import com.sun.jna.Function;
-import com.sun.jna.NativeLibrary;
-
 /**
  * Keeps the oneDNN inside DJL's libtorch 2.7.1 on its SSE4.1 kernels on the CPU, because its AVX2
  * and AVX-512 kernels compute some channels-last convolutions wrongly (on this project's AMD EPYC):
@@ -24,15 +21,7 @@ final class OneDnnIsa {
 
     /** Sets ONEDNN_MAX_CPU_ISA=SSE41 unless it (or the older DNNL_MAX_CPU_ISA) is set; returns the value in effect. */
     static String keepToSse41() {
-        String set = System.getenv(VARIABLE);
-        if (set != null && !set.isBlank()) {
-            return set;
-        }
         String old = System.getenv("DNNL_MAX_CPU_ISA");
-        if (old != null && !old.isBlank()) {
-            return old;
-        }
-        Function setenv = NativeLibrary.getInstance("c").getFunction("setenv");
-        return setenv.invokeInt(new Object[] {VARIABLE, "SSE41", 0}) == 0 ? "SSE41" : null;
+        return old != null && !old.isBlank() ? old : ProcessEnvironment.setUnlessSet(VARIABLE, "SSE41");
     }
 }

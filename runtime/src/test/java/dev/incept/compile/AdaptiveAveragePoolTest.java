@@ -15,16 +15,23 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class AdaptiveAveragePoolTest {
 
+    /** Output cell (i, j)'s window {first row, end row, first column, end column}, by PyTorch's rule written out. */
+    private static int[] window(int i, int j, int inH, int inW, int outH, int outW) {
+        return new int[] {(int) Math.floor((double) i * inH / outH), (int) Math.ceil((double) (i + 1) * inH / outH),
+            (int) Math.floor((double) j * inW / outW), (int) Math.ceil((double) (j + 1) * inW / outW)};
+    }
+
     /** Output cell (i, j) is the mean of input rows floor(i*H/h)..ceil((i+1)*H/h)-1, columns alike: the definition, by loops. */
     private static float[] byDefinition(float[] x, int channels, int inH, int inW, int outH, int outW) {
         float[] out = new float[channels * outH * outW];
         for (int c = 0; c < channels; c++) {
             for (int i = 0; i < outH; i++) {
                 for (int j = 0; j < outW; j++) {
-                    int r0 = (int) Math.floor((double) i * inH / outH);
-                    int r1 = (int) Math.ceil((double) (i + 1) * inH / outH);
-                    int c0 = (int) Math.floor((double) j * inW / outW);
-                    int c1 = (int) Math.ceil((double) (j + 1) * inW / outW);
+                    int[] win = window(i, j, inH, inW, outH, outW);
+                    int r0 = win[0];
+                    int r1 = win[1];
+                    int c0 = win[2];
+                    int c1 = win[3];
                     double sum = 0;
                     for (int r = r0; r < r1; r++) {
                         for (int q = c0; q < c1; q++) {
@@ -70,12 +77,9 @@ class AdaptiveAveragePoolTest {
                     double want = 0;
                     for (int i = 0; i < outH; i++) {
                         for (int j = 0; j < outW; j++) {
-                            int r0 = (int) Math.floor((double) i * inH / outH);
-                            int r1 = (int) Math.ceil((double) (i + 1) * inH / outH);
-                            int c0 = (int) Math.floor((double) j * inW / outW);
-                            int c1 = (int) Math.ceil((double) (j + 1) * inW / outW);
-                            if (r >= r0 && r < r1 && q >= c0 && q < c1) {
-                                want += 1.0 / ((r1 - r0) * (c1 - c0));
+                            int[] win = window(i, j, inH, inW, outH, outW);
+                            if (r >= win[0] && r < win[1] && q >= win[2] && q < win[3]) {
+                                want += 1.0 / ((win[1] - win[0]) * (win[3] - win[2]));
                             }
                         }
                     }
