@@ -17,22 +17,30 @@ import dev.incept.spec.Network;
  * <p>Quirk kept from the reference code: the "A" blocks use 1x1 48 -> 5x5 64 where the paper's
  * figure 5 shows two 3x3 convolutions (see {@link InceptionV2} for the figure's version).
  *
- * <p>The branches' 3x3 average pools divide by the whole window, padding included, as torchvision's
- * do (Keras's divide by the pixels inside only), so that torchvision's weights give torchvision's
- * outputs (scripts/check-weights compares them; with Keras's rule they part at once).
+ * <p>The branches' 3x3 average pools divide by the pixels inside the grid only, as Keras's do;
+ * torchvision's divide by the whole window, padding included. {@code inception-v3-torchvision} is
+ * the same network with torchvision's rule, so that torchvision's weights give torchvision's outputs
+ * (scripts/check-weights compares them; with Keras's rule they part at once).
  */
 public final class InceptionV3 {
     private InceptionV3() {
     }
 
     public static Network build(ModelConfig cfg) {
-        Network.Builder net = Network.builder("inception-v3").input(cfg.channels(), cfg.inputSize(), cfg.inputSize())
+        return build(cfg, false);
+    }
+
+    /** {@code torchvision}: its average-pool rule (padding counted) and name, inception-v3-torchvision. */
+    public static Network build(ModelConfig cfg, boolean torchvision) {
+        boolean p = torchvision;
+        Network.Builder net = Network.builder(torchvision ? "inception-v3-torchvision" : "inception-v3")
+                .input(cfg.channels(), cfg.inputSize(), cfg.inputSize())
                 .add(stem())
-                .add(blockA("mixed0", 32), blockA("mixed1", 64), blockA("mixed2", 64))
+                .add(blockA("mixed0", 32, p), blockA("mixed1", 64, p), blockA("mixed2", 64, p))
                 .add(reductionA("mixed3"))
-                .add(blockB("mixed4", 128), blockB("mixed5", 160), blockB("mixed6", 160), blockB("mixed7", 192))
+                .add(blockB("mixed4", 128, p), blockB("mixed5", 160, p), blockB("mixed6", 160, p), blockB("mixed7", 192, p))
                 .add(reductionB("mixed8"))
-                .add(blockC("mixed9"), blockC("mixed10"));
+                .add(blockC("mixed9", p), blockC("mixed10", p));
         Heads.classifier(net, 0.2, cfg.classes());
         if (cfg.aux()) {
             Heads.addV3Aux(net, "mixed7", cfg.classes(), cfg.auxBatchNorm());
@@ -49,11 +57,16 @@ public final class InceptionV3 {
 
     /** 35x35: 64 + 64 + 96 + pool projection */
     public static Layer blockA(String name, int poolFilters) {
+        return blockA(name, poolFilters, false);
+    }
+
+    /** {@code includePad}: the average pool divides by the whole window, padding included (torchvision's rule). */
+    public static Layer blockA(String name, int poolFilters, boolean includePad) {
         return concat(name,
                 conv(64, 1),
                 seq(conv(48, 1), conv(64, 5)),
                 seq(conv(64, 1), conv(96, 3), conv(96, 3)),
-                seq(avgPool(3, 1).same().countIncludePad(true), conv(poolFilters, 1)));
+                seq(avgPool(3, 1).same().countIncludePad(includePad), conv(poolFilters, 1)));
     }
 
     /** 35x35x288 -> 17x17x768, stride-2 convolutions beside stride-2 pooling */
@@ -66,11 +79,15 @@ public final class InceptionV3 {
 
     /** 17x17: 7x7 factorized into 1x7 and 7x1, c7 filters inside */
     public static Layer blockB(String name, int c7) {
+        return blockB(name, c7, false);
+    }
+
+    public static Layer blockB(String name, int c7, boolean includePad) {
         return concat(name,
                 conv(192, 1),
                 seq(conv(c7, 1), conv(c7, 1, 7), conv(192, 7, 1)),
                 seq(conv(c7, 1), conv(c7, 7, 1), conv(c7, 1, 7), conv(c7, 7, 1), conv(192, 1, 7)),
-                seq(avgPool(3, 1).same().countIncludePad(true), conv(192, 1)));
+                seq(avgPool(3, 1).same().countIncludePad(includePad), conv(192, 1)));
     }
 
     /** 17x17x768 -> 8x8x1280 */
@@ -83,10 +100,14 @@ public final class InceptionV3 {
 
     /** 8x8: expanded filter bank, each 3x3 split into {1x3, 3x1} */
     public static Layer blockC(String name) {
+        return blockC(name, false);
+    }
+
+    public static Layer blockC(String name, boolean includePad) {
         return concat(name,
                 conv(320, 1),
                 seq(conv(384, 1), concat(conv(384, 1, 3), conv(384, 3, 1))),
                 seq(conv(448, 1), conv(384, 3), concat(conv(384, 1, 3), conv(384, 3, 1))),
-                seq(avgPool(3, 1).same().countIncludePad(true), conv(192, 1)));
+                seq(avgPool(3, 1).same().countIncludePad(includePad), conv(192, 1)));
     }
 }

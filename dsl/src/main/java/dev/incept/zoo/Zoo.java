@@ -33,6 +33,8 @@ public final class Zoo {
                     299, InceptionV2::build),
             new Model("inception-v3", "Inception-v3 (Keras mixed0..10 / torchvision); optional BN-auxiliary head",
                     299, InceptionV3::build),
+            new Model("inception-v3-torchvision", "inception-v3 with torchvision's average pools (padding counted): its weights give its outputs",
+                    299, c -> InceptionV3.build(c, true)),
             new Model("inception-v4", "Inception-v4: stem, 4xA, Reduction-A, 7xB, Reduction-B, 3xC",
                     299, InceptionV4::build),
             new Model("inception-resnet-v1", "Inception-ResNet-v1: 5 x block35, 10 x block17, 5 x block8, scaled residuals",

@@ -29,7 +29,7 @@ class BuildersTest {
             branch { conv(64, 1) }
             branch { conv(48, 1); conv(64, 5) }
             branch { conv(64, 1); conv(96, 3); conv(96, 3) }
-            branch { avgPool(3, stride = 1, padding = SAME, countIncludePad = true); conv(32, 1) }
+            branch { avgPool(3, stride = 1, padding = SAME); conv(32, 1) }
         }
         assertEquals(InceptionV3.blockA("mixed0", 32), a)
     }
@@ -40,7 +40,7 @@ class BuildersTest {
             branch { conv(320, 1) }
             branch { conv(384, 1); concat { branch { conv(384, 1 x 3) }; branch { conv(384, 3 x 1) } } }
             branch { conv(448, 1); conv(384, 3); concat { branch { conv(384, 1 x 3) }; branch { conv(384, 3 x 1) } } }
-            branch { avgPool(3, stride = 1, padding = SAME, countIncludePad = true); conv(192, 1) }
+            branch { avgPool(3, stride = 1, padding = SAME); conv(192, 1) }
         }
         assertEquals(InceptionV3.blockC("mixed9"), c)
     }

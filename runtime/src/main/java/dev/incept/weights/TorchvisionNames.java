@@ -34,7 +34,7 @@ final class TorchvisionNames {
     private TorchvisionNames() {
     }
 
-    /** The names for {@code a}'s network, which must be googlenet-3x3 or inception-v3 from the zoo. */
+    /** The names for {@code a}'s network: googlenet-3x3 or inception-v3(-torchvision) from the zoo. */
     static List<Name> of(Analysis a) {
         List<String> mainConvs = new ArrayList<>();
         List<String> mainDense;
@@ -54,7 +54,7 @@ final class TorchvisionNames {
                     auxDense.add(List.of("aux" + i + ".fc1", "aux" + i + ".fc2"));
                 }
             }
-            case "inception-v3" -> {
+            case "inception-v3", "inception-v3-torchvision" -> {
                 mainConvs.addAll(List.of("Conv2d_1a_3x3", "Conv2d_2a_3x3", "Conv2d_2b_3x3", "Conv2d_3b_1x1", "Conv2d_4a_3x3"));
                 block(mainConvs, List.of("Mixed_5b", "Mixed_5c", "Mixed_5d"), V3_A);
                 block(mainConvs, List.of("Mixed_6a"), V3_B);
