@@ -29,7 +29,20 @@ public final class KernelRun {
     public record Ending(boolean finished, boolean timedOut, String problem) {
     }
 
+    /**
+     * A kernel that dies before it answers its first request has run nothing of the notebook; with
+     * two gradings starting kernels at once this happened, rarely, as a machine fault. So a run whose
+     * kernel could not start is started once more, and only then reported.
+     */
     public static Ending execute(Path in, Path out, Path work, Limits limits) throws IOException, InterruptedException {
+        Ending first = executeOnce(in, out, work, limits);
+        if (first.finished() || first.timedOut() || !first.problem().contains("kernel could not start")) {
+            return first;
+        }
+        return executeOnce(in, out, work, limits);
+    }
+
+    private static Ending executeOnce(Path in, Path out, Path work, Limits limits) throws IOException, InterruptedException {
         Path script = work.resolve("run_notebook.py");
         try (InputStream s = KernelRun.class.getResourceAsStream("run_notebook.py")) {
             Files.write(script, s.readAllBytes());
