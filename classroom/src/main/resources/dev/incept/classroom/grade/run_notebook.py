@@ -28,8 +28,13 @@ def main():
     for cell in nb.cells:
         cell.metadata["incept"] = "not run"
     nbformat.write(nb, dst)
+    # nbclient waits only 4 s by default for a cell's outputs after the kernel's reply, then drops
+    # them with a log line: on a loaded machine a check's report arrived later than that and the
+    # submission lost every point with "the check did not report a result". The outputs get the
+    # cell's own limit, and a cell whose outputs still do not come is told as timed out.
     client = NotebookClient(nb, timeout=timeout, kernel_name=kernel, allow_errors=True, interrupt_on_timeout=True,
-                            startup_timeout=120, resources={"metadata": {"path": work}})
+                            startup_timeout=120, iopub_timeout=timeout, raise_on_iopub_timeout=True,
+                            resources={"metadata": {"path": work}})
     try:
         with client.setup_kernel():
             for index, cell in enumerate(nb.cells):
