@@ -216,6 +216,28 @@ extern "C" JNIEXPORT jdouble JNICALL Java_dev_incept_engine_NativeUpdate_step(
   }
 }
 
+// dev.incept.engine.NativeUpdate.cast: fused_update.py's cast, with autograd on so that each copy's
+// gradient reaches its float32 weight. Returns new tensor handles, which DJL's arrays then own.
+extern "C" JNIEXPORT jlongArray JNICALL Java_dev_incept_engine_NativeUpdate_cast(JNIEnv* env, jclass, jlongArray jweights,
+                                                                                 jboolean half) {
+  try {
+    c10::AutoGradMode grad(true);
+    std::vector<at::Tensor> weights = tensors(env, jweights);
+    const at::ScalarType type = half ? at::kHalf : at::kBFloat16;
+    std::vector<jlong> out;
+    out.reserve(weights.size());
+    for (const at::Tensor& w : weights) {
+      out.push_back(reinterpret_cast<jlong>(new at::Tensor(w.to(type))));
+    }
+    jlongArray result = env->NewLongArray(static_cast<jsize>(out.size()));
+    env->SetLongArrayRegion(result, 0, static_cast<jsize>(out.size()), out.data());
+    return result;
+  } catch (const std::exception& e) {
+    throw_java(env, e.what());
+    return nullptr;
+  }
+}
+
 extern "C" JNIEXPORT jstring JNICALL Java_dev_incept_engine_TorchShim_rebind(JNIEnv* env, jclass, jclass library) {
   JNINativeMethod methods[] = {
       {const_cast<char*>("torchFromBlob"), const_cast<char*>("(Ljava/nio/ByteBuffer;[JII[IZ)J"), reinterpret_cast<void*>(from_blob)},

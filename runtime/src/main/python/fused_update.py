@@ -90,5 +90,13 @@ class FusedUpdate(torch.nn.Module):
             torch._foreach_zero_(raw)
             return norm, raw
 
+    @torch.jit.export
+    def cast(self, weights: List[Tensor], half: bool) -> List[Tensor]:
+        """16-bit working copies of `weights` (float16 if `half`, else bfloat16) for a step that computes
+        as autocast does. Called with autograd on, so the backward pass carries each copy's gradient
+        back to its float32 weight: one call for all weights, where DJL's own cast detaches."""
+        dtype = torch.float16 if half else torch.bfloat16
+        return [w.to(dtype) for w in weights]
+
     def forward(self) -> int:
         return 0

@@ -53,6 +53,9 @@ record RunSetup(RunSpec spec, DataSource data, Engine engine, Device device) {
     private static RunSetup start(RunSpec spec, DataSource data) {
         // before the engine loads: a network that cannot be allocated is refused by its figures
         ActivationBudget.check(spec.network(), spec.config().batchSize());
+        if (spec.config().precision().reduced() && TrainCommand.engineOf(spec.engine()) != EngineChoice.PYTORCH) {
+            throw new UsageException("--precision " + spec.config().precision().label() + " needs --engine pytorch (MXNet trains in float32 only)");
+        }
         Engine engine = Engines.load(TrainCommand.engineOf(spec.engine()));
         return new RunSetup(spec, data, engine, TrainCommand.deviceOf(spec.device(), engine));
     }

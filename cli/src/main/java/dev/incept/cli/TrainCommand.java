@@ -18,6 +18,7 @@ import dev.incept.train.Evaluation;
 import dev.incept.train.LearningRate;
 import dev.incept.train.MetricsFile;
 import dev.incept.train.OptimizerSpec;
+import dev.incept.train.Precision;
 import dev.incept.train.ProgressBar;
 import dev.incept.train.TrainConfig;
 import dev.incept.train.Trainer;
@@ -64,6 +65,8 @@ final class TrainCommand {
               --random-erase P          erase a random patch (2-40% of the image) with probability P (default 0)
               --engine mxnet|pytorch    (default mxnet, or $INCEPT_ENGINE)
               --device cpu|gpu          (default cpu)
+              --precision float32|bf16|fp16   forward and backward in 16 bits with float32 weights, as torch.autocast
+                                        (fp16 with loss scaling); PyTorch only (default float32)
               --out DIR                 run folder: checkpoint, metrics.csv, curves.png (default runs/MODEL-TIME)
               --metrics csv|jsonl       per-epoch metrics as CSV (default) or JSON lines (with reliability bins)
               --resume DIR              continue the run in DIR from its last checkpoint
@@ -73,7 +76,8 @@ final class TrainCommand {
     static final Set<String> FLAGS = Set.of("aux", "no-aux-bn", "no-augment");
     static final Set<String> VALUED = Set.of("spec", "data", "input", "epochs", "batch", "recipe", "optimizer",
             "lr", "lr-decay", "lr-every", "warmup", "momentum", "weight-decay", "label-smoothing", "aux-weight",
-            "clip-norm", "ema", "random-erase", "engine", "device", "out", "resume", "train-limit", "test-limit", "seed", "metrics");
+            "clip-norm", "ema", "random-erase", "engine", "device", "out", "resume", "train-limit", "test-limit", "seed", "metrics",
+            "precision");
     static final String ARGS_FILE = "args.txt";
 
     private TrainCommand() {
@@ -339,6 +343,13 @@ final class TrainCommand {
         }
         if (a.number("ema") != null) {
             cfg = cfg.withEmaDecay(a.number("ema"));
+        }
+        if (a.get("precision", null) != null) {
+            Precision p = Precision.parse(a.get("precision", null));
+            if (p == null) {
+                throw new UsageException("--precision takes float32, bf16 or fp16, not '" + a.get("precision", null) + "'");
+            }
+            cfg = cfg.withPrecision(p);
         }
         Integer seed = a.positiveInt("seed");
         if (seed != null) {

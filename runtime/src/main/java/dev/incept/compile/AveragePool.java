@@ -23,7 +23,9 @@ final class AveragePool {
             return sum;
         }
         Shape s = x.getShape();
-        NDArray inside = Pool.avgPool2d(x.getManager().ones(new Shape(1, 1, s.get(2), s.get(3))), kernel, stride, padding, ceil, true);
+        // In x's own type: a float32 divisor would turn a 16-bit step's activations back into float32.
+        NDArray ones = x.getManager().ones(new Shape(1, 1, s.get(2), s.get(3)), x.getDataType());
+        NDArray inside = Pool.avgPool2d(ones, kernel, stride, padding, ceil, true);
         return sum.div(inside);
     }
 }

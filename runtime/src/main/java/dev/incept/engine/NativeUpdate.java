@@ -20,4 +20,7 @@ public final class NativeUpdate {
     public static native double step(long[] weights, long[] slotsA, long[] slotsB, int decayed, int rule, double[] hyper,
                                      double learningRate, double weightDecay, double clipNorm, long[] averaged, long[] shadows,
                                      double averageDecay);
+
+    /** fused_update.py's {@code cast}: 16-bit copies (float16 if {@code half}, else bfloat16) the backward pass goes through. */
+    public static native long[] cast(long[] weights, boolean half);
 }

@@ -9,6 +9,7 @@ import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.incept.engine.NativeUpdate;
+import dev.incept.engine.ScriptedTrainingCall;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -93,6 +94,27 @@ final class FusedUpdate implements AutoCloseable {
             }
         } finally {
             args.forEach(IValue::close);
+        }
+    }
+
+    /**
+     * 16-bit copies of {@code weights} in {@code precision}'s format, in one call, made so that the
+     * backward pass carries each copy's gradient to its weight; owned by {@code manager}.
+     */
+    List<NDArray> cast(List<NDArray> weights, Precision precision, NDManager manager) {
+        PtNDManager owner = (PtNDManager) manager;
+        boolean half = precision == Precision.FP16;
+        List<NDArray> out = new ArrayList<>(weights.size());
+        if (module == null) {
+            for (long h : NativeUpdate.cast(handles(weights), half)) {
+                out.add(new PtNDArray(owner, h));
+            }
+            return out;
+        }
+        try (IValue list = tensors(weights); IValue flag = IValue.from(half);
+             IValue result = ScriptedTrainingCall.run(module, "cast", list, flag)) {
+            out.addAll(List.of(result.toTensorArray(owner)));
+            return out;
         }
     }
 

@@ -6,11 +6,12 @@ import dev.incept.data.Augment;
  * Everything a training run is parameterised by. {@code auxWeight} null keeps each aux head's own
  * loss weight from the description (0.3 in GoogLeNet, 0.4 in v3); {@code clipNorm} 0 and
  * {@code emaDecay} 0 switch those off. {@code trainLimit}/{@code testLimit} use only the first
- * images of each set (quick runs).
+ * images of each set (quick runs). {@code precision}: the number format of the forward and backward
+ * passes ({@link Precision}; 16-bit formats need PyTorch).
  */
 public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, LearningRate learningRate,
                           double labelSmoothing, Double auxWeight, double clipNorm, double emaDecay,
-                          Augment augment, long seed, int trainLimit, int testLimit) {
+                          Augment augment, long seed, int trainLimit, int testLimit, Precision precision) {
 
     public static final int MAX_EPOCHS = 100_000;
     public static final int MAX_BATCH = 65_536;
@@ -36,6 +37,9 @@ public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, Le
         if (!(emaDecay >= 0 && emaDecay < 1)) {
             throw new IllegalArgumentException("moving-average decay must be in [0, 1), got " + emaDecay);
         }
+        if (precision == null) {
+            throw new IllegalArgumentException("a training configuration needs a precision");
+        }
         if (trainLimit < 1 || testLimit < 1) {
             throw new IllegalArgumentException("image limits must be positive");
         }
@@ -44,7 +48,7 @@ public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, Le
     /** Plain defaults: SGD momentum 0.9 at 0.05, no smoothing, no clipping, no averaging. */
     public static TrainConfig defaults() {
         return new TrainConfig(10, 128, OptimizerSpec.sgd(0.9, 5e-4), LearningRate.constant(0.05),
-                0, null, 0, 0, Augment.NONE, 42, Integer.MAX_VALUE, Integer.MAX_VALUE);
+                0, null, 0, 0, Augment.NONE, 42, Integer.MAX_VALUE, Integer.MAX_VALUE, Precision.FLOAT32);
     }
 
     /**
@@ -54,7 +58,7 @@ public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, Le
      */
     public static TrainConfig paper() {
         return new TrainConfig(100, 32, OptimizerSpec.paperRmsProp(), LearningRate.exponential(0.045, 0.94, 2),
-                0.1, null, 2.0, 0.9999, Augment.NONE, 42, Integer.MAX_VALUE, Integer.MAX_VALUE);
+                0.1, null, 2.0, 0.9999, Augment.NONE, 42, Integer.MAX_VALUE, Integer.MAX_VALUE, Precision.FLOAT32);
     }
 
     /** A builder starting from this configuration: {@code TrainConfig.paper().toBuilder().epochs(30).build()}. */
@@ -106,6 +110,10 @@ public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, Le
         return toBuilder().trainLimit(train).testLimit(test).build();
     }
 
+    public TrainConfig withPrecision(Precision p) {
+        return toBuilder().precision(p).build();
+    }
+
     /** Changes some fields of a configuration; {@link #build()} checks them all at once. */
     public static final class Builder {
         private int epochs;
@@ -120,6 +128,7 @@ public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, Le
         private long seed;
         private int trainLimit;
         private int testLimit;
+        private Precision precision;
 
         private Builder(TrainConfig c) {
             epochs = c.epochs;
@@ -134,6 +143,7 @@ public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, Le
             seed = c.seed;
             trainLimit = c.trainLimit;
             testLimit = c.testLimit;
+            precision = c.precision;
         }
 
         public Builder epochs(int n) {
@@ -197,9 +207,14 @@ public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, Le
             return this;
         }
 
+        public Builder precision(Precision p) {
+            precision = p;
+            return this;
+        }
+
         public TrainConfig build() {
             return new TrainConfig(epochs, batchSize, optimizer, learningRate, labelSmoothing, auxWeight, clipNorm, emaDecay,
-                    augment, seed, trainLimit, testLimit);
+                    augment, seed, trainLimit, testLimit, precision);
         }
     }
 }

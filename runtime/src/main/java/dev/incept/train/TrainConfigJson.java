@@ -49,12 +49,13 @@ public final class TrainConfigJson {
         o.put("seed", c.seed());
         o.put("trainLimit", c.trainLimit());
         o.put("testLimit", c.testLimit());
+        o.put("precision", c.precision().label());
         return o;
     }
 
     public static TrainConfig read(JsonNode o) {
         only(o, "config", Set.of("epochs", "batchSize", "optimizer", "learningRate", "labelSmoothing", "auxWeight", "clipNorm",
-                "emaDecay", "augment", "seed", "trainLimit", "testLimit"));
+                "emaDecay", "augment", "seed", "trainLimit", "testLimit", "precision"));
         JsonNode opt = field(o, "config", "optimizer");
         only(opt, "config.optimizer", Set.of("kind", "momentum", "decay", "epsilon", "weightDecay"));
         JsonNode lr = field(o, "config", "learningRate");
@@ -72,7 +73,21 @@ public final class TrainConfigJson {
                 number(o, "config", "clipNorm"), number(o, "config", "emaDecay"),
                 new Augment(integer(aug, "config.augment", "cropPadding"), bool(aug, "config.augment", "flip"),
                         number(aug, "config.augment", "erase")),
-                field(o, "config", "seed").asLong(), integer(o, "config", "trainLimit"), integer(o, "config", "testLimit"));
+                field(o, "config", "seed").asLong(), integer(o, "config", "trainLimit"), integer(o, "config", "testLimit"),
+                precision(o));
+    }
+
+    /** Absent in runs written before mixed precision existed: those trained in float32. */
+    private static Precision precision(JsonNode o) {
+        JsonNode p = o.get("precision");
+        if (p == null) {
+            return Precision.FLOAT32;
+        }
+        Precision parsed = p.isTextual() ? Precision.parse(p.asText()) : null;
+        if (parsed == null) {
+            throw new IllegalArgumentException("config.precision: expected float32, bf16 or fp16, got " + p);
+        }
+        return parsed;
     }
 
     private static void only(JsonNode o, String where, Set<String> allowed) {

@@ -85,7 +85,7 @@ public final class Trainer implements AutoCloseable {
         this.classes = (int) block.getOutputShapes(new Shape[] {new Shape(1, in.channels(), in.height(), in.width())})[0].get(1);
         this.divergence = new Divergence(classes, auxWeights);
         this.trainingStep = new TrainingStep(engine, manager, block, store, optimizer, auxWeights, config.labelSmoothing(),
-                config.clipNorm(), average);
+                config.clipNorm(), average).withPrecision(config.precision());
     }
 
     public Trainer listen(TrainingListener l) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -12,6 +13,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,6 +50,10 @@ public final class TrainingStep {
     private boolean fuse = true;
     private FusedUpdate fused;
     private boolean fusedLast;
+    private Precision precision = Precision.FLOAT32;
+    private ParameterStore reads;
+    private AutocastStore autocast;
+    private LossScale lossScale;
 
     public TrainingStep(Engine engine, NDManager manager, Block block, ParameterStore store, Optimizer optimizer,
                         List<Double> auxWeights, double labelSmoothing, double clipNorm, MovingAverage average) {
@@ -69,6 +75,29 @@ public final class TrainingStep {
         trained.stream().filter(p -> WeightDecay.applies(p.getKey())).forEach(decayedFirst::add);
         decayed = decayedFirst.size();
         trained.stream().filter(p -> !WeightDecay.applies(p.getKey())).forEach(decayedFirst::add);
+        this.reads = store;
+    }
+
+    /**
+     * Computes the forward and backward passes in {@code p} ({@link Precision}); the weights and
+     * the update stay float32.
+     */
+    public TrainingStep withPrecision(Precision p) {
+        if (p.reduced() && !"PyTorch".equals(engine.getEngineName())) {
+            throw new IllegalArgumentException("precision " + p.label() + " needs the PyTorch engine (MXNet trains in float32 only)");
+        }
+        precision = p;
+        List<Parameter> all = new ArrayList<>();
+        params.forEach(e -> all.add(e.getValue()));
+        autocast = p.reduced() ? new AutocastStore(store, p, all) : null;
+        reads = autocast == null ? store : autocast;
+        lossScale = p == Precision.FP16 ? new LossScale() : null;
+        return this;
+    }
+
+    /** The current loss scale of a float16 step, 1 for the others. */
+    public float lossScale() {
+        return lossScale == null ? 1f : lossScale.value();
     }
 
     /** Whether the last update was the one-call fused update. */
@@ -101,32 +130,100 @@ public final class TrainingStep {
                      StepPhases phases) {
         try (NDScope scope = new NDScope()) {
             NDArray x = manager.create(pixels, input);
-            NDArray targets = manager.create(LabelSmoothing.targets(labels, classes, labelSmoothing), new Shape(labels.length, classes));
-            NDList out;
-            NDArray loss;
-            try (GradientCollector collector = engine.newGradientCollector()) {
-                out = block.forward(store, new NDList(x), true);
-                loss = LabelSmoothing.loss(out.get(0), targets);
-                for (int i = 0; i < auxWeights.size(); i++) {
-                    if (auxWeights.get(i) > 0) {
-                        loss = loss.add(LabelSmoothing.loss(out.get(i + 1), targets).mul(auxWeights.get(i).floatValue()));
-                    }
+            return step(x, targets(labels, classes), learningRate, logitsOut, phases);
+        }
+    }
+
+    /** The label-smoothed targets of {@code labels}, as {@link #run(NDArray, NDArray, float, float[], StepPhases)} takes them. */
+    public NDArray targets(int[] labels, int classes) {
+        return manager.create(LabelSmoothing.targets(labels, classes, labelSmoothing), new Shape(labels.length, classes));
+    }
+
+    /**
+     * As the other {@code run}, on a batch already in an array on the step's device (a benchmark's
+     * batch kept on the GPU) with its {@link #targets(int[], int)}; neither is closed.
+     */
+    public float run(NDArray x, NDArray targets, float learningRate, float[] logitsOut, StepPhases phases) {
+        try (NDScope scope = new NDScope()) {
+            return step(x, targets, learningRate, logitsOut, phases);
+        }
+    }
+
+    private float step(NDArray x, NDArray targets, float learningRate, float[] logitsOut, StepPhases phases) {
+        NDList out;
+        NDArray loss;
+        try (GradientCollector collector = engine.newGradientCollector()) {
+            NDArray in = x;
+            if (autocast != null) {
+                autocast.begin(fusedModule(), manager);
+                // The input needs no gradient, so DJL's detaching cast does.
+                in = x.toType(precision.dataType(), false);
+            }
+            out = block.forward(reads, new NDList(in), true);
+            loss = LabelSmoothing.loss(float32(out.get(0)), targets);
+            for (int i = 0; i < auxWeights.size(); i++) {
+                if (auxWeights.get(i) > 0) {
+                    loss = loss.add(LabelSmoothing.loss(float32(out.get(i + 1)), targets).mul(auxWeights.get(i).floatValue()));
                 }
-                phases.reached("forward", loss);
-                collector.backward(loss);
             }
-            phases.reached("backward", loss);
-            float value = loss.getFloat();
-            if (logitsOut != null) {
-                System.arraycopy(out.get(0).toFloatArray(), 0, logitsOut, 0, logitsOut.length);
+            phases.reached("forward", loss);
+            collector.backward(lossScale == null ? loss : loss.mul(lossScale.value()));
+        } finally {
+            if (autocast != null) {
+                autocast.end();
             }
-            if (!Float.isFinite(value)) {
-                return value;
-            }
-            update(learningRate);
-            phases.reached("update", trained.isEmpty() ? loss : trained.get(trained.size() - 1).getValue().getArray());
+        }
+        phases.reached("backward", loss);
+        float value = loss.getFloat();
+        if (logitsOut != null) {
+            System.arraycopy(float32(out.get(0)).toFloatArray(), 0, logitsOut, 0, logitsOut.length);
+        }
+        if (!Float.isFinite(value) || (lossScale != null && !unscale())) {
             return value;
         }
+        update(learningRate);
+        phases.reached("update", trained.isEmpty() ? loss : trained.get(trained.size() - 1).getValue().getArray());
+        return value;
+    }
+
+    private FusedUpdate fusedModule() {
+        if (fused == null) {
+            fused = FusedUpdate.load(manager);
+        }
+        return fused;
+    }
+
+    /**
+     * The loss is taken in float32. DJL's cast detaches its result from the graph, so a 16-bit
+     * output is promoted instead: adding a one-element float32 zero makes the sum float32 under
+     * PyTorch's promotion rules, exactly, and the backward pass goes through the addition.
+     */
+    private NDArray float32(NDArray a) {
+        return precision.reduced() ? a.add(manager.zeros(new Shape(1), DataType.FLOAT32)) : a;
+    }
+
+    /**
+     * Divides a float16 step's gradients by the loss scale. False when one of them overflowed: the
+     * gradients are then cleared, the scale halved and the step skipped, as PyTorch's GradScaler does.
+     */
+    private boolean unscale() {
+        List<NDArray> grads = gradients();
+        Scalars once = new Scalars();
+        float inverse = 1f / lossScale.value();
+        for (NDArray g : grads) {
+            once.muli(g, inverse);
+        }
+        once.close();
+        if (Float.isFinite(GradientClipping.clipByGlobalNorm(grads, 0))) {
+            lossScale.stepped();
+            return true;
+        }
+        for (NDArray g : grads) {
+            // Arithmetic cannot clear an infinity (inf - inf is NaN); new zeros can.
+            g.set(ByteBuffer.allocateDirect((int) g.size() * g.getDataType().getNumOfBytes()));
+        }
+        lossScale.overflowed();
+        return false;
     }
 
     private void update(float learningRate) {
@@ -145,7 +242,7 @@ public final class TrainingStep {
         }
         if (fused == null) {
             try {
-                fused = FusedUpdate.load(manager);
+                fusedModule();
             } catch (RuntimeException e) {
                 // A libtorch that cannot compile the scripted update costs speed, not the run.
                 System.err.println("incept: the one-call optimizer update is unavailable ("
