@@ -64,7 +64,7 @@ final class BenchCase {
     static int run(java.util.List<String> argv, PrintStream out) {
         if (argv.size() < 2) {
             throw new UsageException("bench-case CASE ENGINE [quick] [device=cpu|gpu] [batch=N] [steps=N] [phases] [cudnn-benchmark] [profile=FILE]"
-                    + " [optimizer=sgd|rmsprop] [per-weight] [precision=float32|bf16|fp16] [host-batch]");
+                    + " [optimizer=sgd|rmsprop] [per-weight] [precision=float32|fp16] [host-batch]");
         }
         String name = argv.get(0);
         boolean quick = argv.contains("quick");
@@ -114,9 +114,11 @@ final class BenchCase {
                         : Compiler.compile(net, CompileOptions.DEFAULTS.withFuseSiblings(name.endsWith("-fused")).withChannelsLastOnGpu(!name.endsWith("-nchw")));
                 OptimizerSpec rule = option(argv, "optimizer", "sgd").equals("rmsprop") ? OptimizerSpec.paperRmsProp() : OptimizerSpec.sgd(0.9, 0);
                 String precisionName = option(argv, "precision", "float32");
-                Precision precision = Precision.parse(precisionName);
-                if (precision == null) {
-                    throw new UsageException("precision= takes float32, bf16 or fp16, not '" + precisionName + "'");
+                Precision precision;
+                try {
+                    precision = Precision.of(precisionName);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage());
                 }
                 StepTimer.Options extra = new StepTimer.Options(argv.contains("phases"), option(argv, "profile", null), rule,
                         argv.contains("per-weight"), precision, argv.contains("host-batch"));

@@ -65,8 +65,8 @@ final class TrainCommand {
               --random-erase P          erase a random patch (2-40% of the image) with probability P (default 0)
               --engine mxnet|pytorch    (default mxnet, or $INCEPT_ENGINE)
               --device cpu|gpu          (default cpu)
-              --precision float32|bf16|fp16   forward and backward in 16 bits with float32 weights, as torch.autocast
-                                        (fp16 with loss scaling); PyTorch only (default float32)
+              --precision float32|fp16  fp16: forward and backward in 16 bits with float32 weights and dynamic
+                                        loss scaling, as torch.autocast with GradScaler; PyTorch only (default float32)
               --out DIR                 run folder: checkpoint, metrics.csv, curves.png (default runs/MODEL-TIME)
               --metrics csv|jsonl       per-epoch metrics as CSV (default) or JSON lines (with reliability bins)
               --resume DIR              continue the run in DIR from its last checkpoint
@@ -345,11 +345,11 @@ final class TrainCommand {
             cfg = cfg.withEmaDecay(a.number("ema"));
         }
         if (a.get("precision", null) != null) {
-            Precision p = Precision.parse(a.get("precision", null));
-            if (p == null) {
-                throw new UsageException("--precision takes float32, bf16 or fp16, not '" + a.get("precision", null) + "'");
+            try {
+                cfg = cfg.withPrecision(Precision.of(a.get("precision", null)));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--" + e.getMessage());
             }
-            cfg = cfg.withPrecision(p);
         }
         Integer seed = a.positiveInt("seed");
         if (seed != null) {

@@ -103,7 +103,7 @@ final class FusedUpdate implements AutoCloseable {
      */
     List<NDArray> cast(List<NDArray> weights, Precision precision, NDManager manager) {
         PtNDManager owner = (PtNDManager) manager;
-        boolean half = precision == Precision.FP16;
+        boolean half = precision == Precision.FP16; // the scripted and native casts also know bfloat16, which DJL cannot hold
         List<NDArray> out = new ArrayList<>(weights.size());
         if (module == null) {
             for (long h : NativeUpdate.cast(handles(weights), half)) {

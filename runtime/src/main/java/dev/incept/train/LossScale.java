@@ -10,8 +10,12 @@ final class LossScale {
     static final float START = 65536f;
     static final int GROWTH_INTERVAL = 2000;
 
-    private float scale = START;
+    private float scale;
     private int clean;
+
+    LossScale(float start) {
+        scale = start;
+    }
 
     float value() {
         return scale;

@@ -7,12 +7,14 @@ import java.util.Locale;
  * The number format a training step computes its convolutions and dense layers in, as PyTorch's
  * autocast does: the weights stay float32 (the optimizer updates those), each step multiplies
  * with a 16-bit copy of them, batch norm keeps its float32 statistics and the loss is taken in
- * float32. {@link #FP16}'s narrow exponent lets small gradients underflow, so its steps scale the
- * loss ({@link LossScale}); bfloat16 has float32's exponent and needs none.
+ * float32. float16's narrow exponent lets small gradients underflow, so its steps scale the loss
+ * ({@link LossScale}).
+ *
+ * <p>There is no bfloat16: DJL 0.36's PyTorch bridge has no code for it, and the first call that
+ * meets a bfloat16 array aborts the process ("terminate called without an active exception").
  */
 public enum Precision {
     FLOAT32("float32", DataType.FLOAT32),
-    BF16("bf16", DataType.BFLOAT16),
     FP16("fp16", DataType.FLOAT16);
 
     private final String label;
@@ -37,14 +39,14 @@ public enum Precision {
         return this != FLOAT32;
     }
 
-    /** "float32", "fp32", "bf16" or "fp16", any case; null for anything else. */
-    public static Precision parse(String text) {
-        String t = text.toLowerCase(Locale.ROOT);
-        return switch (t) {
+    /** "float32" (or "fp32") or "fp16" (or "float16"), any case; anything else is refused with the reason. */
+    public static Precision of(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
             case "float32", "fp32" -> FLOAT32;
-            case "bf16", "bfloat16" -> BF16;
             case "fp16", "float16" -> FP16;
-            default -> null;
+            case "bf16", "bfloat16" -> throw new IllegalArgumentException("precision " + text
+                    + " is not available: DJL's PyTorch bridge cannot hold bfloat16 arrays (the process would abort); fp16 is");
+            default -> throw new IllegalArgumentException("precision takes float32 or fp16, not '" + text + "'");
         };
     }
 }

@@ -83,11 +83,14 @@ public final class TrainConfigJson {
         if (p == null) {
             return Precision.FLOAT32;
         }
-        Precision parsed = p.isTextual() ? Precision.parse(p.asText()) : null;
-        if (parsed == null) {
-            throw new IllegalArgumentException("config.precision: expected float32, bf16 or fp16, got " + p);
+        if (!p.isTextual()) {
+            throw new IllegalArgumentException("config.precision: expected float32 or fp16, got " + p);
         }
-        return parsed;
+        try {
+            return Precision.of(p.asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("config." + e.getMessage());
+        }
     }
 
     private static void only(JsonNode o, String where, Set<String> allowed) {

@@ -91,7 +91,15 @@ public final class TrainingStep {
         params.forEach(e -> all.add(e.getValue()));
         autocast = p.reduced() ? new AutocastStore(store, p, all) : null;
         reads = autocast == null ? store : autocast;
-        lossScale = p == Precision.FP16 ? new LossScale() : null;
+        lossScale = p == Precision.FP16 ? new LossScale(LossScale.START) : null;
+        return this;
+    }
+
+    /** A float16 step's loss scale starts here instead (tests that need an overflow). */
+    TrainingStep startLossScaleAt(float scale) {
+        if (lossScale != null) {
+            lossScale = new LossScale(scale);
+        }
         return this;
     }
 
