@@ -6,7 +6,11 @@ gaussian inputs, cross-entropy, SGD with momentum 0.9 (or --rmsprop), and a medi
 that each end when the device is done. Prints one JSON line.
 
 On the GPU (the default device, gpu-check): --channels-last and --cudnn-benchmark time torchvision's
-own fast paths; --profile FILE writes torch.profiler's table of three more steps.
+own fast paths; --profile FILE writes torch.profiler's table of three more steps; --phases times the
+forward pass, the backward pass and the update apart, waiting for the device after each;
+--precision bf16|fp16 runs the step under torch.autocast (fp16 with torch's GradScaler), as incept's
+precision= option does; --host-batch copies the batch from host memory to the device in every step
+(incept's host-batch), where by default it stays on the device.
 On the CPU (`incept bench`, with Debian's python3-torch and python3-torchvision): --device cpu and
 --threads N, the thread count incept's engines use.
 """
@@ -44,6 +48,9 @@ def main():
     # The paper's RMSProp as torch has it (epsilon outside the square root, so not the same maths
     # as incept's TF-style rule; the same work per weight).
     p.add_argument("--rmsprop", action="store_true")
+    p.add_argument("--precision", default="float32", choices=["float32", "bf16", "fp16"])
+    p.add_argument("--host-batch", action="store_true")
+    p.add_argument("--phases", action="store_true")
     p.add_argument("--case", help="the case name to report (default: derived from the options)")
     a = p.parse_args()
     dev = torch.device(a.device)
@@ -62,20 +69,34 @@ def main():
         opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
     loss_fn = torch.nn.CrossEntropyLoss()
     g = torch.Generator().manual_seed(2)
-    x = torch.randn(a.batch, 3, a.size, a.size, generator=g).to(dev, memory_format=memory_format)
+    host_x = torch.randn(a.batch, 3, a.size, a.size, generator=g)
+    x = host_x.to(dev, memory_format=memory_format)
     y = torch.randint(0, a.classes, (a.batch,), generator=g).to(dev)
     if gpu:
         torch.cuda.reset_peak_memory_stats()
-
-    def step():
-        opt.zero_grad(set_to_none=True)
-        loss = loss_fn(model(x), y)
-        loss.backward()
-        opt.step()
+    low = {"bf16": torch.bfloat16, "fp16": torch.float16}.get(a.precision)
+    scaler = torch.cuda.amp.GradScaler() if a.precision == "fp16" else None
 
     def done():
         if gpu:
             torch.cuda.synchronize()
+
+    def step(mark=lambda phase: None):
+        opt.zero_grad(set_to_none=True)
+        batch = host_x.to(dev, memory_format=memory_format) if a.host_batch else x
+        with torch.autocast(dev.type, dtype=low, enabled=low is not None):
+            loss = loss_fn(model(batch), y)
+        mark("forward")
+        if scaler is None:
+            loss.backward()
+            mark("backward")
+            opt.step()
+        else:
+            scaler.scale(loss).backward()
+            mark("backward")
+            scaler.step(opt)
+            scaler.update()
+        mark("update")
 
     ms = []
     for s in range(-a.warmup, a.steps):
@@ -85,6 +106,19 @@ def main():
         if s >= 0:
             ms.append((time.perf_counter() - t0) * 1000)
     med = statistics.median(ms)
+    phase_ms = {}
+    if a.phases:
+        times = {}
+        for _ in range(a.steps):
+            last = [time.perf_counter()]
+
+            def mark(phase):
+                done()
+                now = time.perf_counter()
+                times.setdefault(phase, []).append((now - last[0]) * 1000)
+                last[0] = now
+            step(mark)
+        phase_ms = {"phase_" + k + "_ms": statistics.median(v) for k, v in times.items()}
     if a.profile:
         from torch.profiler import ProfilerActivity, profile
         with profile(activities=[ProfilerActivity.CPU] + ([ProfilerActivity.CUDA] if gpu else [])) as prof:
@@ -97,14 +131,18 @@ def main():
             except Exception:  # torch releases before the "device" names
                 f.write(prof.key_averages().table(sort_by="self_cuda_time_total" if gpu else "self_cpu_time_total", row_limit=25))
     name = a.case or ("torchvision-" + a.model.replace("_", "-") + ("-cl" if a.channels_last else "")
-                      + ("-cudnn-benchmark" if a.cudnn_benchmark else "") + ("-rmsprop" if a.rmsprop else ""))
+                      + ("-cudnn-benchmark" if a.cudnn_benchmark else "") + ("-rmsprop" if a.rmsprop else "")
+                      + ("-" + a.precision if low is not None else "") + ("-host-batch" if a.host_batch else "")
+                      + ("-phases" if a.phases else ""))
     out = {
         "case": name, "engine": "torchvision " + torchvision.__version__ + " (Python)", "device": "cuda" if gpu else "cpu()",
         "model": "torchvision " + a.model, "optimizer": "rmsprop" if a.rmsprop else "sgd(momentum=0.9)",
+        "precision": a.precision, "batch_on": "host" if a.host_batch else "device",
         "batch": a.batch, "input": a.size, "params": params, "threads": torch.get_num_threads(),
         "ms_per_step": med, "images_per_sec": a.batch * 1000 / med,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
     }
+    out.update(phase_ms)
     if gpu:
         out["peak_allocated_mib"] = torch.cuda.max_memory_allocated() / 2**20
         out["gpu"] = torch.cuda.get_device_name(0)

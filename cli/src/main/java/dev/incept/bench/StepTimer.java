@@ -51,9 +51,12 @@ public final class StepTimer {
      * @param profileFile on PyTorch, record three more steps with libtorch's profiler into this file
      * @param optimizer the update rule of each step (SGD with momentum 0.9 unless told)
      * @param perWeight update weight by weight, where PyTorch would update all weights in one call
+     * @param hostBatch copy the batch from Java's heap to the device in every step, as training from
+     *     a data set does; otherwise the batch is put on the device once, as torchvision's step
+     *     (bench/peers/torchvision_step.py) keeps its batch, so both time the same work
      */
-    public record Options(boolean phases, String profileFile, OptimizerSpec optimizer, boolean perWeight) {
-        public static final Options PLAIN = new Options(false, null, OptimizerSpec.sgd(0.9, 0), false);
+    public record Options(boolean phases, String profileFile, OptimizerSpec optimizer, boolean perWeight, boolean hostBatch) {
+        public static final Options PLAIN = new Options(false, null, OptimizerSpec.sgd(0.9, 0), false, false);
     }
 
     public static Result measure(Engine engine, Block block, Shape input, int classes, int warmup, int steps) {
@@ -89,10 +92,19 @@ public final class StepTimer {
             if (options.perWeight()) {
                 step.perWeightUpdates();
             }
+            NDArray resident = options.hostBatch() ? null : manager.create(pixels, input);
+            NDArray targets = options.hostBatch() ? null : step.targets(labels, classes);
+            StepRun run = phases -> {
+                if (resident == null) {
+                    step.run(pixels, input, labels, classes, 0.01f, null, phases);
+                } else {
+                    step.run(resident, targets, 0.01f, null, phases);
+                }
+            };
             double[] ms = new double[steps];
             for (int s = -warmup; s < steps; s++) {
                 long t0 = System.nanoTime();
-                step.run(pixels, input, labels, classes, 0.01f, null);
+                run.step(StepPhases.NONE);
                 if (device.isGpu()) {
                     syncStream(trainable.get(trainable.size() - 1).getValue().getArray());
                 } else {
@@ -107,20 +119,25 @@ public final class StepTimer {
                 PhaseClock clock = new PhaseClock(device, trainable);
                 for (int s = 0; s < steps; s++) {
                     clock.start();
-                    step.run(pixels, input, labels, classes, 0.01f, null, clock);
+                    run.step(clock);
                 }
                 phaseMs = clock.medians();
             }
             if (options.profileFile() != null && "PyTorch".equals(engine.getEngineName())) {
                 TorchProfiler.begin(device.isGpu());
                 for (int s = 0; s < 3; s++) {
-                    step.run(pixels, input, labels, classes, 0.01f, null);
+                    run.step(StepPhases.NONE);
                 }
                 syncStream(trainable.get(trainable.size() - 1).getValue().getArray());
                 TorchProfiler.end(options.profileFile());
             }
             return new Result(batch, median(ms), Arrays.stream(ms).average().orElse(median(ms)), count, phaseMs);
         }
+    }
+
+    /** One training step on the case's batch, wherever the batch lives. */
+    private interface StepRun {
+        void step(StepPhases phases);
     }
 
     static double median(double[] ms) {

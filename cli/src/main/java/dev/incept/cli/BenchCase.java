@@ -63,7 +63,7 @@ final class BenchCase {
     static int run(java.util.List<String> argv, PrintStream out) {
         if (argv.size() < 2) {
             throw new UsageException("bench-case CASE ENGINE [quick] [device=cpu|gpu] [batch=N] [steps=N] [phases] [cudnn-benchmark] [profile=FILE]"
-                    + " [optimizer=sgd|rmsprop] [per-weight]");
+                    + " [optimizer=sgd|rmsprop] [per-weight] [host-batch]");
         }
         String name = argv.get(0);
         boolean quick = argv.contains("quick");
@@ -113,12 +113,13 @@ final class BenchCase {
                         : Compiler.compile(net, CompileOptions.DEFAULTS.withFuseSiblings(name.endsWith("-fused")).withChannelsLastOnGpu(!name.endsWith("-nchw")));
                 OptimizerSpec rule = option(argv, "optimizer", "sgd").equals("rmsprop") ? OptimizerSpec.paperRmsProp() : OptimizerSpec.sgd(0.9, 0);
                 StepTimer.Options extra = new StepTimer.Options(argv.contains("phases"), option(argv, "profile", null), rule,
-                        argv.contains("per-weight"));
+                        argv.contains("per-weight"), argv.contains("host-batch"));
                 StepTimer.Result t = StepTimer.measure(engine, device, block, new Shape(batch, m.channels(), size, size), m.classes(),
                         quick ? 1 : 3, quick ? 2 : count(argv, "steps", 8), extra);
                 r.put("model", m.name());
                 r.put("optimizer", rule.create().describe());
                 r.put("update", argv.contains("per-weight") || !"PyTorch".equals(engine.getEngineName()) ? "per-weight" : "fused");
+                r.put("batch_on", argv.contains("host-batch") ? "host" : "device");
                 r.put("batch", batch);
                 r.put("input", size);
                 r.put("params", t.parameters());

@@ -101,32 +101,50 @@ public final class TrainingStep {
                      StepPhases phases) {
         try (NDScope scope = new NDScope()) {
             NDArray x = manager.create(pixels, input);
-            NDArray targets = manager.create(LabelSmoothing.targets(labels, classes, labelSmoothing), new Shape(labels.length, classes));
-            NDList out;
-            NDArray loss;
-            try (GradientCollector collector = engine.newGradientCollector()) {
-                out = block.forward(store, new NDList(x), true);
-                loss = LabelSmoothing.loss(out.get(0), targets);
-                for (int i = 0; i < auxWeights.size(); i++) {
-                    if (auxWeights.get(i) > 0) {
-                        loss = loss.add(LabelSmoothing.loss(out.get(i + 1), targets).mul(auxWeights.get(i).floatValue()));
-                    }
+            return step(x, targets(labels, classes), learningRate, logitsOut, phases);
+        }
+    }
+
+    /** The label-smoothed targets of {@code labels}, as {@link #run(NDArray, NDArray, float, float[], StepPhases)} takes them. */
+    public NDArray targets(int[] labels, int classes) {
+        return manager.create(LabelSmoothing.targets(labels, classes, labelSmoothing), new Shape(labels.length, classes));
+    }
+
+    /**
+     * As the other {@code run}, on a batch already in an array on the step's device (a benchmark's
+     * batch kept on the GPU) with its {@link #targets(int[], int)}; neither is closed.
+     */
+    public float run(NDArray x, NDArray targets, float learningRate, float[] logitsOut, StepPhases phases) {
+        try (NDScope scope = new NDScope()) {
+            return step(x, targets, learningRate, logitsOut, phases);
+        }
+    }
+
+    private float step(NDArray x, NDArray targets, float learningRate, float[] logitsOut, StepPhases phases) {
+        NDList out;
+        NDArray loss;
+        try (GradientCollector collector = engine.newGradientCollector()) {
+            out = block.forward(store, new NDList(x), true);
+            loss = LabelSmoothing.loss(out.get(0), targets);
+            for (int i = 0; i < auxWeights.size(); i++) {
+                if (auxWeights.get(i) > 0) {
+                    loss = loss.add(LabelSmoothing.loss(out.get(i + 1), targets).mul(auxWeights.get(i).floatValue()));
                 }
-                phases.reached("forward", loss);
-                collector.backward(loss);
             }
-            phases.reached("backward", loss);
-            float value = loss.getFloat();
-            if (logitsOut != null) {
-                System.arraycopy(out.get(0).toFloatArray(), 0, logitsOut, 0, logitsOut.length);
-            }
-            if (!Float.isFinite(value)) {
-                return value;
-            }
-            update(learningRate);
-            phases.reached("update", trained.isEmpty() ? loss : trained.get(trained.size() - 1).getValue().getArray());
+            phases.reached("forward", loss);
+            collector.backward(loss);
+        }
+        phases.reached("backward", loss);
+        float value = loss.getFloat();
+        if (logitsOut != null) {
+            System.arraycopy(out.get(0).toFloatArray(), 0, logitsOut, 0, logitsOut.length);
+        }
+        if (!Float.isFinite(value)) {
             return value;
         }
+        update(learningRate);
+        phases.reached("update", trained.isEmpty() ? loss : trained.get(trained.size() - 1).getValue().getArray());
+        return value;
     }
 
     private void update(float learningRate) {
