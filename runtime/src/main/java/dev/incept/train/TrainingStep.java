@@ -14,6 +14,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,6 +55,8 @@ public final class TrainingStep {
     private ParameterStore reads;
     private AutocastStore autocast;
     private LossScale lossScale;
+    /** The batch's bytes on their way to the engine, reused from step to step. */
+    private ByteBuffer staging;
 
     public TrainingStep(Engine engine, NDManager manager, Block block, ParameterStore store, Optimizer optimizer,
                         List<Double> auxWeights, double labelSmoothing, double clipNorm, MovingAverage average) {
@@ -137,9 +140,25 @@ public final class TrainingStep {
     public float run(float[] pixels, Shape input, int[] labels, int classes, float learningRate, float[] logitsOut,
                      StepPhases phases) {
         try (NDScope scope = new NDScope()) {
-            NDArray x = manager.create(pixels, input);
+            NDArray x = upload(pixels, input);
             return step(x, targets(labels, classes), learningRate, logitsOut, phases);
         }
+    }
+
+    /**
+     * The batch as an array on the step's device. DJL's {@code create(float[])} allocates a new direct
+     * buffer (zeroed, then filled) for every batch, 68.6 MB for Inception-v3 at 64 x 299 x 299; the
+     * same buffer is refilled instead. The engine copies out of it before this returns (MXNet and
+     * the GPU's upload), or, on PyTorch's CPU, reads it only within this step.
+     */
+    private NDArray upload(float[] pixels, Shape input) {
+        int bytes = pixels.length * Float.BYTES;
+        if (staging == null || staging.capacity() != bytes) {
+            staging = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
+        }
+        staging.clear();
+        staging.asFloatBuffer().put(pixels);
+        return manager.create(staging, input, DataType.FLOAT32);
     }
 
     /** The label-smoothed targets of {@code labels}, as {@link #run(NDArray, NDArray, float, float[], StepPhases)} takes them. */
