@@ -17,6 +17,7 @@
 #include <c10/core/ScalarType.h>
 #include <torch/csrc/autograd/variable.h>
 
+#include <cmath>
 #include <cstring>
 #include <exception>
 #include <vector>
@@ -209,6 +210,30 @@ extern "C" JNIEXPORT jdouble JNICALL Java_dev_incept_engine_NativeUpdate_step(
       at::_foreach_add_(shadows, averaged, 1.0 - average_decay);
     }
     at::_foreach_zero_(raw);
+    return norm;
+  } catch (const std::exception& e) {
+    throw_java(env, e.what());
+    return 0.0;
+  }
+}
+
+// dev.incept.engine.NativeUpdate.unscale: fused_update.py's unscale (same maths, same order).
+extern "C" JNIEXPORT jdouble JNICALL Java_dev_incept_engine_NativeUpdate_unscale(JNIEnv* env, jclass, jlongArray jweights,
+                                                                                jdouble inverse) {
+  try {
+    c10::NoGradGuard no_grad;
+    std::vector<at::Tensor> weights = tensors(env, jweights);
+    std::vector<at::Tensor> raw;
+    raw.reserve(weights.size());
+    for (const at::Tensor& w : weights) {
+      at::Tensor g = w.grad();
+      raw.push_back(g.defined() ? g : at::zeros_like(w));
+    }
+    at::_foreach_mul_(raw, inverse);
+    double norm = at::linalg_vector_norm(at::stack(at::_foreach_norm(raw))).item<double>();
+    if (!std::isfinite(norm)) {
+      at::_foreach_zero_(raw);
+    }
     return norm;
   } catch (const std::exception& e) {
     throw_java(env, e.what());

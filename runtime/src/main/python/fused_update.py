@@ -10,6 +10,7 @@ libtorch's multi-tensor (_foreach_*) operations: each is one call over every wei
 few kernel launches in all, where the per-weight path issues several calls per weight. Numbers
 reach libtorch as plain scalars, so nothing is uploaded for them.
 """
+import math
 from typing import List, Tuple
 
 import torch
@@ -88,6 +89,25 @@ class FusedUpdate(torch.nn.Module):
                 torch._foreach_mul_(shadows, average_decay)
                 torch._foreach_add_(shadows, averaged, alpha=1.0 - average_decay)
             torch._foreach_zero_(raw)
+            return norm, raw
+
+    @torch.jit.export
+    def unscale(self, weights: List[Tensor], inverse: float) -> Tuple[float, List[Tensor]]:
+        """A float16 step's gradients divided by its loss scale (multiplied by `inverse`), in place.
+        Returns their global norm; where it is not finite (an overflow), the gradients are zeroed
+        instead, for the caller to skip the step. The gradients are returned, as in `step`, so that
+        TorchScript keeps their in-place changes."""
+        with torch.no_grad():
+            raw: List[Tensor] = []
+            for w in weights:
+                g = w.grad
+                if g is None:
+                    g = torch.zeros_like(w)
+                raw.append(g)
+            torch._foreach_mul_(raw, inverse)
+            norm = float(torch.linalg.vector_norm(torch.stack(torch._foreach_norm(raw))).item())
+            if math.isinf(norm) or math.isnan(norm):
+                torch._foreach_zero_(raw)
             return norm, raw
 
     @torch.jit.export

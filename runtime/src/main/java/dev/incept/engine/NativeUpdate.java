@@ -21,6 +21,9 @@ public final class NativeUpdate {
                                      double learningRate, double weightDecay, double clipNorm, long[] averaged, long[] shadows,
                                      double averageDecay);
 
+    /** fused_update.py's {@code unscale}: the gradients times {@code inverse}, zeroed on overflow; returns their norm. */
+    public static native double unscale(long[] weights, double inverse);
+
     /** fused_update.py's {@code cast}: 16-bit copies (float16 if {@code half}, else bfloat16) the backward pass goes through. */
     public static native long[] cast(long[] weights, boolean half);
 }

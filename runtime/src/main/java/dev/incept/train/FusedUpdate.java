@@ -98,6 +98,28 @@ final class FusedUpdate implements AutoCloseable {
     }
 
     /**
+     * Multiplies the gradients of {@code weights} by {@code inverse} (one over a float16 step's loss
+     * scale) in one call and returns their global norm; where it is not finite the gradients are
+     * zeroed instead.
+     */
+    float unscale(List<NDArray> weights, float inverse) {
+        if (module == null) {
+            return (float) NativeUpdate.unscale(handles(weights), inverse);
+        }
+        try (IValue list = tensors(weights); IValue factor = IValue.from((double) inverse);
+             IValue result = IValueUtils.runMethod(module, "unscale", list, factor)) {
+            IValue[] parts = result.toIValueTuple();
+            try {
+                return (float) parts[0].toDouble();
+            } finally {
+                for (IValue part : parts) {
+                    part.close();
+                }
+            }
+        }
+    }
+
+    /**
      * 16-bit copies of {@code weights} in {@code precision}'s format, in one call, made so that the
      * backward pass carries each copy's gradient to its weight; owned by {@code manager}.
      */

@@ -234,6 +234,17 @@ public final class TrainingStep {
      * gradients are then cleared, the scale halved and the step skipped, as PyTorch's GradScaler does.
      */
     private boolean unscale() {
+        if (fuse) {
+            List<NDArray> weights = new ArrayList<>(trained.size());
+            trained.forEach(p -> weights.add(p.getValue().getArray()));
+            // One call where the per-weight path below makes two per weight.
+            if (Float.isFinite(fusedModule().unscale(weights, 1f / lossScale.value()))) {
+                lossScale.stepped();
+                return true;
+            }
+            lossScale.overflowed();
+            return false;
+        }
         List<NDArray> grads = gradients();
         Scalars once = new Scalars();
         float inverse = 1f / lossScale.value();
