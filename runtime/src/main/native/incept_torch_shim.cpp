@@ -136,6 +136,17 @@ std::vector<at::Tensor> tensors(JNIEnv* env, jlongArray handles) {
   return out;
 }
 
+// Each weight's gradient, zeros where it has none.
+std::vector<at::Tensor> gradients(const std::vector<at::Tensor>& weights) {
+  std::vector<at::Tensor> raw;
+  raw.reserve(weights.size());
+  for (const at::Tensor& w : weights) {
+    at::Tensor g = w.grad();
+    raw.push_back(g.defined() ? g : at::zeros_like(w));
+  }
+  return raw;
+}
+
 }  // namespace
 
 // dev.incept.engine.NativeUpdate.step: the whole optimizer update of a step, written as
@@ -153,12 +164,7 @@ extern "C" JNIEXPORT jdouble JNICALL Java_dev_incept_engine_NativeUpdate_step(
     std::vector<at::Tensor> shadows = tensors(env, jshadows);
     std::vector<double> hyper(env->GetArrayLength(jhyper));
     env->GetDoubleArrayRegion(jhyper, 0, static_cast<jsize>(hyper.size()), hyper.data());
-    std::vector<at::Tensor> raw;
-    raw.reserve(weights.size());
-    for (const at::Tensor& w : weights) {
-      at::Tensor g = w.grad();
-      raw.push_back(g.defined() ? g : at::zeros_like(w));
-    }
+    std::vector<at::Tensor> raw = gradients(weights);
     std::vector<at::Tensor> grads = raw;
     double norm = 0.0;
     if (clip > 0.0) {
@@ -223,12 +229,7 @@ extern "C" JNIEXPORT jdouble JNICALL Java_dev_incept_engine_NativeUpdate_unscale
   try {
     c10::NoGradGuard no_grad;
     std::vector<at::Tensor> weights = tensors(env, jweights);
-    std::vector<at::Tensor> raw;
-    raw.reserve(weights.size());
-    for (const at::Tensor& w : weights) {
-      at::Tensor g = w.grad();
-      raw.push_back(g.defined() ? g : at::zeros_like(w));
-    }
+    std::vector<at::Tensor> raw = gradients(weights);
     at::_foreach_mul_(raw, inverse);
     double norm = at::linalg_vector_norm(at::stack(at::_foreach_norm(raw))).item<double>();
     if (!std::isfinite(norm)) {

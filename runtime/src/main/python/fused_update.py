@@ -18,6 +18,16 @@ from torch import Tensor
 
 
 class FusedUpdate(torch.nn.Module):
+    def gradients(self, weights: List[Tensor]) -> List[Tensor]:
+        """Each weight's gradient, zeros where it has none."""
+        raw: List[Tensor] = []
+        for w in weights:
+            g = w.grad
+            if g is None:
+                g = torch.zeros_like(w)
+            raw.append(g)
+        return raw
+
     @torch.jit.export
     def step(self, weights: List[Tensor], slots_a: List[Tensor], slots_b: List[Tensor], n_decayed: int,
              rule: int, hyper: List[float], lr: float, weight_decay: float, clip: float,
@@ -36,12 +46,7 @@ class FusedUpdate(torch.nn.Module):
             # of a gradient (or of a list sliced from them) that nothing reads afterwards is dropped
             # as dead code. So the gradients are only read here, every intermediate is a new list,
             # and the zeroed gradients are returned, which keeps their zeroing.
-            raw: List[Tensor] = []
-            for w in weights:
-                g = w.grad
-                if g is None:
-                    g = torch.zeros_like(w)
-                raw.append(g)
+            raw = self.gradients(weights)
             grads = raw
             norm = 0.0
             if clip > 0.0:
@@ -98,12 +103,7 @@ class FusedUpdate(torch.nn.Module):
         instead, for the caller to skip the step. The gradients are returned, as in `step`, so that
         TorchScript keeps their in-place changes."""
         with torch.no_grad():
-            raw: List[Tensor] = []
-            for w in weights:
-                g = w.grad
-                if g is None:
-                    g = torch.zeros_like(w)
-                raw.append(g)
+            raw = self.gradients(weights)
             torch._foreach_mul_(raw, inverse)
             norm = float(torch.linalg.vector_norm(torch.stack(torch._foreach_norm(raw))).item())
             if math.isinf(norm) or math.isnan(norm):

@@ -83,14 +83,7 @@ final class FusedUpdate implements AutoCloseable {
             args.add(tensors(shadows));
             args.add(IValue.from((double) averageDecay));
             try (IValue result = IValueUtils.runMethod(module, "step", args.toArray(IValue[]::new))) {
-                IValue[] parts = result.toIValueTuple();
-                try {
-                    return (float) parts[0].toDouble();
-                } finally {
-                    for (IValue part : parts) {
-                        part.close();
-                    }
-                }
+                return norm(result);
             }
         } finally {
             args.forEach(IValue::close);
@@ -108,13 +101,18 @@ final class FusedUpdate implements AutoCloseable {
         }
         try (IValue list = tensors(weights); IValue factor = IValue.from((double) inverse);
              IValue result = IValueUtils.runMethod(module, "unscale", list, factor)) {
-            IValue[] parts = result.toIValueTuple();
-            try {
-                return (float) parts[0].toDouble();
-            } finally {
-                for (IValue part : parts) {
-                    part.close();
-                }
+            return norm(result);
+        }
+    }
+
+    /** The norm a scripted method returns first, its other results released. */
+    private static float norm(IValue result) {
+        IValue[] parts = result.toIValueTuple();
+        try {
+            return (float) parts[0].toDouble();
+        } finally {
+            for (IValue part : parts) {
+                part.close();
             }
         }
     }
