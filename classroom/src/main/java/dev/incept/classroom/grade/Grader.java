@@ -111,6 +111,13 @@ public final class Grader {
         if (cell == null) {
             return "the check did not run";
         }
+        String why = whyInCell(cell, ending);
+        // An earlier cell that failed (a library load that ran out of time) is usually the cause.
+        return cell.earlierFailure() == null || cell.fate().equals("not run") ? why
+                : "an earlier cell failed first (" + cell.earlierFailure() + "), then " + why;
+    }
+
+    private static String whyInCell(Reported.TestCell cell, KernelRun.Ending ending) {
         return switch (cell.fate()) {
             case "error" -> "the test cell failed before this check: " + (cell.error() == null ? "an error" : cell.error());
             case "timeout" -> "the test cell ran out of time";

@@ -154,6 +154,12 @@ public final class NotebookFile {
                 return lines[i - 1].strip();
             }
         }
+        // A compile error ("Line_3.jupyter.kts (2:1 - 4) Unresolved reference: dev") has no frames.
+        for (String line : lines) {
+            if (!line.isBlank()) {
+                return line.strip();
+            }
+        }
         return null;
     }
 }

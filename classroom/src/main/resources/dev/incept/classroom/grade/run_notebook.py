@@ -5,8 +5,13 @@ that what ran before a crash, a loop or a dead kernel is kept for grading.
 
 Each cell's fate goes into its metadata as "incept": "ok" | "error" | "timeout" | "kernel died" |
 "not run". Exit status 0 whatever the cells did; 2 when the kernel could not start.
+
+A cell of line magics only (`%use incept`) loads libraries, which takes longer than a student's
+cell on a loaded machine: it gets at least LOAD_SECONDS, whatever the per-cell limit.
 """
 import sys
+
+LOAD_SECONDS = 180
 
 import nbformat
 from nbclient import NotebookClient
@@ -22,6 +27,11 @@ def stderr(output, mark):
     return mark in ("".join(text) if isinstance(text, list) else text)
 
 
+def magics_only(cell):
+    lines = [line.strip() for line in cell.source.splitlines() if line.strip()]
+    return bool(lines) and all(line.startswith("%") for line in lines)
+
+
 def main():
     src, dst, kernel, timeout, work = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
     nb = nbformat.read(src, as_version=4)
@@ -32,9 +42,18 @@ def main():
     # them with a log line: on a loaded machine a check's report arrived later than that and the
     # submission lost every point with "the check did not report a result". The outputs get the
     # cell's own limit, and a cell whose outputs still do not come is told as timed out.
+    # The kernel's own reply says whether a cell failed: the Kotlin kernel prints a compile error
+    # ("Unresolved reference") on stderr without stack frames, which the outputs alone do not tell
+    # from a cell that ran.
+    failed = set()
+
+    def on_error(cell, cell_index, execute_reply):
+        failed.add(cell_index)
+
     client = NotebookClient(nb, timeout=timeout, kernel_name=kernel, allow_errors=True, interrupt_on_timeout=True,
                             startup_timeout=120, iopub_timeout=timeout, raise_on_iopub_timeout=True,
-                            resources={"metadata": {"path": work}})
+                            timeout_func=lambda cell: max(timeout, LOAD_SECONDS) if magics_only(cell) else timeout,
+                            on_cell_error=on_error, resources={"metadata": {"path": work}})
     try:
         with client.setup_kernel():
             for index, cell in enumerate(nb.cells):
@@ -46,7 +65,7 @@ def main():
                     outputs = cell.get("outputs", [])
                     if any(stderr(o, "The execution was interrupted") for o in outputs):
                         cell.metadata["incept"] = "timeout"  # nbclient interrupted it at the cell limit
-                    elif any(o.get("output_type") == "error" or stderr(o, "\n\tat ") for o in outputs):
+                    elif index in failed or any(o.get("output_type") == "error" or stderr(o, "\n\tat ") for o in outputs):
                         cell.metadata["incept"] = "error"
                     else:
                         cell.metadata["incept"] = "ok"

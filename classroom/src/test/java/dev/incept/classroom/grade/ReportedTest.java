@@ -54,4 +54,21 @@ class ReportedTest {
         Reported.TestCell t = Reported.read(executed, "T").get(0);
         assertEquals("cell 1 failed: java.lang.IllegalStateException: no", t.earlierFailure());
     }
+
+    /**
+     * A library load cut off at its time limit leaves every later cell failing to compile, which the
+     * Kotlin kernel tells on stderr without stack frames: the test cell names the load, and its own
+     * compile error, not "the check did not report a result".
+     */
+    @Test
+    void aCompileErrorIsTheCellsErrorAndACutOffLoadIsNamed() {
+        Notebook executed = notebook(cells -> {
+            cell(cells, "setup", "%use incept", "timeout", "stderr", "The execution was interrupted\n");
+            cell(cells, "incept-test-q1-1", "// TEST q1", "error", "stderr",
+                    "Line_2.jupyter.kts (2:1 - 4) Unresolved reference: dev\nLine_2.jupyter.kts (3:1 - 4) Unresolved reference: dev\n");
+        });
+        Reported.TestCell t = Reported.read(executed, "T").get(0);
+        assertEquals("cell 1 ran out of time", t.earlierFailure());
+        assertEquals("Line_2.jupyter.kts (2:1 - 4) Unresolved reference: dev", t.error());
+    }
 }
