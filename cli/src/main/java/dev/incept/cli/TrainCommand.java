@@ -176,9 +176,10 @@ final class TrainCommand {
                 net.name(), setup.modelName(), data.name(), Math.min(cfg.trainLimit(), data.train().count()),
                 Math.min(cfg.testLimit(), data.test().count()), in.height(), in.width(), in.channels(),
                 engine.getEngineName(), device, cfg.optimizer().kind().name().toLowerCase(Locale.ROOT));
-        out.printf(Locale.ROOT, "incept: lr %s, label smoothing %s, clip %s, moving average %s, run folder %s%n",
+        out.printf(Locale.ROOT, "incept: lr %s, label smoothing %s, clip %s, moving average %s%s, run folder %s%n",
                 cfg.learningRate().describe(), cfg.labelSmoothing(), cfg.clipNorm() == 0 ? "off" : cfg.clipNorm(),
-                cfg.emaDecay() == 0 ? "off" : cfg.emaDecay(), runDir);
+                cfg.emaDecay() == 0 ? "off" : cfg.emaDecay(),
+                cfg.precision().reduced() ? ", " + cfg.precision().label() + " with loss scaling" : "", runDir);
         long t0 = System.nanoTime();
         try (Trainer trainer = new Trainer(net, cfg, engine, device)) {
             if (resume) {
