@@ -65,6 +65,10 @@ final class TrainCommand {
               --random-erase P          erase a random patch (2-40% of the image) with probability P (default 0)
               --engine mxnet|pytorch    (default mxnet, or $INCEPT_ENGINE)
               --device cpu|gpu          (default cpu)
+              --weights FILE.safetensors   start from published weights (torchvision's names: googlenet-3x3,
+                                        inception-v3, inception-v3-torchvision); another class count keeps
+                                        the classifier as initialised
+              --freeze-until BLOCK      train only the top-level blocks after BLOCK (and the aux heads)
               --precision float32|fp16  fp16: forward and backward in 16 bits with float32 weights and dynamic
                                         loss scaling, as torch.autocast with GradScaler; PyTorch only (default float32)
               --out DIR                 run folder: checkpoint, metrics.csv, curves.png (default runs/MODEL-TIME)
@@ -77,7 +81,7 @@ final class TrainCommand {
     static final Set<String> VALUED = Set.of("spec", "data", "input", "epochs", "batch", "recipe", "optimizer",
             "lr", "lr-decay", "lr-every", "warmup", "momentum", "weight-decay", "label-smoothing", "aux-weight",
             "clip-norm", "ema", "random-erase", "engine", "device", "out", "resume", "train-limit", "test-limit", "seed", "metrics",
-            "precision");
+            "precision", "weights", "freeze-until");
     static final String ARGS_FILE = "args.txt";
 
     private TrainCommand() {
@@ -101,8 +105,9 @@ final class TrainCommand {
             throw new UsageException(runDir + " already holds a run; use --resume " + runDir + " to continue it, or another --out");
         }
         String format = metricsFormat(a, "csv");
+        Path weights = a.get("weights", null) == null ? null : Path.of(a.get("weights", null));
         // Everything is checked before the folder is touched: a refused run leaves nothing behind.
-        return start(runDir, RunSetup.of(a), false, format, out);
+        return start(runDir, RunSetup.of(a), false, format, out, weights);
     }
 
     private static int resume(Args a, List<String> argv, PrintStream out) {
@@ -117,7 +122,7 @@ final class TrainCommand {
         if (!Files.exists(runDir.resolve(RunSpec.FILE_NAME))) {
             // A folder from before run.json: its options are re-read from args.txt, and run.json is
             // written once the checkpoint has accepted them.
-            return start(runDir, RunSetup.of(Args.parse(resumedArgs(runDir, argv), FLAGS, VALUED)), true, format, out);
+            return start(runDir, RunSetup.of(Args.parse(resumedArgs(runDir, argv), FLAGS, VALUED)), true, format, out, null);
         }
         for (String key : a.given()) {
             if (!RESUME_OPTIONS.contains(key)) {
@@ -134,7 +139,7 @@ final class TrainCommand {
             spec = spec.withConfig(spec.config().withEpochs(epochs));
         }
         spec = spec.withPlace(a.get("engine", spec.engine()), a.get("device", spec.device()));
-        return start(runDir, RunSetup.of(spec), true, format, out);
+        return start(runDir, RunSetup.of(spec), true, format, out, null);
     }
 
     private static String metricsFormat(Args a, String fallback) {
@@ -145,13 +150,14 @@ final class TrainCommand {
         return format;
     }
 
-    private static int start(Path runDir, RunSetup setup, boolean resume, String format, PrintStream out) {
+    /** {@code weights}: a file to start from (a new run only), or null. */
+    private static int start(Path runDir, RunSetup setup, boolean resume, String format, PrintStream out, Path weights) {
         boolean existed = Files.exists(runDir);
         createFolder(runDir);
         Path checkpoint = runDir.resolve(Checkpoint.FILE_NAME);
         try (FolderLock lock = FolderLock.acquire(runDir)) {
             DurableFile.removeStale(runDir);
-            train(setup, runDir, resume, format, out);
+            train(setup, runDir, resume, format, out, weights);
         } catch (RuntimeException e) {
             if (!existed && !Files.exists(checkpoint)) {
                 deleteRunFolder(runDir);
@@ -161,7 +167,7 @@ final class TrainCommand {
         return 0;
     }
 
-    private static void train(RunSetup setup, Path runDir, boolean resume, String format, PrintStream out) {
+    private static void train(RunSetup setup, Path runDir, boolean resume, String format, PrintStream out, Path weights) {
         DataSource data = setup.data();
         Network net = setup.net();
         TrainConfig cfg = setup.cfg();
@@ -182,6 +188,17 @@ final class TrainCommand {
                 cfg.precision().reduced() ? ", " + cfg.precision().label() + " with loss scaling" : "", runDir);
         long t0 = System.nanoTime();
         try (Trainer trainer = new Trainer(net, cfg, engine, device)) {
+            if (weights != null) {
+                dev.incept.weights.Weights.Loaded loaded = trainer.startFrom(weights);
+                out.printf(Locale.ROOT, "incept: started from %s: %d tensors%s%s%n", weights, loaded.tensors(),
+                        loaded.classifierKept().isEmpty() ? "" : "; the classifier (" + String.join(", ", loaded.classifierKept())
+                                + ") is for another class count and starts as initialised",
+                        loaded.auxSkipped().isEmpty() ? "" : "; the file's " + loaded.auxSkipped().size()
+                                + " aux-head tensors are left out (train with --aux to use them)");
+            }
+            if (cfg.freezeUntil() != null) {
+                out.printf(Locale.ROOT, "incept: the blocks up to %s do not train%n", cfg.freezeUntil());
+            }
             if (resume) {
                 // The changed options are stored only once the checkpoint has accepted them.
                 trainer.listen(new TrainingListener() {
@@ -344,6 +361,9 @@ final class TrainCommand {
         }
         if (a.number("ema") != null) {
             cfg = cfg.withEmaDecay(a.number("ema"));
+        }
+        if (a.get("freeze-until", null) != null) {
+            cfg = cfg.withFreezeUntil(a.get("freeze-until", null));
         }
         if (a.get("precision", null) != null) {
             try {

@@ -21,6 +21,7 @@ import java.util.List;
 public final class NetworkBlock extends AbstractBlock {
     private final Network network;
     private final List<Block> stages = new ArrayList<>();
+    private final List<String> stageNames;
     private final List<AuxTap> taps;
     private final boolean channelsLastOnGpu;
 
@@ -31,6 +32,7 @@ public final class NetworkBlock extends AbstractBlock {
     NetworkBlock(Network network, List<String> stageNames, List<Block> stageBlocks, List<AuxTap> taps, boolean channelsLastOnGpu) {
         this.channelsLastOnGpu = channelsLastOnGpu;
         this.network = network;
+        this.stageNames = List.copyOf(stageNames);
         for (int i = 0; i < stageBlocks.size(); i++) {
             stages.add(addChildBlock(stageNames.get(i), stageBlocks.get(i)));
         }
@@ -44,6 +46,24 @@ public final class NetworkBlock extends AbstractBlock {
     /** The description this block was compiled from. */
     public Network network() {
         return network;
+    }
+
+    /**
+     * Stops training the top-level blocks from the first through {@code stage} (the fine-tuning of
+     * a network started from published weights): their weights keep their values, the blocks after
+     * them and the aux heads train. Batch norm in a frozen block still normalises with the batch's
+     * statistics in training. Returns the frozen blocks' names.
+     */
+    public List<String> freezeUntil(String stage) {
+        int last = stageNames.indexOf(stage);
+        if (last < 0) {
+            throw new IllegalArgumentException("freeze until '" + stage + "': " + network.name() + " has no top-level block of that name; its blocks are "
+                    + String.join(", ", stageNames));
+        }
+        for (int i = 0; i <= last; i++) {
+            stages.get(i).freezeParameters(true);
+        }
+        return stageNames.subList(0, last + 1);
     }
 
     public List<String> auxNames() {

@@ -7,11 +7,13 @@ import dev.incept.data.Augment;
  * loss weight from the description (0.3 in GoogLeNet, 0.4 in v3); {@code clipNorm} 0 and
  * {@code emaDecay} 0 switch those off. {@code trainLimit}/{@code testLimit} use only the first
  * images of each set (quick runs). {@code precision}: the number format of the forward and backward
- * passes ({@link Precision}; 16-bit formats need PyTorch).
+ * passes ({@link Precision}; 16-bit formats need PyTorch). {@code freezeUntil}: the last top-level block
+ * that does not train (fine-tuning), or null to train them all.
  */
 public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, LearningRate learningRate,
                           double labelSmoothing, Double auxWeight, double clipNorm, double emaDecay,
-                          Augment augment, long seed, int trainLimit, int testLimit, Precision precision) {
+                          Augment augment, long seed, int trainLimit, int testLimit, Precision precision,
+                          String freezeUntil) {
 
     public static final int MAX_EPOCHS = 100_000;
     public static final int MAX_BATCH = 65_536;
@@ -48,7 +50,7 @@ public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, Le
     /** Plain defaults: SGD momentum 0.9 at 0.05, no smoothing, no clipping, no averaging. */
     public static TrainConfig defaults() {
         return new TrainConfig(10, 128, OptimizerSpec.sgd(0.9, 5e-4), LearningRate.constant(0.05),
-                0, null, 0, 0, Augment.NONE, 42, Integer.MAX_VALUE, Integer.MAX_VALUE, Precision.FLOAT32);
+                0, null, 0, 0, Augment.NONE, 42, Integer.MAX_VALUE, Integer.MAX_VALUE, Precision.FLOAT32, null);
     }
 
     /**
@@ -58,7 +60,7 @@ public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, Le
      */
     public static TrainConfig paper() {
         return new TrainConfig(100, 32, OptimizerSpec.paperRmsProp(), LearningRate.exponential(0.045, 0.94, 2),
-                0.1, null, 2.0, 0.9999, Augment.NONE, 42, Integer.MAX_VALUE, Integer.MAX_VALUE, Precision.FLOAT32);
+                0.1, null, 2.0, 0.9999, Augment.NONE, 42, Integer.MAX_VALUE, Integer.MAX_VALUE, Precision.FLOAT32, null);
     }
 
     /** A builder starting from this configuration: {@code TrainConfig.paper().toBuilder().epochs(30).build()}. */
@@ -114,6 +116,10 @@ public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, Le
         return toBuilder().precision(p).build();
     }
 
+    public TrainConfig withFreezeUntil(String stage) {
+        return toBuilder().freezeUntil(stage).build();
+    }
+
     /** Changes some fields of a configuration; {@link #build()} checks them all at once. */
     public static final class Builder {
         private int epochs;
@@ -129,6 +135,7 @@ public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, Le
         private int trainLimit;
         private int testLimit;
         private Precision precision;
+        private String freezeUntil;
 
         private Builder(TrainConfig c) {
             epochs = c.epochs;
@@ -144,6 +151,7 @@ public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, Le
             trainLimit = c.trainLimit;
             testLimit = c.testLimit;
             precision = c.precision;
+            freezeUntil = c.freezeUntil;
         }
 
         public Builder epochs(int n) {
@@ -207,6 +215,12 @@ public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, Le
             return this;
         }
 
+        /** Null trains every block. */
+        public Builder freezeUntil(String stage) {
+            freezeUntil = stage;
+            return this;
+        }
+
         public Builder precision(Precision p) {
             precision = p;
             return this;
@@ -214,7 +228,7 @@ public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, Le
 
         public TrainConfig build() {
             return new TrainConfig(epochs, batchSize, optimizer, learningRate, labelSmoothing, auxWeight, clipNorm, emaDecay,
-                    augment, seed, trainLimit, testLimit, precision);
+                    augment, seed, trainLimit, testLimit, precision, freezeUntil);
         }
     }
 }

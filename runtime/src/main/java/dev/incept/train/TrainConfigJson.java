@@ -50,12 +50,15 @@ public final class TrainConfigJson {
         o.put("trainLimit", c.trainLimit());
         o.put("testLimit", c.testLimit());
         o.put("precision", c.precision().label());
+        if (c.freezeUntil() != null) {
+            o.put("freezeUntil", c.freezeUntil());
+        }
         return o;
     }
 
     public static TrainConfig read(JsonNode o) {
         only(o, "config", Set.of("epochs", "batchSize", "optimizer", "learningRate", "labelSmoothing", "auxWeight", "clipNorm",
-                "emaDecay", "augment", "seed", "trainLimit", "testLimit", "precision"));
+                "emaDecay", "augment", "seed", "trainLimit", "testLimit", "precision", "freezeUntil"));
         JsonNode opt = field(o, "config", "optimizer");
         only(opt, "config.optimizer", Set.of("kind", "momentum", "decay", "epsilon", "weightDecay"));
         JsonNode lr = field(o, "config", "learningRate");
@@ -74,7 +77,7 @@ public final class TrainConfigJson {
                 new Augment(integer(aug, "config.augment", "cropPadding"), bool(aug, "config.augment", "flip"),
                         number(aug, "config.augment", "erase")),
                 field(o, "config", "seed").asLong(), integer(o, "config", "trainLimit"), integer(o, "config", "testLimit"),
-                precision(o));
+                precision(o), o.hasNonNull("freezeUntil") ? o.get("freezeUntil").asText() : null);
     }
 
     /** Absent in runs written before mixed precision existed: those trained in float32. */

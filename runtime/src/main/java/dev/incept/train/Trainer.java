@@ -73,6 +73,9 @@ public final class Trainer implements AutoCloseable {
                 XavierInitializer.FactorType.IN, 2), Parameter.Type.WEIGHT);
         dev.incept.spec.FeatureShape in = network.input();
         block.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), in.channels(), in.height(), in.width()));
+        if (config.freezeUntil() != null) {
+            block.freezeUntil(config.freezeUntil());
+        }
         this.store = new ParameterStore(manager, false);
         this.params = block.getParameters();
         this.optimizer = config.optimizer().create();
@@ -91,6 +94,15 @@ public final class Trainer implements AutoCloseable {
     public Trainer listen(TrainingListener l) {
         listeners.add(l);
         return this;
+    }
+
+    /**
+     * Starts from published weights instead of the initialisation: torchvision's tensors, by
+     * torchvision's names, in a safetensors file ({@link dev.incept.weights.Weights}). Call it before
+     * {@link #fit}; a classifier for another class count keeps its initialisation.
+     */
+    public dev.incept.weights.Weights.Loaded startFrom(java.nio.file.Path file) {
+        return dev.incept.weights.Weights.load(block, network, file);
     }
 
     public NetworkBlock block() {

@@ -131,4 +131,9 @@ final class TorchvisionNames {
             }
         }
     }
+
+    /** Whether a torchvision tensor name belongs to an aux head (googlenet's aux1/aux2, inception_v3's AuxLogits). */
+    static boolean auxHead(String key) {
+        return key.startsWith("aux1.") || key.startsWith("aux2.") || key.startsWith("AuxLogits.");
+    }
 }

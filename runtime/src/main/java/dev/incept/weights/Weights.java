@@ -25,11 +25,15 @@ import java.util.Set;
  * them, onto the network's parameters through the resolved description, each checked by shape.
  * Everything is checked before anything is written, so a bad file leaves the network as it was.
  * A classifier whose class count differs from the file's is left as initialised and reported
- * (fine-tuning on another data set); any other difference is an error.
+ * (fine-tuning on another data set); so are the file's aux-head tensors when the network is built
+ * without aux heads, as torchvision drops them; any other difference is an error.
  */
 public final class Weights {
-    /** What was loaded: the number of tensors, and the classifier tensors left as they were. */
-    public record Loaded(int tensors, List<String> classifierKept) {
+    /**
+     * What was loaded: the number of tensors, the classifier tensors left as they were, and the
+     * file's aux-head tensors left out because the network has no aux heads.
+     */
+    public record Loaded(int tensors, List<String> classifierKept, List<String> auxSkipped) {
     }
 
     private Weights() {
@@ -74,8 +78,11 @@ public final class Weights {
                 problems.add("tensor " + n.key() + " has shape " + t.shapeText() + " but " + n.path() + " needs " + Arrays.toString(want));
             }
         }
+        List<String> skipped = new ArrayList<>();
         for (String k : tensors.keySet()) {
-            if (!used.contains(k) && !kept.contains(k)) {
+            if (!used.contains(k) && !kept.contains(k) && a.aux().isEmpty() && TorchvisionNames.auxHead(k)) {
+                skipped.add(k);
+            } else if (!used.contains(k) && !kept.contains(k)) {
                 problems.add("unexpected tensor " + k + " " + tensors.get(k).shapeText() + " (nothing in " + network.name() + " takes it)");
             }
         }
@@ -92,7 +99,7 @@ public final class Weights {
             target.set(FloatBuffer.wrap(tensors.get(names.get(i).key()).values()));
             loaded++;
         }
-        return new Loaded(loaded, List.copyOf(kept));
+        return new Loaded(loaded, List.copyOf(kept), List.copyOf(skipped));
     }
 
     private static boolean isZip(Path file) {

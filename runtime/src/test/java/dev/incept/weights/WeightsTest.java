@@ -110,7 +110,10 @@ class WeightsTest {
     }
 
     private static Outcome load(Path f, int classes) {
-        Network net = googlenet(classes);
+        return load(f, googlenet(classes));
+    }
+
+    private static Outcome load(Path f, Network net) {
         try (NDManager m = Engines.load(EngineChoice.MXNET).newBaseManager()) {
             NetworkBlock block = Compiler.compile(net);
             block.initialize(m, DataType.FLOAT32, new Shape(1, 3, SIZE, SIZE));
@@ -184,6 +187,16 @@ class WeightsTest {
         Outcome o = load(file(googlenet(1000), v -> { }, new LinkedHashMap<>()), 10);
         assertEquals(List.of("fc.weight", "fc.bias", "aux1.fc2.weight", "aux1.fc2.bias", "aux2.fc2.weight", "aux2.fc2.bias"),
                 o.loaded().classifierKept());
+    }
+
+    @Test
+    void aNetworkBuiltWithoutAuxHeadsLeavesTheFilesAuxTensorsOut() throws IOException {
+        Network plain = Zoo.get("googlenet-3x3").build(new ModelConfig(10, 3, SIZE, false, true));
+        Outcome o = load(file(googlenet(10), v -> { }, new LinkedHashMap<>()), plain);
+        assertEquals(null, o.error());
+        assertTrue(o.loaded().auxSkipped().contains("aux1.conv.conv.weight") && o.loaded().auxSkipped().contains("aux2.fc2.bias"),
+                o.loaded().auxSkipped().toString());
+        assertEquals(List.of(), o.loaded().classifierKept());
     }
 
     @Test
