@@ -2,7 +2,7 @@
 
     torchvision_weights.py MODEL SIZE CLASSES OUT_DIR     (MODEL: googlenet | inception_v3)
 
-Writes OUT_DIR/weights.safetensors (the state dict of a randomly initialised network, its batch norms'
+Writes OUT_DIR/weights.safetensors and OUT_DIR/weights.pth (torch.save's format) (the state dict of a randomly initialised network, its batch norms'
 scales and shifts drawn at random and their running statistics measured on random batches),
 OUT_DIR/input.f32 (a batch of 2 x 3 x SIZE x SIZE, raw little-endian float32) and OUT_DIR/logits.f32
 (torchvision's main logits for it in evaluation mode). `incept weights-check` loads the first into
@@ -59,6 +59,7 @@ def main():
     with torch.no_grad():
         logits = net(x)
     save_safetensors(net.state_dict(), out + "/weights.safetensors")
+    torch.save(net.state_dict(), out + "/weights.pth")
     x.numpy().astype("<f4").tofile(out + "/input.f32")
     logits.numpy().astype("<f4").tofile(out + "/logits.f32")
     print(json.dumps({"model": model, "size": size, "classes": classes, "tensors": len(net.state_dict()),

@@ -65,7 +65,8 @@ final class TrainCommand {
               --random-erase P          erase a random patch (2-40% of the image) with probability P (default 0)
               --engine mxnet|pytorch    (default mxnet, or $INCEPT_ENGINE)
               --device cpu|gpu          (default cpu)
-              --weights FILE.safetensors   start from published weights (torchvision's names: googlenet-3x3,
+              --weights FILE            start from published weights, .pth (torch.save) or .safetensors
+                                        (torchvision's names: googlenet-3x3,
                                         inception-v3, inception-v3-torchvision); another class count keeps
                                         the classifier as initialised
               --freeze-until BLOCK      train only the top-level blocks after BLOCK (and the aux heads)

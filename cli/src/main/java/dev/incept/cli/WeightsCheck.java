@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * incept weights-check MODEL SIZE CLASSES DIR ENGINE: loads DIR/weights.safetensors (written with
+ * incept weights-check MODEL SIZE CLASSES DIR ENGINE [FILE]: loads DIR/weights.safetensors, or DIR/FILE (written with
  * torchvision's outputs by bench/peers/torchvision_weights.py) into the zoo's MODEL, runs
  * DIR/input.f32 through it in evaluation mode, and compares the logits with DIR/logits.f32.
  * Exit 0 when every logit is within 1e-4 of torchvision's, relative to the largest.
@@ -34,8 +34,8 @@ final class WeightsCheck {
     }
 
     static int run(List<String> argv, PrintStream out) throws IOException {
-        if (argv.size() != 5) {
-            throw new UsageException("weights-check MODEL SIZE CLASSES DIR ENGINE");
+        if (argv.size() != 5 && argv.size() != 6) {
+            throw new UsageException("weights-check MODEL SIZE CLASSES DIR ENGINE [FILE (default weights.safetensors)]");
         }
         String model = argv.get(0);
         int size = Integer.parseInt(argv.get(1));
@@ -50,7 +50,7 @@ final class WeightsCheck {
             NetworkBlock block = Compiler.compile(net);
             Shape shape = new Shape(batch, 3, size, size);
             block.initialize(m, DataType.FLOAT32, shape);
-            Weights.Loaded loaded = Weights.load(block, net, dir.resolve("weights.safetensors"));
+            Weights.Loaded loaded = Weights.load(block, net, dir.resolve(argv.size() == 6 ? argv.get(5) : "weights.safetensors"));
             NDList logits = block.forward(new ParameterStore(m, false), new NDList(m.create(input, shape)), false);
             float[] got = logits.head().toFloatArray();
             double worst = 0;

@@ -98,7 +98,7 @@ public final class Trainer implements AutoCloseable {
 
     /**
      * Starts from published weights instead of the initialisation: torchvision's tensors, by
-     * torchvision's names, in a safetensors file ({@link dev.incept.weights.Weights}). Call it before
+     * torchvision's names, in a torch.save or safetensors file ({@link dev.incept.weights.Weights}). Call it before
      * {@link #fit}; a classifier for another class count keeps its initialisation.
      */
     public dev.incept.weights.Weights.Loaded startFrom(java.nio.file.Path file) {

@@ -39,14 +39,10 @@ public final class Weights {
     private Weights() {
     }
 
-    /** Loads {@code file} (safetensors) into {@code block}, compiled from {@code network} and initialised. */
+    /** Loads {@code file} (safetensors, or a state dict that torch.save wrote) into {@code block}, compiled from {@code network} and initialised. */
     public static Loaded load(Block block, Network network, Path file) {
         if (!Files.isRegularFile(file)) {
             throw new WeightsException(file + ": no such file");
-        }
-        if (isZip(file)) {
-            throw new WeightsException(file + ": a PyTorch (torch.save) file; incept reads safetensors so far: "
-                    + "save the state dict with safetensors.torch.save_file, or see bench/peers/torchvision_weights.py");
         }
         Analysis a = Analyzer.analyze(network, Convention.PYTORCH, true);
         List<TorchvisionNames.Name> names = TorchvisionNames.of(a);
@@ -56,7 +52,7 @@ public final class Weights {
             throw new WeightsException(network.name() + ": the compiled network has " + params.size() + " parameters where its description names "
                     + names.size() + " (compile it without sibling fusion)");
         }
-        Map<String, StoredTensor> tensors = SafeTensors.read(file);
+        Map<String, StoredTensor> tensors = isZip(file) ? TorchSave.read(file) : SafeTensors.read(file);
         List<String> problems = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         Set<String> used = new HashSet<>();

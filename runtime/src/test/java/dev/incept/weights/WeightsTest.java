@@ -200,9 +200,9 @@ class WeightsTest {
     }
 
     @Test
-    void aPyTorchZipIsRefusedWithWhatToDoInstead() throws IOException {
+    void aDamagedTorchSaveFileIsRefusedInOneLine() throws IOException {
         Path f = dir.resolve("model.pth");
         Files.write(f, new byte[] {'P', 'K', 3, 4, 0, 0});
-        assertTrue(refusal(load(f, 10)).contains("safetensors"));
+        assertTrue(refusal(load(f, 10)).contains("torch.save"));
     }
 }
