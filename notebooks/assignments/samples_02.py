@@ -6,6 +6,15 @@ import sys
 
 import samples
 
+
+def edit_test(nb):
+    # The student makes the public q1 test pass whatever the answer, and worth all of q1's points:
+    # grading runs the assignment's own test cells, so it counts for nothing.
+    for cell in nb["cells"]:
+        if cell["id"] == "q1-test":
+            samples.set_source(cell, '// TEST q1\ncheck("the factorized 7x7 keeps the 17x17 grid with 192 channels", 4.0) { true }')
+
+
 ANSWERS = {
     "q1-answer": '    block("seven") { conv(192, 1 x 7); conv(192, 7 x 1) }',
     "q2-answer": """    concat("mixed4") {
@@ -35,6 +44,11 @@ SAMPLES = {
         branch { maxPool(3, stride = 1) }
     }"""}, None, (4, 5, 0.75, 2)),
     "blank": (None, None, (0, 0, 0, 0)),
+    # hostile or broken: block B throws (its network, and so q2, fails; the rest stands), the saving
+    # ends the kernel (q4 is lost, what ran before is kept), the public test is rewritten
+    "throws": ({"q2-answer": '    error("not finished")'}, None, (4, 0, 4, 2)),
+    "exits": ({"q4-answer": "    run { System.exit(0); 0.0 }"}, None, (4, 5, 4, 0)),
+    "edited-test": ({"q1-answer": '    block("seven") { conv(192, 7) }'}, edit_test, (1.75, 5, 4, 0)),
 }
 
 if __name__ == "__main__":

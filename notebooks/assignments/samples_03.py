@@ -17,6 +17,8 @@ SAMPLES = {
     "one-hot": ({"q3-answer": "    DoubleArray(k) { if (it == label) 1.0 else 0.0 }"}, None, (4, 3, 1)),
     # an aux head with the wrong weight: right structure, wrong weight
     "aux-weight": ({"q1-answer": '    aux("aux", after = "mixed", lossWeight = 1.0) { globalAvgPool(); dense(10) }'}, None, (3, 3, 3)),
+    # hostile: the targets end the kernel; the aux head and the training run before it keep their points
+    "exits": ({"q3-answer": "    run { System.exit(0); DoubleArray(k) }"}, None, (4, 3, 0)),
 }
 
 if __name__ == "__main__":
