@@ -230,35 +230,16 @@ public final class TrainingStep {
     }
 
     /**
-     * Divides a float16 step's gradients by the loss scale. False when one of them overflowed: the
-     * gradients are then cleared, the scale halved and the step skipped, as PyTorch's GradScaler does.
+     * Divides a float16 step's gradients by the loss scale, in one call of the scripted (or native)
+     * module the weights' 16-bit copies came from. False when one of them overflowed: the gradients
+     * are then cleared, the scale halved and the step skipped, as PyTorch's GradScaler does.
      */
     private boolean unscale() {
-        if (fuse) {
-            List<NDArray> weights = new ArrayList<>(trained.size());
-            trained.forEach(p -> weights.add(p.getValue().getArray()));
-            // One call where the per-weight path below makes two per weight.
-            if (Float.isFinite(fusedModule().unscale(weights, 1f / lossScale.value()))) {
-                lossScale.stepped();
-                return true;
-            }
-            lossScale.overflowed();
-            return false;
-        }
-        List<NDArray> grads = gradients();
-        Scalars once = new Scalars();
-        float inverse = 1f / lossScale.value();
-        for (NDArray g : grads) {
-            once.muli(g, inverse);
-        }
-        once.close();
-        if (Float.isFinite(GradientClipping.clipByGlobalNorm(grads, 0))) {
+        List<NDArray> weights = new ArrayList<>(trained.size());
+        trained.forEach(p -> weights.add(p.getValue().getArray()));
+        if (Float.isFinite(fusedModule().unscale(weights, 1f / lossScale.value()))) {
             lossScale.stepped();
             return true;
-        }
-        for (NDArray g : grads) {
-            // Arithmetic cannot clear an infinity (inf - inf is NaN); new zeros can.
-            g.set(ByteBuffer.allocateDirect((int) g.size() * g.getDataType().getNumOfBytes()));
         }
         lossScale.overflowed();
         return false;
