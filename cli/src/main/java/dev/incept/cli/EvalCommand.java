@@ -22,35 +22,31 @@ import java.util.Set;
 final class EvalCommand {
     static final String USAGE = """
             usage: incept eval RUN_DIR [--mirror] [--engine mxnet|pytorch] [--device cpu|gpu] [--test-limit N]
+                   incept eval MODEL --weights FILE [--data SPEC] [--input N] [--mirror] [--engine ...] [--test-limit N]
               evaluates the last checkpoint of a run made by 'incept train' on the run's own test set,
-              with its moving average of the weights when it kept one
+              with its moving average of the weights when it kept one; or a zoo model with published
+              weights (.pth or .safetensors, torchvision's names) on a data set with the same classes
               --mirror    also with test-time augmentation: each prediction is the mean of the class
                           probabilities of the image and of its left-right mirror (for data trained
                           with random flips, such as Fashion-MNIST and CIFAR-10)""";
 
     private static final Set<String> FLAGS = Set.of("mirror");
     private static final Set<String> VALUED = Set.of("engine", "device", "test-limit");
+    private static final Set<String> WEIGHTS_VALUED = Set.of("weights", "data", "input", "batch", "engine", "device", "test-limit");
 
     private EvalCommand() {
     }
 
     static int run(List<String> argv, PrintStream out) {
+        if (argv.contains("--weights")) {
+            return withWeights(Args.parse(argv, FLAGS, WEIGHTS_VALUED), out);
+        }
         Args own = Args.parse(argv, FLAGS, VALUED);
         if (own.positional.size() != 1) {
             throw new UsageException("eval takes one run folder, got " + own.positional);
         }
         Path runDir = Path.of(own.positional.get(0));
-        if (!Files.exists(runDir.resolve(Checkpoint.FILE_NAME))) {
-            throw new UsageException("no checkpoint in " + runDir + " (is it a run folder made by incept train?)");
-        }
-        RunSpec spec;
-        if (Files.exists(runDir.resolve(RunSpec.FILE_NAME))) {
-            spec = Run.open(runDir).spec();
-        } else {
-            // a folder from before run.json: its options are re-read from args.txt
-            Args saved = Args.parse(TrainCommand.resumedArgs(runDir, List.of()), TrainCommand.FLAGS, TrainCommand.VALUED);
-            spec = RunSetup.of(saved).spec();
-        }
+        RunSpec spec = RunSetup.saved(runDir);
         // Ours only change where it runs and how much of the test set it reads.
         spec = spec.withPlace(own.get("engine", spec.engine()), own.get("device", spec.device()));
         Integer testLimit = own.positiveInt("test-limit");
@@ -67,6 +63,31 @@ final class EvalCommand {
                     Math.min(cfg.testLimit(), data.test().count()), data.name(), run.engine().getEngineName());
             print(out, "single view", trainer.evaluate(data.train(), data.test(), EvalOptions.SINGLE_VIEW));
             if (own.flag("mirror")) {
+                print(out, "with mirror", trainer.evaluate(data.train(), data.test(), EvalOptions.MIRRORED));
+            }
+        }
+        return 0;
+    }
+
+    /** A zoo model with a weights file, on a data set's test split, normalised as training would. */
+    private static int withWeights(Args a, PrintStream out) {
+        if (a.positional.size() != 1) {
+            throw new UsageException("eval --weights takes one zoo model, got " + a.positional);
+        }
+        Path weights = Path.of(a.get("weights", null));
+        RunSetup run = RunSetup.of(a);
+        DataSource data = run.data();
+        TrainConfig cfg = run.cfg();
+        try (Trainer trainer = new Trainer(run.net(), cfg, run.engine(), run.device())) {
+            dev.incept.weights.Weights.Loaded loaded = trainer.startFrom(weights);
+            if (!loaded.classifierKept().isEmpty()) {
+                throw new UsageException(weights + ": its classifier is for another class count than " + data.name() + "'s "
+                        + data.classes().size() + " (" + loaded.classifierKept().get(0) + "); fine-tune it with 'incept train --weights'");
+            }
+            out.printf(Locale.ROOT, "incept: %s with %d tensors from %s, on %d %s test images (%s)%n", run.net().name(), loaded.tensors(), weights,
+                    Math.min(cfg.testLimit(), data.test().count()), data.name(), run.engine().getEngineName());
+            print(out, "single view", trainer.evaluate(data.train(), data.test(), EvalOptions.SINGLE_VIEW));
+            if (a.flag("mirror")) {
                 print(out, "with mirror", trainer.evaluate(data.train(), data.test(), EvalOptions.MIRRORED));
             }
         }

@@ -22,6 +22,7 @@ public final class Main {
               assign build|check|grade   assignments as Kotlin notebooks: student versions, grading
               train [MODEL]          train on a real data set (default: inception-mini on Fashion-MNIST)
               eval RUN_DIR           a run's test accuracy from its checkpoint (--mirror: with flip test-time augmentation)
+              export RUN_DIR         a run (or a zoo model with --weights FILE) as an ONNX model: --onnx FILE.onnx
               bench                  training speed against DJL's own GoogLeNet, per engine, against the matmul peak
               help [COMMAND]         this text, or a command's options
 
@@ -56,6 +57,7 @@ public final class Main {
                 case "assign" -> AssignCommand.run(rest, out);
                 case "train" -> TrainCommand.run(rest, out, err);
                 case "eval" -> EvalCommand.run(rest, out);
+                case "export" -> ExportCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out, err);
                 case "bench-case" -> BenchCase.run(rest, out);
                 case "weights-check" -> WeightsCheck.run(rest, out);
@@ -85,6 +87,9 @@ public final class Main {
             return 1;
         } catch (dev.incept.weights.WeightsException e) {
             err.println("incept: weights: " + e.getMessage());
+            return 1;
+        } catch (dev.incept.onnx.OnnxException e) {
+            err.println("incept: export: " + e.getMessage());
             return 1;
         } catch (java.io.IOException e) {
             err.println("incept: " + e.getMessage());
@@ -116,6 +121,7 @@ public final class Main {
             case "assign" -> out.println(AssignCommand.USAGE);
             case "train" -> out.println(TrainCommand.USAGE);
             case "eval" -> out.println(EvalCommand.USAGE);
+            case "export" -> out.println(ExportCommand.USAGE);
             case "bench" -> out.println(BenchCommand.USAGE);
             case "models" -> out.println("usage: incept models\n  lists the model zoo, one line each");
             case "", "help" -> out.println(USAGE);

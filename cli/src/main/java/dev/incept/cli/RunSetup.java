@@ -45,6 +45,19 @@ record RunSetup(RunSpec spec, DataSource data, Engine engine, Device device) {
         return start(spec, data);
     }
 
+    /** The record of the run in {@code runDir}, a folder that 'incept train' made and checkpointed. */
+    static RunSpec saved(java.nio.file.Path runDir) {
+        if (!java.nio.file.Files.exists(runDir.resolve(dev.incept.train.Checkpoint.FILE_NAME))) {
+            throw new UsageException("no checkpoint in " + runDir + " (is it a run folder made by incept train?)");
+        }
+        if (java.nio.file.Files.exists(runDir.resolve(RunSpec.FILE_NAME))) {
+            return dev.incept.run.Run.open(runDir).spec();
+        }
+        // a folder from before run.json: its options are re-read from args.txt
+        Args saved = Args.parse(TrainCommand.resumedArgs(runDir, java.util.List.of()), TrainCommand.FLAGS, TrainCommand.VALUED);
+        return of(saved).spec();
+    }
+
     /** From a run folder's own record. */
     static RunSetup of(RunSpec spec) {
         return start(spec, spec.data().open());

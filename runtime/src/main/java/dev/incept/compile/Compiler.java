@@ -32,7 +32,7 @@ import java.util.List;
  */
 public final class Compiler {
     /** TF-slim's and torchvision's Inception batch-norm epsilon. */
-    static final float BN_EPSILON = 1e-3f;
+    public static final float BN_EPSILON = 1e-3f;
     /** The running statistics keep 0.9 of their value per batch (DJL's default, and MXNet's). */
     static final float BN_MOMENTUM = 0.9f;
 
@@ -148,9 +148,8 @@ public final class Compiler {
 
     private static Block pool(dev.incept.spec.Pool p, boolean reluAfter, FeatureShape in) {
         int[] pad = Windows.padding(p.padding(), p.kernelH(), p.kernelW());
-        // A ceil-mode window wider than the padded grid (GoogLeNet at 15-30 pixels) pools the whole
-        // grid into one cell, as PyTorch does; MXNet refuses such a kernel, so it is cut to the grid.
-        Shape kernel = new Shape(Math.min(p.kernelH(), in.height() + 2 * pad[0]), Math.min(p.kernelW(), in.width() + 2 * pad[1]));
+        int[] window = PoolWindow.kernel(p, in);
+        Shape kernel = new Shape(window[0], window[1]);
         Shape stride = new Shape(p.strideH(), p.strideW());
         Shape padding = new Shape(pad[0], pad[1]);
         boolean ceil = p.ceilMode();

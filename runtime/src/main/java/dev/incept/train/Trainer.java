@@ -263,6 +263,25 @@ public final class Trainer implements AutoCloseable {
         return ActivationProbe.measure(block, manager, store, train, images, count);
     }
 
+    /**
+     * Lends the block holding the weights an evaluation uses (the moving average when there is
+     * one, else the live weights) to {@code use}, and puts the live weights back afterwards: what
+     * an export of a run writes.
+     */
+    public void withEvaluatedWeights(java.util.function.Consumer<NetworkBlock> use) {
+        boolean swapped = average != null && average.updates() > 0;
+        if (swapped) {
+            average.swap(params);
+        }
+        try {
+            use.accept(block);
+        } finally {
+            if (swapped) {
+                average.swap(params);
+            }
+        }
+    }
+
     /** Evaluates on {@code test}, normalised with {@code train}'s statistics as in training. */
     public Evaluation evaluate(Images train, Images test) {
         return evaluate(train, test, EvalOptions.SINGLE_VIEW);

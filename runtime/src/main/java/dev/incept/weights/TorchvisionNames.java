@@ -1,11 +1,10 @@
 package dev.incept.weights;
 
 import dev.incept.analysis.Analysis;
+import dev.incept.compile.ParameterSlots;
 import dev.incept.analysis.LayerKind;
 import dev.incept.analysis.ResolvedAux;
 import dev.incept.analysis.ResolvedLayer;
-import dev.incept.spec.Conv;
-import dev.incept.spec.Dense;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,10 +69,12 @@ final class TorchvisionNames {
             default -> throw new WeightsException("torchvision's names are known for googlenet-3x3 and inception-v3, not for " + a.network());
         }
         List<Name> out = new ArrayList<>();
-        assign(a.layers(), mainConvs, mainDense, out, a.network());
+        List<ParameterSlots.Slot> slots = ParameterSlots.of(a);
+        name(slots.stream().filter(s -> s.auxHead() == null).toList(), mainConvs, mainDense, out, a.network());
         for (int i = 0; i < a.aux().size(); i++) {
             ResolvedAux aux = a.aux().get(i);
-            assign(aux.layers(), auxConvs.get(i), auxDense.get(i), out, a.network() + " aux head " + aux.name());
+            name(slots.stream().filter(s -> aux.name().equals(s.auxHead())).toList(), auxConvs.get(i), auxDense.get(i), out,
+                    a.network() + " aux head " + aux.name());
         }
         return out;
     }
@@ -86,49 +87,29 @@ final class TorchvisionNames {
         }
     }
 
-    private static void assign(List<ResolvedLayer> layers, List<String> convs, List<String> dense, List<Name> out, String what) {
-        List<ResolvedLayer> leaves = new ArrayList<>();
-        collect(layers, leaves);
-        List<ResolvedLayer> convLayers = leaves.stream().filter(l -> l.kind() == LayerKind.CONV).toList();
-        List<ResolvedLayer> denseLayers = leaves.stream().filter(l -> l.kind() == LayerKind.DENSE).toList();
+    /** torchvision's name for each slot: the i-th convolution is the i-th BasicConv2d module, the last dense layer the classifier. */
+    private static void name(List<ParameterSlots.Slot> slots, List<String> convs, List<String> dense, List<Name> out, String what) {
+        List<ResolvedLayer> convLayers = slots.stream().filter(s -> s.role() == ParameterSlots.Role.CONV_WEIGHT).map(ParameterSlots.Slot::layer).toList();
+        List<ResolvedLayer> denseLayers = slots.stream().filter(s -> s.role() == ParameterSlots.Role.DENSE_WEIGHT).map(ParameterSlots.Slot::layer).toList();
         if (convLayers.size() != convs.size() || denseLayers.size() != dense.size()) {
             throw new WeightsException(what + " has " + convLayers.size() + " convolutions and " + denseLayers.size()
                     + " dense layers where torchvision's has " + convs.size() + " and " + dense.size());
         }
-        int c = 0;
-        int d = 0;
-        for (ResolvedLayer l : leaves) {
-            if (l.kind() == LayerKind.CONV) {
-                Conv conv = (Conv) l.layer();
-                String m = convs.get(c++);
-                out.add(new Name(m + ".conv.weight", l.path(), false));
-                if (conv.bias()) {
-                    out.add(new Name(m + ".conv.bias", l.path(), false));
-                }
-                if (conv.batchNorm()) {
-                    for (String p : List.of("weight", "bias", "running_mean", "running_var")) {
-                        out.add(new Name(m + ".bn." + p, l.path(), false));
-                    }
-                }
-            } else if (l.kind() == LayerKind.DENSE) {
-                boolean last = d == dense.size() - 1;
-                String m = dense.get(d++);
-                out.add(new Name(m + ".weight", l.path(), last));
-                if (((Dense) l.layer()).bias()) {
-                    out.add(new Name(m + ".bias", l.path(), last));
-                }
-            }
-        }
-    }
-
-    /** The layers that hold parameters, in the order the compiled blocks hold them. */
-    private static void collect(List<ResolvedLayer> layers, List<ResolvedLayer> into) {
-        for (ResolvedLayer l : layers) {
-            if (l.children().isEmpty()) {
-                into.add(l);
-            } else {
-                collect(l.children(), into);
-            }
+        for (ParameterSlots.Slot s : slots) {
+            boolean isConv = s.layer().kind() == LayerKind.CONV;
+            String m = isConv ? convs.get(convLayers.indexOf(s.layer())) : dense.get(denseLayers.indexOf(s.layer()));
+            boolean classifier = !isConv && denseLayers.indexOf(s.layer()) == dense.size() - 1;
+            String key = switch (s.role()) {
+                case CONV_WEIGHT -> m + ".conv.weight";
+                case CONV_BIAS -> m + ".conv.bias";
+                case BN_SCALE -> m + ".bn.weight";
+                case BN_SHIFT -> m + ".bn.bias";
+                case BN_MEAN -> m + ".bn.running_mean";
+                case BN_VARIANCE -> m + ".bn.running_var";
+                case DENSE_WEIGHT -> m + ".weight";
+                case DENSE_BIAS -> m + ".bias";
+            };
+            out.add(new Name(key, s.layer().path(), classifier));
         }
     }
 

@@ -1,0 +1,175 @@
+package dev.incept.onnx;
+
+import static dev.incept.onnx.OnnxGraph.integer;
+import static dev.incept.onnx.OnnxGraph.ints;
+import static dev.incept.onnx.OnnxGraph.real;
+
+import dev.incept.analysis.AdaptiveWindows;
+import dev.incept.analysis.ResolvedLayer;
+import dev.incept.analysis.Windows;
+import dev.incept.compile.Compiler;
+import dev.incept.compile.ParameterSlots.Role;
+import dev.incept.compile.PoolWindow;
+import dev.incept.spec.ActivationKind;
+import dev.incept.spec.Conv;
+import dev.incept.spec.Dense;
+import dev.incept.spec.GlobalPool;
+import dev.incept.spec.Pool;
+import dev.incept.spec.PoolKind;
+import dev.incept.spec.Residual;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The resolved tree as ONNX nodes, layer by layer, in inference form: batch norm with its running
+ * statistics, dropout left out, ReLUs where the description puts them (the compiler's lowering may
+ * move one past a max pool; the maths is the same). Names and shapes come from the tree; the
+ * tensors from the compiled block, by path and role.
+ */
+final class TreeToGraph {
+    /** A parameter's values and shape, as the compiled block held it. */
+    record Tensor(long[] shape, float[] values) {
+    }
+
+    private final OnnxGraph g;
+    private final Map<String, Tensor> tensors;
+
+    TreeToGraph(OnnxGraph g, Map<String, Tensor> tensors) {
+        this.g = g;
+        this.tensors = tensors;
+    }
+
+    static String key(String path, Role role) {
+        return path + "|" + role;
+    }
+
+    String layers(List<ResolvedLayer> layers, String x) {
+        for (ResolvedLayer l : layers) {
+            x = layer(l, x);
+        }
+        return x;
+    }
+
+    private String layer(ResolvedLayer l, String x) {
+        return switch (l.kind()) {
+            case CONV -> conv(l, x);
+            case POOL -> pool(l, x);
+            case GLOBAL_POOL -> {
+                String pooled = g.node(((GlobalPool) l.layer()).kind() == PoolKind.MAX ? "GlobalMaxPool" : "GlobalAveragePool", l.path(), new String[] {x});
+                yield g.node("Flatten", l.path(), new String[] {pooled}, integer("axis", 1));
+            }
+            case ADAPTIVE_POOL -> adaptivePool(l, x);
+            case DROPOUT -> x;
+            case DENSE -> dense(l, x);
+            case SEQUENCE, REPEAT -> layers(l.children(), x);
+            case CONCAT -> {
+                List<String> outs = new ArrayList<>();
+                for (ResolvedLayer branch : l.children()) {
+                    outs.add(layer(branch, x));
+                }
+                yield g.node("Concat", l.path(), outs.toArray(String[]::new), integer("axis", 1));
+            }
+            case RESIDUAL -> residual(l, x);
+        };
+    }
+
+    private String param(ResolvedLayer l, Role role) {
+        Tensor t = tensors.get(key(l.path(), role));
+        if (t == null) {
+            throw new OnnxException(l.path() + ": the compiled block holds no " + role + " for it");
+        }
+        return g.initializer(l.path() + "." + role.name().toLowerCase(java.util.Locale.ROOT), t.shape(), t.values());
+    }
+
+    private String conv(ResolvedLayer l, String x) {
+        Conv c = (Conv) l.layer();
+        int[] pad = Windows.padding(c.padding(), c.kernelH(), c.kernelW());
+        List<String> in = new ArrayList<>(List.of(x, param(l, Role.CONV_WEIGHT)));
+        if (c.bias()) {
+            in.add(param(l, Role.CONV_BIAS));
+        }
+        String y = g.node("Conv", l.path(), in.toArray(String[]::new),
+                ints("kernel_shape", c.kernelH(), c.kernelW()), ints("strides", c.strideH(), c.strideW()),
+                ints("pads", pad[0], pad[1], pad[0], pad[1]), ints("dilations", 1, 1), integer("group", 1));
+        if (c.batchNorm()) {
+            y = g.node("BatchNormalization", l.path(), new String[] {y, param(l, Role.BN_SCALE), param(l, Role.BN_SHIFT),
+                param(l, Role.BN_MEAN), param(l, Role.BN_VARIANCE)}, real("epsilon", Compiler.BN_EPSILON));
+        }
+        return c.activation() == ActivationKind.RELU ? g.node("Relu", l.path(), new String[] {y}) : y;
+    }
+
+    private String pool(ResolvedLayer l, String x) {
+        Pool p = (Pool) l.layer();
+        int[] pad = Windows.padding(p.padding(), p.kernelH(), p.kernelW());
+        int[] kernel = PoolWindow.kernel(p, l.input());
+        var common = new dev.incept.onnx.proto.OnnxIr.AttributeProto[] {
+            ints("kernel_shape", kernel[0], kernel[1]), ints("strides", p.strideH(), p.strideW()),
+            ints("pads", pad[0], pad[1], pad[0], pad[1]), integer("ceil_mode", p.ceilMode() ? 1 : 0)};
+        if (p.kind() == PoolKind.MAX) {
+            return g.node("MaxPool", l.path(), new String[] {x}, common);
+        }
+        var attrs = java.util.Arrays.copyOf(common, common.length + 1);
+        attrs[common.length] = integer("count_include_pad", p.countIncludePad() ? 1 : 0);
+        return g.node("AveragePool", l.path(), new String[] {x}, attrs);
+    }
+
+    /**
+     * ONNX has no adaptive pool. Where the windows tile the grid evenly it is an ordinary average
+     * pool; otherwise each output row (then column) is the mean of its own slice, which for a
+     * rectangle of windows is the same mean.
+     */
+    private String adaptivePool(ResolvedLayer l, String x) {
+        int inH = l.input().height();
+        int inW = l.input().width();
+        int outH = l.output().height();
+        int outW = l.output().width();
+        if (inH % outH == 0 && inW % outW == 0) {
+            int kh = inH / outH;
+            int kw = inW / outW;
+            return g.node("AveragePool", l.path(), new String[] {x}, ints("kernel_shape", kh, kw), ints("strides", kh, kw));
+        }
+        return axisMeans(l, axisMeans(l, x, 2, inH, outH), 3, inW, outW);
+    }
+
+    private String axisMeans(ResolvedLayer l, String x, int axis, int in, int out) {
+        if (in == out) {
+            return x;
+        }
+        String[] cells = new String[out];
+        for (int i = 0; i < out; i++) {
+            String slice = g.node("Slice", l.path(), new String[] {x,
+                g.integers(l.path() + ".start", AdaptiveWindows.start(i, in, out)),
+                g.integers(l.path() + ".end", AdaptiveWindows.end(i, in, out)),
+                g.integers(l.path() + ".axis", axis)});
+            cells[i] = g.node("ReduceMean", l.path(), new String[] {slice}, ints("axes", axis), integer("keepdims", 1));
+        }
+        return out == 1 ? cells[0] : g.node("Concat", l.path(), cells, integer("axis", axis));
+    }
+
+    private String dense(ResolvedLayer l, String x) {
+        Dense d = (Dense) l.layer();
+        if (!l.input().flat()) {
+            x = g.node("Flatten", l.path(), new String[] {x}, integer("axis", 1));
+        }
+        List<String> in = new ArrayList<>(List.of(x, param(l, Role.DENSE_WEIGHT)));
+        if (d.bias()) {
+            in.add(param(l, Role.DENSE_BIAS));
+        }
+        String y = g.node("Gemm", l.path(), in.toArray(String[]::new), integer("transB", 1));
+        return d.activation() == ActivationKind.RELU ? g.node("Relu", l.path(), new String[] {y}) : y;
+    }
+
+    private String residual(ResolvedLayer r, String x) {
+        Residual spec = (Residual) r.layer();
+        String branch = layer(r.children().get(0), x);
+        if (r.children().size() > 1) {
+            branch = conv(r.children().get(1), branch);
+        }
+        if (spec.scale() != 1.0) {
+            branch = g.node("Mul", r.path(), new String[] {branch, g.initializer(r.path() + ".scale", new long[0], new float[] {(float) spec.scale()})});
+        }
+        String sum = g.node("Add", r.path(), new String[] {x, branch});
+        return spec.activation() == ActivationKind.RELU ? g.node("Relu", r.path(), new String[] {sum}) : sum;
+    }
+}
