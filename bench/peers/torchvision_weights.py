@@ -5,7 +5,11 @@
 Writes OUT_DIR/weights.safetensors and OUT_DIR/weights.pth (torch.save's format) (the state dict of a randomly initialised network, its batch norms'
 scales and shifts drawn at random and their running statistics measured on random batches),
 OUT_DIR/input.f32 (a batch of 2 x 3 x SIZE x SIZE, raw little-endian float32) and OUT_DIR/logits.f32
-(torchvision's main logits for it in evaluation mode). `incept weights-check` loads the first into
+(torchvision's main logits for it in evaluation mode). For training mode (batch norm on the batch's
+own statistics, dropout off so that both sides compute the same function): OUT_DIR/labels.i32, and
+for the main logits' mean cross-entropy with those labels OUT_DIR/train_loss.f32 and its gradient
+with respect to the input, OUT_DIR/input_grad.f32, and both again in float64 (train_loss.f64,
+input_grad.f64). `incept weights-check` loads the first into
 the zoo's twin and compares its logits with the last. The safetensors file is written here by hand
 (an 8-byte header length, a JSON header, the raw tensors), as Debian has no python3-safetensors.
 """
@@ -60,6 +64,27 @@ def main():
         logits = net(x)
     save_safetensors(net.state_dict(), out + "/weights.safetensors")
     torch.save(net.state_dict(), out + "/weights.pth")
+    for m in net.modules():
+        if isinstance(m, torch.nn.Dropout):
+            m.p = 0.0
+    net.train()
+    labels = torch.arange(x.shape[0]) % classes
+    xg = x.clone().requires_grad_(True)
+    main = net(xg)[0]
+    loss = torch.nn.functional.cross_entropy(main, labels)
+    loss.backward()
+    labels.numpy().astype("<i4").tofile(out + "/labels.i32")
+    loss.detach().numpy().astype("<f4").reshape(1).tofile(out + "/train_loss.f32")
+    xg.grad.numpy().astype("<f4").tofile(out + "/input_grad.f32")
+    # The same in float64: a deep network's input gradient through batch norm in training mode
+    # loses digits to cancellation (inception_v3's float32 gradient is 2-3% of its scale from its
+    # own float64 one), so the training path is compared where both sides can be exact.
+    net.double()
+    xd = x.double().clone().requires_grad_(True)
+    loss64 = torch.nn.functional.cross_entropy(net(xd)[0], labels)
+    loss64.backward()
+    loss64.detach().numpy().astype("<f8").reshape(1).tofile(out + "/train_loss.f64")
+    xd.grad.numpy().astype("<f8").tofile(out + "/input_grad.f64")
     x.numpy().astype("<f4").tofile(out + "/input.f32")
     logits.numpy().astype("<f4").tofile(out + "/logits.f32")
     print(json.dumps({"model": model, "size": size, "classes": classes, "tensors": len(net.state_dict()),

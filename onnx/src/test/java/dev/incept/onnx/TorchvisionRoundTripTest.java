@@ -39,10 +39,10 @@ class TorchvisionRoundTripTest {
             throws IOException, InterruptedException {
         assumeTrue(torchvisionInstalled(), "Debian's python3-torch and python3-torchvision are not installed "
                 + "(scripts/setup-torch-peer installs them; the test command runs it before the tests)");
-        Process p = new ProcessBuilder(PYTHON.toString(), script().toString(), tv, String.valueOf(size), String.valueOf(classes), dir.toString())
+        Process p = new ProcessBuilder(script().toString(), tv, String.valueOf(size), String.valueOf(classes), dir.toString())
                 .redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES) && p.exitValue() == 0, "torchvision_weights.py failed: " + log);
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES) && p.exitValue() == 0, "scripts/reference-weights failed: " + log);
 
         Network net = Zoo.get(model).build(new ModelConfig(classes, 3, size, false, true));
         float[] input = floats(dir.resolve("input.f32"));
@@ -76,15 +76,15 @@ class TorchvisionRoundTripTest {
         }
     }
 
-    /** bench/peers/torchvision_weights.py, found from the module's folder up. */
+    /** scripts/reference-weights, found from the module's folder up. */
     private static Path script() {
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path s = d.resolve("bench/peers/torchvision_weights.py");
+            Path s = d.resolve("scripts/reference-weights");
             if (Files.exists(s)) {
                 return s;
             }
         }
-        throw new IllegalStateException("bench/peers/torchvision_weights.py not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("scripts/reference-weights not found above " + Path.of("").toAbsolutePath());
     }
 
     private static float[] floats(Path file) throws IOException {

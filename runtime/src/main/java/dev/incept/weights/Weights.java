@@ -92,10 +92,24 @@ public final class Weights {
                 continue;
             }
             NDArray target = params.get(i).getValue().getArray();
-            target.set(FloatBuffer.wrap(tensors.get(names.get(i).key()).values()));
+            float[] values = tensors.get(names.get(i).key()).values();
+            if (target.getDataType() == ai.djl.ndarray.types.DataType.FLOAT64) {
+                // a network kept in float64 (a reference computation) takes the same values widened
+                target.set(java.nio.DoubleBuffer.wrap(widen(values)));
+            } else {
+                target.set(FloatBuffer.wrap(values));
+            }
             loaded++;
         }
         return new Loaded(loaded, List.copyOf(kept), List.copyOf(skipped));
+    }
+
+    private static double[] widen(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
     }
 
     private static boolean isZip(Path file) {
