@@ -45,7 +45,7 @@ public final class Weights {
             throw new WeightsException(file + ": no such file");
         }
         Analysis a = Analyzer.analyze(network, Convention.PYTORCH, true);
-        List<TorchvisionNames.Name> names = TorchvisionNames.of(a);
+        List<PublishedNames.Name> names = PublishedNames.of(a);
         List<Pair<String, Parameter>> params = new ArrayList<>();
         block.getParameters().forEach(params::add);
         if (params.size() != names.size()) {
@@ -57,7 +57,7 @@ public final class Weights {
         List<String> kept = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (int i = 0; i < names.size(); i++) {
-            TorchvisionNames.Name n = names.get(i);
+            PublishedNames.Name n = names.get(i);
             StoredTensor t = tensors.get(n.key());
             long[] want = params.get(i).getValue().getArray().getShape().getShape();
             if (t == null) {
@@ -76,7 +76,7 @@ public final class Weights {
         }
         List<String> skipped = new ArrayList<>();
         for (String k : tensors.keySet()) {
-            if (!used.contains(k) && !kept.contains(k) && a.aux().isEmpty() && TorchvisionNames.auxHead(k)) {
+            if (!used.contains(k) && !kept.contains(k) && a.aux().isEmpty() && PublishedNames.auxHead(k)) {
                 skipped.add(k);
             } else if (!used.contains(k) && !kept.contains(k)) {
                 problems.add("unexpected tensor " + k + " " + tensors.get(k).shapeText() + " (nothing in " + network.name() + " takes it)");

@@ -52,7 +52,7 @@ class WeightsTest {
 
     /** A safetensors file holding, under torchvision's names, the values i + 0.5 * tensor index for tensor i. */
     private Path file(Network net, Consumer<Map<String, float[]>> edit, Map<String, long[]> shapes) throws IOException {
-        List<TorchvisionNames.Name> names = TorchvisionNames.of(Analyzer.analyze(net, Convention.PYTORCH, true));
+        List<PublishedNames.Name> names = PublishedNames.of(Analyzer.analyze(net, Convention.PYTORCH, true));
         Map<String, float[]> values = new LinkedHashMap<>();
         try (NDManager m = Engines.load(EngineChoice.MXNET).newBaseManager()) {
             NetworkBlock block = Compiler.compile(net);

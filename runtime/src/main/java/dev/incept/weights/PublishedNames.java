@@ -9,12 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * torchvision's tensor names for the zoo models that mirror its networks, in the order of the
+ * Published tensor names (torchvision's for googlenet-3x3 and inception-v3, timm's for
+ * inception-v4 and inception-resnet-v2 through {@link TimmNames}) for the zoo models that mirror those networks, in the order of the
  * compiled block's parameters: the resolved tree's convolutions and dense layers, main network
  * first and then each aux head, each paired with torchvision's module of the same place. A
  * BasicConv2d module M holds M.conv.weight and M.bn.{weight, bias, running_mean, running_var}.
  */
-final class TorchvisionNames {
+final class PublishedNames {
     /** One of our parameters: torchvision's name for it, the resolved path it belongs to, and whether it is a classifier's. */
     record Name(String key, String path, boolean classifier) {
     }
@@ -30,7 +31,7 @@ final class TorchvisionNames {
     private static final List<String> V3_E = List.of("branch1x1", "branch3x3_1", "branch3x3_2a", "branch3x3_2b", "branch3x3dbl_1",
             "branch3x3dbl_2", "branch3x3dbl_3a", "branch3x3dbl_3b", "branch_pool");
 
-    private TorchvisionNames() {
+    private PublishedNames() {
     }
 
     /** The names for {@code a}'s network: googlenet-3x3 or inception-v3(-torchvision) from the zoo. */
@@ -66,7 +67,15 @@ final class TorchvisionNames {
                     auxDense.add(List.of("AuxLogits.fc"));
                 }
             }
-            default -> throw new WeightsException("torchvision's names are known for googlenet-3x3 and inception-v3, not for " + a.network());
+            case "inception-v4", "inception-resnet-v2" -> {
+                if (!a.aux().isEmpty()) {
+                    throw new WeightsException("timm's " + a.network().replace('-', '_') + " has no aux head; build " + a.network() + " without one");
+                }
+                mainConvs.addAll(a.network().equals("inception-v4") ? TimmNames.inceptionV4Convs() : TimmNames.inceptionResNetV2Convs());
+                mainDense = List.of(a.network().equals("inception-v4") ? "last_linear" : "classif");
+            }
+            default -> throw new WeightsException("published names are known for googlenet-3x3 and inception-v3 (torchvision's) and "
+                    + "inception-v4 and inception-resnet-v2 (timm's), not for " + a.network());
         }
         List<Name> out = new ArrayList<>();
         List<ParameterSlots.Slot> slots = ParameterSlots.of(a);
@@ -100,8 +109,9 @@ final class TorchvisionNames {
             String m = isConv ? convs.get(convLayers.indexOf(s.layer())) : dense.get(denseLayers.indexOf(s.layer()));
             boolean classifier = !isConv && denseLayers.indexOf(s.layer()) == dense.size() - 1;
             String key = switch (s.role()) {
-                case CONV_WEIGHT -> m + ".conv.weight";
-                case CONV_BIAS -> m + ".conv.bias";
+                // a convolution without batch norm (a residual projection) is a bare Conv2d module
+                case CONV_WEIGHT -> m + (plain(s) ? ".weight" : ".conv.weight");
+                case CONV_BIAS -> m + (plain(s) ? ".bias" : ".conv.bias");
                 case BN_SCALE -> m + ".bn.weight";
                 case BN_SHIFT -> m + ".bn.bias";
                 case BN_MEAN -> m + ".bn.running_mean";
@@ -111,6 +121,10 @@ final class TorchvisionNames {
             };
             out.add(new Name(key, s.layer().path(), classifier));
         }
+    }
+
+    private static boolean plain(ParameterSlots.Slot s) {
+        return !((dev.incept.spec.Conv) s.layer().layer()).batchNorm();
     }
 
     /** Whether a torchvision tensor name belongs to an aux head (googlenet's aux1/aux2, inception_v3's AuxLogits). */
