@@ -9,7 +9,7 @@ OUT_DIR/input.f32 (a batch of 2 x 3 x SIZE x SIZE, raw little-endian float32) an
 own statistics, dropout off so that both sides compute the same function): OUT_DIR/labels.i32, and
 for the main logits' mean cross-entropy with those labels OUT_DIR/train_loss.f32 and its gradient
 with respect to the input, OUT_DIR/input_grad.f32, and both again in float64 (train_loss.f64,
-input_grad.f64). `incept weights-check` loads the first into
+input_grad.f64), with the aux heads' training-mode logits (train_aux.f64). `incept weights-check` loads the first into
 the zoo's twin and compares its logits with the last. The safetensors file is written here by hand
 (an 8-byte header length, a JSON header, the raw tensors), as Debian has no python3-safetensors.
 """
@@ -81,8 +81,15 @@ def main():
     # own float64 one), so the training path is compared where both sides can be exact.
     net.double()
     xd = x.double().clone().requires_grad_(True)
-    loss64 = torch.nn.functional.cross_entropy(net(xd)[0], labels)
+    outputs = net(xd)
+    loss64 = torch.nn.functional.cross_entropy(outputs[0], labels)
     loss64.backward()
+    # The aux heads' logits in incept's order (googlenet's aux1 after 4a, then aux2; inception_v3's one).
+    # By position: torchvision 0.14's GoogLeNet swaps its outputs' field names (its _forward returns
+    # (x, aux2, aux1) and forward unpacks them as x, aux1, aux2), so outputs.aux_logits1 holds the head
+    # after 4d, while outputs[1] is the head after 4a.
+    aux = [outputs[1], outputs[2]] if model == "googlenet" else [outputs.aux_logits]
+    torch.cat([a.detach().flatten() for a in aux]).numpy().astype("<f8").tofile(out + "/train_aux.f64")
     loss64.detach().numpy().astype("<f8").reshape(1).tofile(out + "/train_loss.f64")
     xd.grad.numpy().astype("<f8").tofile(out + "/input_grad.f64")
     x.numpy().astype("<f4").tofile(out + "/input.f32")

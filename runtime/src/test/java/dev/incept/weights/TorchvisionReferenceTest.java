@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * torchvision itself (Debian's python3-torchvision, on the CPU) as the reference: it writes a
  * network's state dict (torch.save and safetensors), its eval-mode logits for a batch, and in
- * training mode the main loss and its gradient with respect to the input. The zoo's twin, loaded
+ * training mode the main loss, its gradient with respect to the input and the aux heads' logits. The zoo's twin, loaded
  * from either file, gives all three on both engines within 1e-4 of their scale; training mode
  * checks batch norm's batch-statistics path, with dropout off on both sides, in float64 on both.
  */
@@ -58,10 +58,10 @@ class TorchvisionReferenceTest {
         "googlenet, googlenet-3x3, 64, 10, weights.safetensors, MXNET",
         "inception_v3, inception-v3-torchvision, 299, 10, weights.safetensors, PYTORCH",
         "inception_v3, inception-v3-torchvision, 299, 10, weights.pth, MXNET"})
-    void theZoosTwinGivesTorchvisionsLogitsLossAndInputGradient(String tv, String model, int size, int classes, String file, EngineChoice choice)
+    void theZoosTwinGivesTorchvisionsLogitsLossInputGradientAndAuxLogits(String tv, String model, int size, int classes, String file, EngineChoice choice)
             throws IOException, InterruptedException {
         Path dir = reference(tv, size, classes);
-        Network net = withoutDropout(Zoo.get(model).build(new ModelConfig(classes, 3, size, false, true)));
+        Network net = withoutDropout(Zoo.get(model).build(new ModelConfig(classes, 3, size, true, true)));
         float[] input = floats(dir.resolve("input.f32"));
         Shape shape = new Shape(input.length / (3L * size * size), 3, size, size);
         Engine engine = Engines.load(choice);
@@ -78,8 +78,11 @@ class TorchvisionReferenceTest {
             NDArray x = m.create(input, shape).toType(DataType.FLOAT64, false);
             x.setRequiresGradient(true);
             double loss;
+            double[] aux;
             try (GradientCollector gc = engine.newGradientCollector()) {
-                NDArray main = block.forward(new ParameterStore(m, false), new NDList(x), true).head();
+                NDList outputs = block.forward(new ParameterStore(m, false), new NDList(x), true);
+                NDArray main = outputs.head();
+                aux = outputs.subNDList(1).stream().map(NDArray::toDoubleArray).flatMapToDouble(java.util.Arrays::stream).toArray();
                 NDArray oneHot = m.create(ints(dir.resolve("labels.i32"))).oneHot(classes).toType(DataType.FLOAT64, false);
                 NDArray objective = main.logSoftmax(1).mul(oneHot).sum(new int[] {1}).mean().neg();
                 loss = objective.toDoubleArray()[0];
@@ -87,6 +90,7 @@ class TorchvisionReferenceTest {
             }
             within("training-mode loss", new double[] {loss}, doubles(dir.resolve("train_loss.f64")));
             within("training-mode input gradient", x.getGradient().toDoubleArray(), doubles(dir.resolve("input_grad.f64")));
+            within("training-mode aux-head logits", aux, doubles(dir.resolve("train_aux.f64")));
         }
     }
 
@@ -144,7 +148,9 @@ class TorchvisionReferenceTest {
 
     /** The same network with every dropout at rate 0: training mode then computes one function on both sides. */
     static Network withoutDropout(Network net) {
-        return new Network(net.name(), net.input(), net.layers().stream().map(TorchvisionReferenceTest::noDropout).toList(), net.auxHeads());
+        return new Network(net.name(), net.input(), net.layers().stream().map(TorchvisionReferenceTest::noDropout).toList(),
+                net.auxHeads().stream().map(h -> new dev.incept.spec.AuxHead(h.name(), h.after(),
+                        h.layers().stream().map(TorchvisionReferenceTest::noDropout).toList(), h.lossWeight())).toList());
     }
 
     private static Layer noDropout(Layer l) {
