@@ -22,6 +22,7 @@ public final class Main {
               assign build|check|grade   assignments as Kotlin notebooks: student versions, grading
               train [MODEL]          train on a real data set (default: inception-mini on Fashion-MNIST)
               eval RUN_DIR           a run's test accuracy from its checkpoint (--mirror: with flip test-time augmentation)
+              sweep FILE.json        a grid of training runs on Spark (embedded, or an existing cluster)
               export RUN_DIR         a run (or a zoo model with --weights FILE) as an ONNX model: --onnx FILE.onnx
               bench                  training speed against DJL's own GoogLeNet, per engine, against the matmul peak
               help [COMMAND]         this text, or a command's options
@@ -39,7 +40,8 @@ public final class Main {
         System.exit(run(Arrays.asList(argv), System.out, System.err));
     }
 
-    static int run(List<String> argv, PrintStream out, PrintStream err) {
+    /** Runs one incept command in this JVM and returns its exit status (what {@link #main} exits with). */
+    public static int run(List<String> argv, PrintStream out, PrintStream err) {
         if (argv.isEmpty() || argv.get(0).equals("--help") || argv.get(0).equals("-h")) {
             out.println(USAGE);
             return argv.isEmpty() ? 2 : 0;
@@ -58,6 +60,7 @@ public final class Main {
                 case "train" -> TrainCommand.run(rest, out, err);
                 case "eval" -> EvalCommand.run(rest, out);
                 case "export" -> ExportCommand.run(rest, out);
+                case "sweep" -> sweep(rest, out, err);
                 case "bench" -> BenchCommand.run(rest, out, err);
                 case "bench-case" -> BenchCase.run(rest, out);
                 case "weights-check" -> WeightsCheck.run(rest, out);
@@ -103,6 +106,36 @@ public final class Main {
         }
     }
 
+    /**
+     * Sweeps live in the incept-sweep module (Spark and its jars), which this module does not depend
+     * on: the launcher puts it on the class path, and the command is found there.
+     */
+    private static int sweep(List<String> rest, PrintStream out, PrintStream err) {
+        try {
+            Class<?> c = Class.forName("dev.incept.sweep.SweepCommand");
+            return (int) c.getMethod("run", List.class, PrintStream.class, PrintStream.class).invoke(null, rest, out, err);
+        } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException e) {
+            throw new UsageException("sweeps need the incept-sweep module on the class path (./incept adds it once built: mvn -pl sweep -am package)");
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                if (r.getClass().getName().equals("dev.incept.sweep.SweepException")) {
+                    err.println("incept: sweep: " + r.getMessage());
+                    return 1;
+                }
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static String sweepUsage() {
+        try {
+            return (String) Class.forName("dev.incept.sweep.SweepCommand").getField("USAGE").get(null);
+        } catch (ReflectiveOperationException e) {
+            return "usage: incept sweep FILE.json [--master local[N]|spark://HOST:PORT] [--out DIR] (needs the incept-sweep module)";
+        }
+    }
+
     private static int models(List<String> rest, PrintStream out) {
         if (!rest.isEmpty()) {
             throw new UsageException("models takes no arguments");
@@ -122,6 +155,7 @@ public final class Main {
             case "train" -> out.println(TrainCommand.USAGE);
             case "eval" -> out.println(EvalCommand.USAGE);
             case "export" -> out.println(ExportCommand.USAGE);
+            case "sweep" -> out.println(sweepUsage());
             case "bench" -> out.println(BenchCommand.USAGE);
             case "models" -> out.println("usage: incept models\n  lists the model zoo, one line each");
             case "", "help" -> out.println(USAGE);

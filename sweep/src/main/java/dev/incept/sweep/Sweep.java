@@ -1,0 +1,124 @@
+package dev.incept.sweep;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * Runs a sweep's points as one Spark job, a task per point, on whatever master is named: Spark's
+ * embedded local mode ({@code local[N]}: N points at a time in this JVM) or an existing cluster
+ * ({@code spark://HOST:PORT}, executors in JVMs of their own). Spark places and retries the tasks;
+ * incept adds no queue or scheduler of its own. Every point trains into its run folder under
+ * {@code folder}, which every executor must reach (a shared file system on a cluster). Results are
+ * gathered by the driver into results.csv and summary.csv.
+ */
+public final class Sweep {
+    private Sweep() {
+    }
+
+    /**
+     * Runs the points of {@code spec} into {@code folder} (finished ones are read back, interrupted
+     * ones resume) and returns every point's result, in the spec's order.
+     *
+     * @param conf further Spark settings (spark.jars, spark.driver.host, ...)
+     */
+    public static List<PointResult> run(SweepSpec spec, String master, Path folder, Map<String, String> conf, PrintStream progress) {
+        List<SweepPoint> points = spec.expand();
+        Path dir = folder.toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+            SweepJson.write(dir.resolve("sweep.json"), spec);
+            SweepFolders.forgetRunning(dir);
+        } catch (IOException e) {
+            throw new SweepException("cannot use " + dir + " as the sweep's folder: " + e.getMessage(), e);
+        }
+        SparkConf sc = new SparkConf().setAppName("incept sweep " + spec.name()).setMaster(master)
+                .set("spark.ui.enabled", "false")
+                // one point is one task: never split or speculate
+                .set("spark.speculation", "false")
+                .setExecutorEnv("DJL_OFFLINE", "true");
+        conf.forEach(sc::set);
+        List<PointResult> results;
+        long start = System.nanoTime();
+        try (JavaSparkContext spark = new JavaSparkContext(sc)) {
+            spark.setLogLevel("WARN");
+            JavaFutureAction<List<PointResult>> job = spark.parallelize(points, points.size()).map(new PointRun(dir.toString())).collectAsync();
+            String lastCounts = "";
+            long lastPrint = 0;
+            while (!job.isDone()) {
+                String line = progress(points, dir, start);
+                String counts = line.split(";")[0];
+                // a line when a point starts or ends, and every half minute in between
+                if (!counts.equals(lastCounts) || System.nanoTime() - lastPrint > 30e9) {
+                    progress.println(line);
+                    lastCounts = counts;
+                    lastPrint = System.nanoTime();
+                }
+                try {
+                    job.get(2, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    // still running: report again
+                }
+            }
+            results = job.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SweepException("the sweep was interrupted; run it again to go on from its checkpoints", e);
+        } catch (ExecutionException e) {
+            throw new SweepException("Spark could not run the sweep: " + rootMessage(e), e);
+        }
+        progress.println(progress(points, dir, start));
+        Results.write(dir, results);
+        return results;
+    }
+
+    /** "sweep: 3 done, 1 running, 0 failed of 8; about 02:10 left". */
+    private static String progress(List<SweepPoint> points, Path dir, long start) {
+        int done = 0;
+        int running = 0;
+        int failed = 0;
+        for (SweepPoint p : points) {
+            switch (SweepFolders.status(dir, p)) {
+                case "done" -> done++;
+                case "failed" -> failed++;
+                case "running" -> running++;
+                default -> { }
+            }
+        }
+        int finished = done + failed;
+        String left = "";
+        if (finished > 0 && finished < points.size()) {
+            double perPoint = (System.nanoTime() - start) / 1e9 / finished;
+            left = String.format(Locale.ROOT, "; about %s left", dev.incept.train.ProgressBar.clock(perPoint * (points.size() - finished)));
+        }
+        return String.format(Locale.ROOT, "sweep: %d done, %d running, %d failed of %d%s", done, running, failed, points.size(), left);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage().lines().findFirst().orElse(t.toString());
+    }
+
+    /** The points that did not fail, for callers that only want the figures. */
+    public static List<PointResult> succeeded(List<PointResult> results) {
+        List<PointResult> out = new ArrayList<>();
+        for (PointResult r : results) {
+            if (!r.failed()) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.incept.sweep;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A sweep: a base run and what varies it. Settings use 'incept train''s option names
+ * ({@code "label-smoothing": 0.1}, {@code "seed": 1}, {@code "model": "inception-mini"}).
+ * {@code variants} names bundles of settings (a description variant: {@code "spec": "v3.json"} or
+ * {@code "model": ...}), chosen by the setting {@code "variant"}. The points are every combination of
+ * {@code grid}'s values (a full grid), each of {@code points} (an explicit list), or both: each
+ * listed point crossed with the grid. A point is the base, then its variant, then its own settings.
+ */
+public record SweepSpec(String name, Map<String, String> base, Map<String, Map<String, String>> variants,
+                        Map<String, List<String>> grid, List<Map<String, String>> points) {
+    public SweepSpec {
+        base = new LinkedHashMap<>(base);
+        variants = new LinkedHashMap<>(variants);
+        grid = new LinkedHashMap<>(grid);
+        points = List.copyOf(points);
+        if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
+            throw new SweepException("a sweep needs a name of letters, digits, '.', '_' and '-', got " + name);
+        }
+        for (Map.Entry<String, List<String>> axis : grid.entrySet()) {
+            if (axis.getValue().isEmpty()) {
+                throw new SweepException("grid axis '" + axis.getKey() + "' has no values");
+            }
+        }
+    }
+
+    /** Every point, in order: listed points outermost, then the grid axes in the order written, the last varying fastest. */
+    public List<SweepPoint> expand() {
+        List<Map<String, String>> listed = points.isEmpty() ? List.of(Map.of()) : points;
+        List<Map<String, String>> combos = new ArrayList<>(List.of(new LinkedHashMap<>()));
+        for (Map.Entry<String, List<String>> axis : grid.entrySet()) {
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> c : combos) {
+                for (String v : axis.getValue()) {
+                    Map<String, String> m = new LinkedHashMap<>(c);
+                    m.put(axis.getKey(), v);
+                    next.add(m);
+                }
+            }
+            combos = next;
+        }
+        List<SweepPoint> out = new ArrayList<>();
+        for (Map<String, String> own : listed) {
+            for (Map<String, String> combo : combos) {
+                Map<String, String> varying = new LinkedHashMap<>(own);
+                varying.putAll(combo);
+                out.add(new SweepPoint(id(out.size() + 1, varying), settings(varying)));
+            }
+        }
+        return out;
+    }
+
+    private Map<String, String> settings(Map<String, String> varying) {
+        Map<String, String> s = new LinkedHashMap<>(base);
+        String variant = varying.getOrDefault("variant", base.get("variant"));
+        if (variant != null) {
+            Map<String, String> v = variants.get(variant);
+            if (v == null) {
+                throw new SweepException("variant '" + variant + "' is not among the sweep's variants " + variants.keySet());
+            }
+            s.putAll(v);
+        }
+        s.putAll(varying);
+        s.remove("variant");
+        if (variant != null) {
+            // kept first, so that results name the variant rather than its bundle of settings
+            Map<String, String> named = new LinkedHashMap<>();
+            named.put("variant", variant);
+            named.putAll(s);
+            return named;
+        }
+        return s;
+    }
+
+    /** A folder name that says what varies: p03-label-smoothing-0.1-seed-2. */
+    private static String id(int index, Map<String, String> varying) {
+        StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "p%02d", index));
+        for (Map.Entry<String, String> e : varying.entrySet()) {
+            b.append('-').append(e.getKey()).append('-').append(e.getValue());
+        }
+        return b.toString().replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

@@ -1,0 +1,82 @@
+package dev.incept.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.incept.data.FashionMnist;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A small sweep (4 points: two label smoothings by two seeds, inception-mini on 256 Fashion-MNIST
+ * images, one epoch) on Spark's embedded local mode, and again through a standalone cluster of one
+ * master and one worker started here from the Maven jars: the same figures for the same seeds.
+ */
+class SweepOnSparkTest {
+    @TempDir
+    Path dir;
+
+    static SweepSpec small(String name) {
+        Map<String, String> base = new LinkedHashMap<>();
+        base.put("model", "inception-mini");
+        base.put("epochs", "1");
+        base.put("batch", "32");
+        base.put("train-limit", "256");
+        base.put("test-limit", "128");
+        base.put("recipe", "default");
+        base.put("engine", "mxnet");
+        Map<String, List<String>> grid = new LinkedHashMap<>();
+        grid.put("label-smoothing", List.of("0", "0.1"));
+        grid.put("seed", List.of("1", "2"));
+        return new SweepSpec(name, base, Map.of(), grid, List.of());
+    }
+
+    @Test
+    void aSweepInLocalModeGivesEveryPointItsRunAndARestartOnlyReadsThemBack() throws Exception {
+        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup-data installs it)");
+        List<PointResult> first = Sweep.run(small("local"), "local[1]", dir, Map.of(), quiet());
+        assertEquals(4, first.size());
+        for (PointResult r : first) {
+            assertFalse(r.failed(), r.id() + ": " + r.error());
+            assertFalse(r.earlier());
+            assertEquals(1, r.epochs());
+            assertTrue(Files.isRegularFile(dir.resolve("runs").resolve(r.id()).resolve("checkpoint.incept")));
+        }
+        String csv = Files.readString(dir.resolve("results.csv"));
+        assertEquals(5, csv.lines().count(), csv);
+        assertEquals(3, Files.readString(dir.resolve("summary.csv")).lines().count());
+
+        List<PointResult> again = Sweep.run(small("local"), "local[1]", dir, Map.of(), quiet());
+        for (int i = 0; i < 4; i++) {
+            assertTrue(again.get(i).earlier(), "a finished point is read back, not trained again");
+            assertEquals(first.get(i).top1(), again.get(i).top1());
+        }
+    }
+
+    @Test
+    void aFailingPointIsReportedWithItsErrorAndTheOthersGoOn() throws Exception {
+        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup-data installs it)");
+        Map<String, String> base = new LinkedHashMap<>(small("x").base());
+        Map<String, List<String>> grid = new LinkedHashMap<>();
+        grid.put("model", List.of("inception-mini", "no-such-model"));
+        List<PointResult> r = Sweep.run(new SweepSpec("failing", base, Map.of(), grid, List.of()), "local[1]", dir, Map.of(), quiet());
+        assertFalse(r.get(0).failed());
+        assertTrue(r.get(1).failed());
+        assertEquals("incept: unknown model 'no-such-model'; try 'incept models'", r.get(1).error());
+        assertTrue(Files.readString(dir.resolve("results.csv")).contains("failed"));
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    }
+}
