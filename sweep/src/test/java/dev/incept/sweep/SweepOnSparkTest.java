@@ -76,6 +76,33 @@ class SweepOnSparkTest {
         assertTrue(Files.readString(dir.resolve("results.csv")).contains("failed"));
     }
 
+    @Test
+    void aStandaloneClusterOfOneMasterAndOneWorkerGivesTheSameFiguresAsLocalMode() throws Exception {
+        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup-data installs it)");
+        List<PointResult> local = Sweep.run(small("same"), "local[1]", dir.resolve("local"), Map.of(), quiet());
+        List<PointResult> cluster;
+        // A point trains with the threads Spark gives its task (Spark sets the executors' OMP_NUM_THREADS
+        // to spark.task.cpus), and MXNet's sums depend on the thread count in their last digits. Local
+        // mode runs a point with every core of this machine, so the cluster's task gets as many.
+        int cores = Runtime.getRuntime().availableProcessors();
+        try (StandaloneCluster c = StandaloneCluster.start(Files.createDirectories(dir.resolve("cluster-home")), cores)) {
+            cluster = Sweep.run(small("same"), c.master, dir.resolve("cluster"), Map.of("spark.driver.host", "127.0.0.1",
+                    "spark.driver.bindAddress", "127.0.0.1", "spark.executor.memory", "2g", "spark.task.cpus", String.valueOf(cores)), quiet());
+        }
+        assertEquals(local.size(), cluster.size());
+        for (int i = 0; i < local.size(); i++) {
+            PointResult a = local.get(i);
+            PointResult b = cluster.get(i);
+            assertFalse(b.failed(), b.id() + ": " + b.error());
+            assertEquals(a.id(), b.id());
+            // the same seed gives the same run, wherever it ran
+            assertEquals(a.top1(), b.top1(), a.id() + " top-1");
+            assertEquals(a.top5(), b.top5(), a.id() + " top-5");
+            assertEquals(a.testLoss(), b.testLoss(), 1e-5 * Math.abs(a.testLoss()), a.id() + " test loss");
+            assertEquals(a.trainLoss(), b.trainLoss(), 1e-5 * Math.abs(a.trainLoss()), a.id() + " training loss");
+        }
+    }
+
     private static PrintStream quiet() {
         return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     }
