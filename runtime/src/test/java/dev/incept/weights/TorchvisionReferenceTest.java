@@ -2,7 +2,6 @@ package dev.incept.weights;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -26,14 +25,11 @@ import dev.incept.spec.Sequence;
 import dev.incept.zoo.ModelConfig;
 import dev.incept.zoo.Zoo;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,7 +42,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * checks batch norm's batch-statistics path, with dropout off on both sides, in float64 on both.
  */
 class TorchvisionReferenceTest {
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final double BOUND = 1e-4;
     @TempDir
     static Path files;
@@ -62,13 +57,13 @@ class TorchvisionReferenceTest {
             throws IOException, InterruptedException {
         Path dir = reference(tv, size, classes);
         Network net = withoutDropout(Zoo.get(model).build(new ModelConfig(classes, 3, size, true, true)));
-        float[] input = floats(dir.resolve("input.f32"));
+        float[] input = TorchvisionReference.floats(dir.resolve("input.f32"));
         Shape shape = new Shape(input.length / (3L * size * size), 3, size, size);
         Engine engine = Engines.load(choice);
         try (NDManager m = engine.newBaseManager()) {
             NetworkBlock block = load(net, m, DataType.FLOAT32, shape, dir.resolve(file));
             float[] logits = block.forward(new ParameterStore(m, false), new NDList(m.create(input, shape)), false).head().toFloatArray();
-            within("eval-mode logits", toDoubles(logits), toDoubles(floats(dir.resolve("logits.f32"))));
+            within("eval-mode logits", toDoubles(logits), toDoubles(TorchvisionReference.floats(dir.resolve("logits.f32"))));
         }
         // Training mode in float64 on both sides: in float32 the input gradient of inception_v3 through
         // its 94 batch norms on batch statistics loses digits to cancellation (torchvision's own float32
@@ -83,14 +78,14 @@ class TorchvisionReferenceTest {
                 NDList outputs = block.forward(new ParameterStore(m, false), new NDList(x), true);
                 NDArray main = outputs.head();
                 aux = outputs.subNDList(1).stream().map(NDArray::toDoubleArray).flatMapToDouble(java.util.Arrays::stream).toArray();
-                NDArray oneHot = m.create(ints(dir.resolve("labels.i32"))).oneHot(classes).toType(DataType.FLOAT64, false);
+                NDArray oneHot = m.create(TorchvisionReference.ints(dir.resolve("labels.i32"))).oneHot(classes).toType(DataType.FLOAT64, false);
                 NDArray objective = main.logSoftmax(1).mul(oneHot).sum(new int[] {1}).mean().neg();
                 loss = objective.toDoubleArray()[0];
                 gc.backward(objective);
             }
-            within("training-mode loss", new double[] {loss}, doubles(dir.resolve("train_loss.f64")));
-            within("training-mode input gradient", x.getGradient().toDoubleArray(), doubles(dir.resolve("input_grad.f64")));
-            within("training-mode aux-head logits", aux, doubles(dir.resolve("train_aux.f64")));
+            within("training-mode loss", new double[] {loss}, TorchvisionReference.doubles(dir.resolve("train_loss.f64")));
+            within("training-mode input gradient", x.getGradient().toDoubleArray(), TorchvisionReference.doubles(dir.resolve("input_grad.f64")));
+            within("training-mode aux-head logits", aux, TorchvisionReference.doubles(dir.resolve("train_aux.f64")));
         }
     }
 
@@ -107,13 +102,6 @@ class TorchvisionReferenceTest {
         for (int i = 0; i < v.length; i++) {
             out[i] = v[i];
         }
-        return out;
-    }
-
-    private static double[] doubles(Path file) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        double[] out = new double[b.remaining() / 8];
-        b.asDoubleBuffer().get(out);
         return out;
     }
 
@@ -135,13 +123,7 @@ class TorchvisionReferenceTest {
         if (WRITTEN.containsKey(key)) {
             return WRITTEN.get(key);
         }
-        assumeTrue(torchvisionInstalled(), "Debian's python3-torch and python3-torchvision are not installed "
-                + "(scripts/setup-torch-peer installs them; the test command runs it before the tests)");
-        Path dir = Files.createDirectories(files.resolve(key));
-        Process p = new ProcessBuilder(script().toString(), tv, String.valueOf(size), String.valueOf(classes), dir.toString())
-                .redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES) && p.exitValue() == 0, "scripts/reference-weights failed: " + log);
+        Path dir = TorchvisionReference.write(tv, size, classes, files.resolve(key));
         WRITTEN.put(key, dir);
         return dir;
     }
@@ -170,42 +152,5 @@ class TorchvisionReferenceTest {
             return new Residual(r.name(), noDropout(r.body()), r.project(), r.scale(), r.activation());
         }
         return l;
-    }
-
-    private static boolean torchvisionInstalled() throws InterruptedException {
-        if (!Files.isExecutable(PYTHON)) {
-            return false;
-        }
-        try {
-            Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import torch, torchvision").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(2, TimeUnit.MINUTES) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static Path script() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path s = d.resolve("scripts/reference-weights");
-            if (Files.exists(s)) {
-                return s;
-            }
-        }
-        throw new IllegalStateException("scripts/reference-weights not found above " + Path.of("").toAbsolutePath());
-    }
-
-    private static float[] floats(Path file) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        float[] out = new float[b.remaining() / 4];
-        b.asFloatBuffer().get(out);
-        return out;
-    }
-
-    private static int[] ints(Path file) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        int[] out = new int[b.remaining() / 4];
-        b.asIntBuffer().get(out);
-        return out;
     }
 }

@@ -90,8 +90,7 @@ public final class Results {
     /** The summary for a terminal: one line per group, top-1 as mean +- standard deviation over its seeds. */
     public static String table(List<PointResult> results) {
         // only what varies: the settings shared by every point are in results.csv
-        List<String> keys = keys(results, false).stream()
-                .filter(k -> results.stream().map(r -> r.settings().getOrDefault(k, "")).distinct().count() > 1).toList();
+        List<String> keys = varying(results);
         List<List<String>> rows = new ArrayList<>();
         List<String> head = new ArrayList<>(keys);
         head.addAll(List.of("seeds", "top-1 %", "ECE", "images/s"));
@@ -122,6 +121,12 @@ public final class Results {
             b.append('\n');
         }
         return b.toString();
+    }
+
+    /** The setting names (seed aside) whose value is not the same for every point. */
+    static List<String> varying(List<PointResult> results) {
+        return keys(results, false).stream()
+                .filter(k -> results.stream().map(r -> r.settings().getOrDefault(k, "")).distinct().count() > 1).toList();
     }
 
     private static List<ToDoubleFunction<PointResult>> figures() {

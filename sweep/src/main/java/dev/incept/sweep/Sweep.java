@@ -78,6 +78,7 @@ public final class Sweep {
         }
         progress.println(progress(points, dir, start));
         Results.write(dir, results);
+        SweepPlot.write(dir, results);
         return results;
     }
 

@@ -55,6 +55,7 @@ class SweepOnSparkTest {
         String csv = Files.readString(dir.resolve("results.csv"));
         assertEquals(5, csv.lines().count(), csv);
         assertEquals(3, Files.readString(dir.resolve("summary.csv")).lines().count());
+        assertTrue(Files.size(dir.resolve("results.png")) > 0 && Files.readString(dir.resolve("results.svg")).contains("<svg"));
 
         List<PointResult> again = Sweep.run(small("local"), "local[1]", dir, Map.of(), quiet());
         for (int i = 0; i < 4; i++) {
