@@ -86,4 +86,66 @@ public record SweepSpec(String name, Map<String, String> base, Map<String, Map<S
         }
         return b.toString().replaceAll("[^A-Za-z0-9._-]", "_");
     }
+
+    /** A sweep built in code, the same as a sweep file: {@code SweepSpec.named("smoothing").base("model", "inception-mini").grid("seed", 1, 2, 3).build()}. */
+    public static Builder named(String name) {
+        return new Builder(name);
+    }
+
+    /** Collects a sweep's parts in the order a sweep file writes them; values as on the command line. */
+    public static final class Builder {
+        private final String name;
+        private final Map<String, String> base = new LinkedHashMap<>();
+        private final Map<String, Map<String, String>> variants = new LinkedHashMap<>();
+        private final Map<String, List<String>> grid = new LinkedHashMap<>();
+        private final List<Map<String, String>> points = new ArrayList<>();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder base(String setting, Object value) {
+            base.put(setting, String.valueOf(value));
+            return this;
+        }
+
+        /** A named bundle of settings, given as setting, value, setting, value... */
+        public Builder variant(String variant, Object... settingsAndValues) {
+            variants.put(variant, pairs(settingsAndValues));
+            return this;
+        }
+
+        public Builder grid(String setting, Object... values) {
+            List<String> v = new ArrayList<>();
+            for (Object o : values) {
+                v.add(String.valueOf(o));
+            }
+            grid.put(setting, v);
+            return this;
+        }
+
+        /** One listed point, given as setting, value, setting, value... */
+        public Builder point(Object... settingsAndValues) {
+            points.add(pairs(settingsAndValues));
+            return this;
+        }
+
+        public SweepSpec build() {
+            if (grid.isEmpty() && points.isEmpty()) {
+                throw new SweepException("the sweep varies nothing (give a grid, points, or both)");
+            }
+            return new SweepSpec(name, base, variants, grid, points);
+        }
+
+        private static Map<String, String> pairs(Object[] kv) {
+            if (kv.length % 2 != 0) {
+                throw new SweepException("settings come in pairs (setting, value), got " + kv.length + " items");
+            }
+            Map<String, String> m = new LinkedHashMap<>();
+            for (int i = 0; i < kv.length; i += 2) {
+                m.put(String.valueOf(kv[i]), String.valueOf(kv[i + 1]));
+            }
+            return m;
+        }
+    }
 }

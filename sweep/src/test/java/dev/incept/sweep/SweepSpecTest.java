@@ -65,4 +65,16 @@ class SweepSpecTest {
                 .getMessage().startsWith("a sweep needs a name"));
         assertTrue(assertThrows(SweepException.class, () -> read("{\"name\": ")).getMessage().contains("cannot read the sweep file"));
     }
+
+    @Test
+    void aSweepBuiltInCodeIsTheSameAsTheFileThatSaysTheSame() throws IOException {
+        SweepSpec fromFile = read("""
+                {"name": "same", "base": {"model": "inception-mini", "epochs": 2},
+                 "variants": {"wide": {"model": "inception-mini-2x"}},
+                 "points": [{"optimizer": "sgd"}], "grid": {"variant": ["wide"], "seed": [1, 2]}}""");
+        SweepSpec built = SweepSpec.named("same").base("model", "inception-mini").base("epochs", 2)
+                .variant("wide", "model", "inception-mini-2x").point("optimizer", "sgd").grid("variant", "wide").grid("seed", 1, 2).build();
+        assertEquals(fromFile, built);
+        assertEquals(fromFile.expand(), built.expand());
+    }
 }
