@@ -21,16 +21,42 @@ public final class TorchvisionReference {
     private TorchvisionReference() {
     }
 
-    /** Writes torchvision's {@code tv} network at {@code size} for {@code classes} into {@code dir} (the files bench/peers/torchvision_weights.py lists). */
-    public static Path write(String tv, int size, int classes, Path dir) throws IOException, InterruptedException {
+    /**
+     * torchvision's {@code tv} network at {@code size} for {@code classes} (the files
+     * bench/peers/torchvision_weights.py lists), written once and kept under the project's
+     * target/reference-weights, named by a digest of the scripts that write them, so that the tests
+     * of every module share one set and a changed script writes a new one.
+     */
+    public static Path files(String tv, int size, int classes) throws IOException, InterruptedException {
         assumeTrue(installed(), "Debian's python3-torch and python3-torchvision are not installed "
                 + "(scripts/setup-torch-peer installs them; the test command runs it before the tests)");
+        Path script = script();
+        Path root = script.getParent().getParent();
+        Path dir = root.resolve("target/reference-weights").resolve(digest(script, root.resolve("bench/peers/torchvision_weights.py"))
+                + "-" + tv + "-" + size + "-" + classes);
+        Path complete = dir.resolve("complete");
+        if (Files.exists(complete)) {
+            return dir;
+        }
         Files.createDirectories(dir);
-        Process p = new ProcessBuilder(script().toString(), tv, String.valueOf(size), String.valueOf(classes), dir.toString())
+        Process p = new ProcessBuilder(script.toString(), tv, String.valueOf(size), String.valueOf(classes), dir.toString())
                 .redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(5, TimeUnit.MINUTES) && p.exitValue() == 0, "scripts/reference-weights failed: " + log);
+        Files.writeString(complete, log);
         return dir;
+    }
+
+    private static String digest(Path... files) throws IOException {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            for (Path f : files) {
+                md.update(Files.readAllBytes(f));
+            }
+            return java.util.HexFormat.of().formatHex(md.digest()).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean installed() throws InterruptedException {

@@ -27,10 +27,7 @@ import dev.incept.zoo.Zoo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -43,9 +40,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class TorchvisionReferenceTest {
     private static final double BOUND = 1e-4;
-    @TempDir
-    static Path files;
-    private static final Map<String, Path> WRITTEN = new HashMap<>();
 
     @ParameterizedTest(name = "torchvision {0} as {1} at {2}x{2} from {4} on {5}")
     @CsvSource({
@@ -55,7 +49,7 @@ class TorchvisionReferenceTest {
         "inception_v3, inception-v3-torchvision, 299, 10, weights.pth, MXNET"})
     void theZoosTwinGivesTorchvisionsLogitsLossInputGradientAndAuxLogits(String tv, String model, int size, int classes, String file, EngineChoice choice)
             throws IOException, InterruptedException {
-        Path dir = reference(tv, size, classes);
+        Path dir = TorchvisionReference.files(tv, size, classes);
         Network net = withoutDropout(Zoo.get(model).build(new ModelConfig(classes, 3, size, true, true)));
         float[] input = TorchvisionReference.floats(dir.resolve("input.f32"));
         Shape shape = new Shape(input.length / (3L * size * size), 3, size, size);
@@ -115,17 +109,6 @@ class TorchvisionReferenceTest {
         }
         System.out.printf(java.util.Locale.ROOT, "%s: max difference %.3g, scale %.3g%n", what, diff, scale);
         assertTrue(diff <= BOUND * scale, what + " differ from torchvision's by " + diff + " where their scale is " + scale);
-    }
-
-    /** torchvision's files for one network, written once per class run. */
-    private static synchronized Path reference(String tv, int size, int classes) throws IOException, InterruptedException {
-        String key = tv + "-" + size + "-" + classes;
-        if (WRITTEN.containsKey(key)) {
-            return WRITTEN.get(key);
-        }
-        Path dir = TorchvisionReference.write(tv, size, classes, files.resolve(key));
-        WRITTEN.put(key, dir);
-        return dir;
     }
 
     /** The same network with every dropout at rate 0: training mode then computes one function on both sides. */
