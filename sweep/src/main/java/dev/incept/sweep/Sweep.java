@@ -49,7 +49,14 @@ public final class Sweep {
         conf.forEach(sc::set);
         List<PointResult> results;
         long start = System.nanoTime();
-        try (JavaSparkContext spark = new JavaSparkContext(sc)) {
+        JavaSparkContext context;
+        try {
+            context = new JavaSparkContext(sc);
+        } catch (Exception e) {
+            // Scala throws SparkException, a checked exception, undeclared
+            throw new SweepException("cannot start Spark with master '" + master + "': " + rootMessage(e), e);
+        }
+        try (JavaSparkContext spark = context) {
             spark.setLogLevel("WARN");
             JavaFutureAction<List<PointResult>> job = spark.parallelize(points, points.size()).map(new PointRun(dir.toString())).collectAsync();
             String lastCounts = "";
@@ -75,6 +82,13 @@ public final class Sweep {
             throw new SweepException("the sweep was interrupted; run it again to go on from its checkpoints", e);
         } catch (ExecutionException e) {
             throw new SweepException("Spark could not run the sweep: " + rootMessage(e), e);
+        } catch (IllegalStateException e) {
+            if (context.sc().isStopped()) {
+                // a standalone master that never answered: Spark gives up and stops the context
+                throw new SweepException("Spark stopped before the sweep ran: the master " + master
+                        + " did not take the application (is it running, and can it reach this machine? see --conf spark.driver.host)", e);
+            }
+            throw e;
         }
         progress.println(progress(points, dir, start));
         Results.write(dir, results);

@@ -28,6 +28,9 @@ public final class SweepJson {
     }
 
     public static SweepSpec read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new SweepException(file + ": no such sweep file");
+        }
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(Files.readString(file));

@@ -104,6 +104,13 @@ class SweepOnSparkTest {
         }
     }
 
+    @Test
+    void aMasterSparkCannotParseIsRefusedInOneLine() {
+        SweepException e = org.junit.jupiter.api.Assertions.assertThrows(SweepException.class,
+                () -> Sweep.run(small("bad"), "nonsense", dir, Map.of(), quiet()));
+        assertEquals("cannot start Spark with master 'nonsense': Could not parse Master URL: 'nonsense'", e.getMessage());
+    }
+
     private static PrintStream quiet() {
         return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     }
