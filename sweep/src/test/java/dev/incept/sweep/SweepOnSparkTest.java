@@ -105,6 +105,32 @@ class SweepOnSparkTest {
     }
 
     @Test
+    void anInterruptedPointResumesFromItsCheckpoint() throws Exception {
+        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup-data installs it)");
+        Map<String, String> base = new LinkedHashMap<>(small("x").base());
+        base.put("epochs", "2");
+        SweepSpec spec = new SweepSpec("resume", base, Map.of(), Map.of("seed", List.of("1")), List.of());
+        SweepPoint p = spec.expand().get(0);
+        // What a run stopped after its first epoch leaves: run.json asking for 2 epochs, a checkpoint after 1.
+        Path run = SweepFolders.run(dir, p);
+        List<String> oneEpoch = new java.util.ArrayList<>(List.of("train"));
+        oneEpoch.addAll(p.trainArgs());
+        oneEpoch.set(oneEpoch.indexOf("--epochs") + 1, "1");
+        oneEpoch.addAll(List.of("--out", run.toString()));
+        assertEquals(0, dev.incept.cli.Main.run(oneEpoch, quiet(), quiet()));
+        dev.incept.run.Run first = dev.incept.run.Run.open(run);
+        double epochOne = first.history().get(0).test().top1();
+        dev.incept.run.Run.create(run, first.spec().withConfig(first.spec().config().withEpochs(2)));
+
+        PointResult r = Sweep.run(spec, "local[1]", dir, Map.of(), quiet()).get(0);
+        assertFalse(r.failed(), r.error());
+        assertFalse(r.earlier());
+        assertEquals(2, r.epochs());
+        assertEquals(epochOne, r.top1ByEpoch().get(0), "the first epoch is the checkpoint's, not trained again");
+        assertTrue(Files.readString(SweepFolders.log(dir, p)).lines().findFirst().orElse("").startsWith("incept train --resume "));
+    }
+
+    @Test
     void aMasterSparkCannotParseIsRefusedInOneLine() {
         SweepException e = org.junit.jupiter.api.Assertions.assertThrows(SweepException.class,
                 () -> Sweep.run(small("bad"), "nonsense", dir, Map.of(), quiet()));
