@@ -37,23 +37,23 @@ final class OnnxGraph {
     /** Adds a node of {@code op} and returns the name of its single output. */
     String node(String op, String path, String[] inputs, AttributeProto... attributes) {
         String out = fresh(path + ":" + op);
-        NodeProto.Builder n = NodeProto.newBuilder().setOpType(op).setName(out).addOutput(out);
-        for (String in : inputs) {
-            n.addInput(in);
-        }
-        for (AttributeProto a : attributes) {
-            n.addAttribute(a);
-        }
-        graph.addNode(n);
+        add(out, op, inputs, attributes);
         return out;
     }
 
     /** Adds a node whose single output has the given name (the graph's declared output). */
     void named(String out, String op, String[] inputs) {
         names.add(out);
+        add(out, op, inputs);
+    }
+
+    private void add(String out, String op, String[] inputs, AttributeProto... attributes) {
         NodeProto.Builder n = NodeProto.newBuilder().setOpType(op).setName(out).addOutput(out);
         for (String in : inputs) {
             n.addInput(in);
+        }
+        for (AttributeProto a : attributes) {
+            n.addAttribute(a);
         }
         graph.addNode(n);
     }

@@ -269,12 +269,19 @@ public final class Trainer implements AutoCloseable {
      * an export of a run writes.
      */
     public void withEvaluatedWeights(java.util.function.Consumer<NetworkBlock> use) {
+        withEvaluated(b -> {
+            use.accept(b);
+            return null;
+        });
+    }
+
+    private <T> T withEvaluated(java.util.function.Function<NetworkBlock, T> use) {
         boolean swapped = average != null && average.updates() > 0;
         if (swapped) {
             average.swap(params);
         }
         try {
-            use.accept(block);
+            return use.apply(block);
         } finally {
             if (swapped) {
                 average.swap(params);
@@ -299,32 +306,25 @@ public final class Trainer implements AutoCloseable {
      * weights; {@code mirrored} as in {@link EvalOptions}.
      */
     private Evaluation evaluate(BatchMaker maker, int limit, boolean mirrored) {
-        if (average != null && average.updates() > 0) {
-            average.swap(params);
-        }
-        try {
+        return withEvaluated(b -> {
             Scorer scorer = new Scorer();
             int k = classes;
             try (EpochBatches batches = new EpochBatches(maker, config.batchSize(), limit, false, 0, 0)) {
                 while (batches.hasNext()) {
-                    Batch b = batches.next();
+                    Batch batch = batches.next();
                     try (NDScope scope = new NDScope()) {
-                        NDArray x = manager.create(b.pixels(), new Shape(b.size(), b.channels(), b.height(), b.width()));
-                        float[] logits = block.forward(store, new NDList(x), false).get(0).toFloatArray();
+                        NDArray x = manager.create(batch.pixels(), new Shape(batch.size(), batch.channels(), batch.height(), batch.width()));
+                        float[] logits = b.forward(store, new NDList(x), false).get(0).toFloatArray();
                         if (mirrored) {
-                            float[] flipped = block.forward(store, new NDList(x.flip(3)), false).get(0).toFloatArray();
+                            float[] flipped = b.forward(store, new NDList(x.flip(3)), false).get(0).toFloatArray();
                             logits = Scorer.meanLogProbabilities(logits, flipped, k);
                         }
-                        scorer.add(logits, b.labels(), k);
+                        scorer.add(logits, batch.labels(), k);
                     }
                 }
             }
             return scorer.result();
-        } finally {
-            if (average != null && average.updates() > 0) {
-                average.swap(params);
-            }
-        }
+        });
     }
 
     private void save(Path file, int epochsDone) {
