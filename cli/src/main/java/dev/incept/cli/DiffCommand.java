@@ -4,13 +4,10 @@ import dev.incept.analysis.Analysis;
 import dev.incept.analysis.Analyzer;
 import dev.incept.analysis.Convention;
 import dev.incept.diff.ArchitectureDiff;
-import dev.incept.diff.BlockDelta;
-import dev.incept.diff.Change;
-import dev.incept.spec.FeatureShape;
+import dev.incept.diff.DiffReport;
 import dev.incept.spec.Network;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** incept diff A B: the blocks that differ by path, and where the two first part. Exit 0 when the same, 1 when not. */
@@ -44,40 +41,12 @@ final class DiffCommand {
         Analysis first = analyze(a.positional.get(0), a, convention);
         Analysis second = analyze(a.positional.get(1), a, convention);
         ArchitectureDiff d = ArchitectureDiff.of(first, second);
-        out.printf(Locale.ROOT, "%s: %,d parameters, %.1f M multiply-adds, output %s%n", first.network(), first.params(), first.macs() / 1e6, first.output());
-        out.printf(Locale.ROOT, "%s: %,d parameters, %.1f M multiply-adds, output %s%n", second.network(), second.params(), second.macs() / 1e6, second.output());
-        if (d.same()) {
-            out.println("the same network (names aside)");
-            return 0;
-        }
-        out.println();
-        out.printf(Locale.ROOT, "%-44s %-10s %-14s %-14s %14s %16s%n", "block", "change", "first", "second", "params", "multiply-adds");
-        for (BlockDelta b : d.differences()) {
-            if (depth != null && b.depth() > depth) {
-                continue;
-            }
-            String path = "  ".repeat(b.depth()) + b.path();
-            out.printf(Locale.ROOT, "%-44s %-10s %-14s %-14s %+,14d %+15.1fM%n", path, word(b.change()), shape(b.firstOutput()),
-                    shape(b.secondOutput()), b.deltaParams(), b.deltaMacs() / 1e6);
-        }
-        d.origin().ifPresent(o -> out.println("\nfirst difference: " + o.explanation()));
-        return 1;
+        out.print(DiffReport.text(d, depth));
+        return d.same() ? 0 : 1;
     }
 
     private static Analysis analyze(String arg, Args a, Convention convention) {
         Network net = NetworkArg.either(arg, a.positiveInt("input"), a.positiveInt("channels"), a.positiveInt("classes"), a.flag("aux"));
         return Analyzer.analyze(net, net.input(), convention, !net.auxHeads().isEmpty());
-    }
-
-    private static String word(Change c) {
-        return switch (c) {
-            case DIFFERS -> "differs";
-            case ONLY_FIRST -> "only first";
-            case ONLY_SECOND -> "only second";
-        };
-    }
-
-    private static String shape(FeatureShape s) {
-        return s == null ? "-" : s.toString();
     }
 }

@@ -4,6 +4,8 @@ import dev.incept.analysis.Analysis
 import dev.incept.analysis.Analyzer
 import dev.incept.analysis.Convention
 import dev.incept.analysis.SummaryTable
+import dev.incept.diff.ArchitectureDiff
+import dev.incept.diff.DiffReport
 import dev.incept.spec.ActivationKind
 import dev.incept.spec.AuxHead
 import dev.incept.spec.Concat
@@ -160,3 +162,10 @@ fun Network.analyze(convention: Convention = Convention.PYTORCH, includeAux: Boo
 
 fun Network.summary(depth: Int = 0, convention: Convention = Convention.PYTORCH, includeAux: Boolean = true): String =
     SummaryTable.render(analyze(convention, includeAux), depth)
+
+/**
+ * What `incept diff THIS REFERENCE` prints: the blocks where this network differs from [reference], down to
+ * [depth] (null: all), with this network's parameters and multiply-adds minus the reference's.
+ */
+fun Network.diff(reference: Network, depth: Int? = null, convention: Convention = Convention.PYTORCH): String =
+    DiffReport.text(ArchitectureDiff.of(analyze(convention), reference.analyze(convention)), depth)
