@@ -15,27 +15,45 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.spark.api.java.function.Function;
 
 /**
  * One point, run where Spark places it: 'incept train' with the point's settings into its own run
  * folder under the sweep's, in the executor's JVM. A folder whose run finished is only read back; one
  * with a checkpoint resumes from it ('incept train --resume'). Whatever goes wrong in the run is this
- * point's result, never the task's failure, so the other points go on.
+ * point's result, never the task's failure, so the other points go on. In a sweep folder elsewhere
+ * (a Hadoop file system URI) the point trains in a local copy of its run folder, sent to the sweep's
+ * folder as it goes.
  */
 final class PointRun implements Function<SweepPoint, PointResult> {
-    private final String sweepDir;
+    /** How often a running point sends its run folder to a sweep folder elsewhere, so that another executor can resume it. */
+    private static final long PUSH_SECONDS = 20;
 
-    PointRun(String sweepDir) {
-        this.sweepDir = sweepDir;
+    private final String location;
+    private final Map<String, String> hadoopConf;
+
+    PointRun(String location, Map<String, String> hadoopConf) {
+        this.location = location;
+        this.hadoopConf = new LinkedHashMap<>(hadoopConf);
     }
 
     @Override
     public PointResult call(SweepPoint p) throws IOException {
-        Path root = Path.of(sweepDir);
-        Path dir = SweepFolders.run(root, p);
-        Path log = SweepFolders.log(root, p);
+        try (Workspace sweep = Workspace.open(location, hadoopConf)) {
+            return call(p, sweep);
+        }
+    }
+
+    private PointResult call(SweepPoint p, Workspace sweep) throws IOException {
+        sweep.pull(SweepFolders.run(p.id()));
+        Path dir = SweepFolders.run(sweep.root(), p.id());
+        Path log = SweepFolders.log(sweep.root(), p.id());
         Files.createDirectories(log.getParent());
         PointResult result;
         if (finished(dir)) {
@@ -48,21 +66,46 @@ final class PointRun implements Function<SweepPoint, PointResult> {
                 argv.addAll(p.trainArgs());
                 argv.addAll(List.of("--out", dir.toString()));
             }
-            SweepFolders.status(root, p, "running");
+            SweepFolders.status(sweep, p, "running");
             int code;
+            ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "incept-sweep-push-" + p.id());
+                t.setDaemon(true);
+                return t;
+            });
             try (OutputStream file = Files.newOutputStream(log);
                  PrintStream out = new PrintStream(file, true, StandardCharsets.UTF_8)) {
                 out.println("incept " + String.join(" ", argv));
+                pusher.scheduleWithFixedDelay(() -> send(sweep, p), PUSH_SECONDS, PUSH_SECONDS, TimeUnit.SECONDS);
                 code = Main.run(argv, out, out);
             } catch (RuntimeException | Error e) {
                 code = -1;
                 Files.writeString(log, "incept: " + e + System.lineSeparator(), StandardCharsets.UTF_8,
                         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            } finally {
+                pusher.shutdownNow();
+                try {
+                    pusher.awaitTermination(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
+            sweep.push(SweepFolders.run(p.id()));
+            sweep.push(SweepFolders.log(p.id()));
             result = code == 0 && finished(dir) ? read(p, dir, false) : PointResult.failure(p, lastLine(log));
         }
-        SweepFolders.status(root, p, result.failed() ? "failed" : "done");
+        SweepFolders.status(sweep, p, result.failed() ? "failed" : "done");
         return result;
+    }
+
+    /** While the point trains: its checkpoint and log so far, for a resume elsewhere and for whoever watches. */
+    private static void send(Workspace sweep, SweepPoint p) {
+        try {
+            sweep.push(SweepFolders.run(p.id()));
+            sweep.push(SweepFolders.log(p.id()));
+        } catch (IOException | RuntimeException e) {
+            // the push at the end of the point reports a folder that cannot be written
+        }
     }
 
     private static boolean finished(Path dir) {

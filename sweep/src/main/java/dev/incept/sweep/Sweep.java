@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,15 +33,37 @@ public final class Sweep {
      * @param conf further Spark settings (spark.jars, spark.driver.host, ...)
      */
     public static List<PointResult> run(SweepSpec spec, String master, Path folder, Map<String, String> conf, PrintStream progress) {
-        List<SweepPoint> points = spec.expand();
-        Path dir = folder.toAbsolutePath();
-        try {
-            Files.createDirectories(dir);
-            SweepJson.write(dir.resolve("sweep.json"), spec);
-            SweepFolders.forgetRunning(dir);
+        return run(spec, master, folder.toAbsolutePath().toString(), conf, progress);
+    }
+
+    /**
+     * The same, with the sweep's folder named by a path or by a URI of any file system Hadoop knows
+     * ({@code hdfs://namenode/sweeps/x}, {@code s3a://bucket/x}, {@code file:///shared/x}); Hadoop's
+     * settings come from {@code spark.hadoop.*} in {@code conf} and the machines' own Hadoop configuration.
+     */
+    public static List<PointResult> run(SweepSpec spec, String master, String folder, Map<String, String> conf, PrintStream progress) {
+        Map<String, String> hadoopConf = new LinkedHashMap<>();
+        conf.forEach((k, v) -> {
+            if (k.startsWith("spark.hadoop.")) {
+                hadoopConf.put(k.substring("spark.hadoop.".length()), v);
+            }
+        });
+        String location = Workspace.isUri(folder) ? folder : Path.of(folder).toAbsolutePath().toString();
+        try (Workspace sweep = Workspace.open(location, hadoopConf)) {
+            return run(spec, master, location, sweep, hadoopConf, conf, progress);
         } catch (IOException e) {
-            throw new SweepException("cannot use " + dir + " as the sweep's folder: " + e.getMessage(), e);
+            throw new SweepException("cannot use " + folder + " as the sweep's folder: " + e.getMessage(), e);
         }
+    }
+
+    private static List<PointResult> run(SweepSpec spec, String master, String location, Workspace sweep, Map<String, String> hadoopConf,
+                                         Map<String, String> conf, PrintStream progress) throws IOException {
+        List<SweepPoint> points = spec.expand();
+        Path dir = sweep.root();
+        Files.createDirectories(dir);
+        SweepJson.write(dir.resolve("sweep.json"), spec);
+        sweep.push("sweep.json");
+        SweepFolders.forgetRunning(sweep);
         SparkConf sc = new SparkConf().setAppName("incept sweep " + spec.name()).setMaster(master)
                 .set("spark.ui.enabled", "false")
                 // one point is one task: never split or speculate
@@ -58,11 +81,11 @@ public final class Sweep {
         }
         try (JavaSparkContext spark = context) {
             spark.setLogLevel("WARN");
-            JavaFutureAction<List<PointResult>> job = spark.parallelize(points, points.size()).map(new PointRun(dir.toString())).collectAsync();
+            JavaFutureAction<List<PointResult>> job = spark.parallelize(points, points.size()).map(new PointRun(location, hadoopConf)).collectAsync();
             String lastCounts = "";
             long lastPrint = 0;
             while (!job.isDone()) {
-                String line = progress(points, dir, start);
+                String line = progress(points, sweep, start);
                 String counts = line.split(";")[0];
                 // a line when a point starts or ends, and every half minute in between
                 if (!counts.equals(lastCounts) || System.nanoTime() - lastPrint > 30e9) {
@@ -90,14 +113,23 @@ public final class Sweep {
             }
             throw e;
         }
-        progress.println(progress(points, dir, start));
+        progress.println(progress(points, sweep, start));
         Results.write(dir, results);
         SweepPlot.write(dir, results);
+        for (String f : List.of("results.csv", "summary.csv", "results.svg", "results.png")) {
+            sweep.push(f);
+        }
         return results;
     }
 
     /** "sweep: 3 done, 1 running, 0 failed of 8; about 02:10 left". */
-    private static String progress(List<SweepPoint> points, Path dir, long start) {
+    private static String progress(List<SweepPoint> points, Workspace sweep, long start) {
+        try {
+            sweep.pull(SweepFolders.STATUS);
+        } catch (IOException e) {
+            // counted from what was fetched before
+        }
+        Path dir = sweep.root();
         int done = 0;
         int running = 0;
         int failed = 0;
@@ -124,6 +156,11 @@ public final class Sweep {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.toString() : t.getMessage().lines().findFirst().orElse(t.toString());
+    }
+
+    /** The run folder of one point of the sweep in {@code folder}: open it with {@code Run.open} for its history and checkpoint. */
+    public static Path runFolder(Path folder, PointResult point) {
+        return SweepFolders.run(folder.toAbsolutePath(), point.id());
     }
 
     /** The points that did not fail, for callers that only want the figures. */

@@ -19,7 +19,9 @@ public final class SweepCommand {
               --master   local[N] (default local[1]): Spark's embedded mode, N points at a time in this JVM;
                          spark://HOST:PORT: an existing standalone cluster (DIR must be a folder every
                          executor reaches, and incept's jars are shipped to the executors: see the README)
-              --out      the sweep's folder (default runs/sweep-NAME)
+              --out      the sweep's folder (default runs/sweep-NAME): a path, or a URI of any file system
+                         Hadoop knows (hdfs://NAMENODE/DIR, s3a://BUCKET/DIR, file:///DIR), which every
+                         executor reaches; each point trains in a local copy sent there as it goes
               --conf     a Spark setting, e.g. --conf spark.driver.host=10.0.0.5""";
 
     private SweepCommand() {
@@ -56,7 +58,7 @@ public final class SweepCommand {
             throw new SweepException("sweep needs a sweep file; try 'incept sweep --help'");
         }
         SweepSpec spec = SweepJson.read(Path.of(file));
-        Path dir = Path.of(folder != null ? folder : "runs/sweep-" + spec.name());
+        String dir = folder != null ? folder : "runs/sweep-" + spec.name();
         if (!master.startsWith("local") && !conf.containsKey("spark.jars")) {
             conf.put("spark.jars", String.join(",", shipped()));
         }
@@ -66,13 +68,17 @@ public final class SweepCommand {
         long failed = results.stream().filter(PointResult::failed).count();
         for (PointResult r : results) {
             if (r.failed()) {
-                err.println("incept: point " + r.id() + " failed: " + r.error() + " (its log: " + dir.resolve("logs").resolve(r.id() + ".log") + ")");
+                err.println("incept: point " + r.id() + " failed: " + r.error() + " (its log: " + inFolder(dir, SweepFolders.log(r.id())) + ")");
             }
         }
         out.printf("incept: %d of %d points finished%s; results in %s%n", results.size() - failed, results.size(),
                 results.stream().anyMatch(PointResult::earlier) ? " (" + results.stream().filter(PointResult::earlier).count() + " by an earlier run)" : "",
-                dir.resolve("results.csv"));
+                inFolder(dir, "results.csv"));
         return failed == 0 ? 0 : 1;
+    }
+
+    private static String inFolder(String folder, String relative) {
+        return Workspace.isUri(folder) ? folder.replaceAll("/+$", "") + "/" + relative : Path.of(folder).resolve(relative).toString();
     }
 
     private static String value(List<String> argv, int i, String option) {

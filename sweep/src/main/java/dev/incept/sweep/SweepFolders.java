@@ -8,45 +8,64 @@ import java.nio.file.Path;
 /**
  * Where a sweep keeps its things, under its folder: each point's run folder in {@code runs/}, its
  * 'incept train' output in {@code logs/}, and one word for its state in {@code status/} (running,
- * done, failed), which the driver counts for its progress line.
+ * done, failed), which the driver counts for its progress line. Names are relative to the sweep's
+ * folder, as a {@link Workspace} fetches and sends them.
  */
 final class SweepFolders {
+    static final String STATUS = "status";
+
     private SweepFolders() {
     }
 
-    static Path run(Path sweep, SweepPoint p) {
-        return sweep.resolve("runs").resolve(p.id());
+    static String run(String pointId) {
+        return "runs/" + pointId;
     }
 
-    static Path log(Path sweep, SweepPoint p) {
-        return sweep.resolve("logs").resolve(p.id() + ".log");
+    static String log(String pointId) {
+        return "logs/" + pointId + ".log";
     }
 
-    static void status(Path sweep, SweepPoint p, String word) throws IOException {
-        Path dir = Files.createDirectories(sweep.resolve("status"));
+    static String status(String pointId) {
+        return STATUS + "/" + pointId;
+    }
+
+    static Path run(Path sweep, String pointId) {
+        return sweep.resolve(run(pointId));
+    }
+
+    static Path log(Path sweep, String pointId) {
+        return sweep.resolve(log(pointId));
+    }
+
+    /** Records a point's state here and in the sweep's folder. */
+    static void status(Workspace sweep, SweepPoint p, String word) throws IOException {
+        Path dir = Files.createDirectories(sweep.root().resolve(STATUS));
         Path tmp = dir.resolve(p.id() + ".tmp");
         Files.writeString(tmp, word, StandardCharsets.UTF_8);
         Files.move(tmp, dir.resolve(p.id()), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        sweep.push(status(p.id()));
     }
 
     /** A point marked running by a sweep that was stopped is waiting again. */
-    static void forgetRunning(Path sweep) throws IOException {
-        Path dir = sweep.resolve("status");
+    static void forgetRunning(Workspace sweep) throws IOException {
+        sweep.pull(STATUS);
+        Path dir = sweep.root().resolve(STATUS);
         if (!Files.isDirectory(dir)) {
             return;
         }
         try (var files = Files.list(dir)) {
             for (Path f : files.toList()) {
                 if (Files.readString(f, StandardCharsets.UTF_8).trim().equals("running")) {
-                    Files.delete(f);
+                    sweep.remove(STATUS + "/" + f.getFileName());
                 }
             }
         }
     }
 
+    /** The state last fetched into {@code sweep} (see {@link Workspace#pull}). */
     static String status(Path sweep, SweepPoint p) {
         try {
-            return Files.readString(sweep.resolve("status").resolve(p.id()), StandardCharsets.UTF_8).trim();
+            return Files.readString(sweep.resolve(status(p.id())), StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
             return "waiting";
         }

@@ -87,7 +87,8 @@ class SweepOnSparkTest {
         // mode runs a point with every core of this machine, so the cluster's task gets as many.
         int cores = Runtime.getRuntime().availableProcessors();
         try (StandaloneCluster c = StandaloneCluster.start(Files.createDirectories(dir.resolve("cluster-home")), cores)) {
-            cluster = Sweep.run(small("same"), c.master, dir.resolve("cluster"), Map.of("spark.driver.host", "127.0.0.1",
+            // the cluster's folder is named by a URI: executors in JVMs of their own write it through Hadoop's file system API
+            cluster = Sweep.run(small("same"), c.master, dir.resolve("cluster").toUri().toString(), Map.of("spark.driver.host", "127.0.0.1",
                     "spark.driver.bindAddress", "127.0.0.1", "spark.executor.memory", "2g", "spark.task.cpus", String.valueOf(cores)), quiet());
         }
         assertEquals(local.size(), cluster.size());
@@ -96,6 +97,7 @@ class SweepOnSparkTest {
             PointResult b = cluster.get(i);
             assertFalse(b.failed(), b.id() + ": " + b.error());
             assertEquals(a.id(), b.id());
+            assertTrue(Files.isRegularFile(dir.resolve("cluster").resolve(SweepFolders.run(b.id())).resolve("checkpoint.incept")));
             // the same seed gives the same run, wherever it ran
             assertEquals(a.top1(), b.top1(), a.id() + " top-1");
             assertEquals(a.top5(), b.top5(), a.id() + " top-5");
@@ -106,13 +108,22 @@ class SweepOnSparkTest {
 
     @Test
     void anInterruptedPointResumesFromItsCheckpoint() throws Exception {
+        interruptedPointResumes(dir, dir.toString());
+    }
+
+    @Test
+    void anInterruptedPointInAFolderOnAHadoopFileSystemResumesFromItsCheckpointThere() throws Exception {
+        interruptedPointResumes(dir, dir.toUri().toString());
+    }
+
+    /** What a run stopped after its first epoch leaves in {@code folder} (run.json asking for 2 epochs, a checkpoint after 1) is resumed by a sweep of {@code location}. */
+    private static void interruptedPointResumes(Path folder, String location) throws Exception {
         assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup-data installs it)");
         Map<String, String> base = new LinkedHashMap<>(small("x").base());
         base.put("epochs", "2");
         SweepSpec spec = new SweepSpec("resume", base, Map.of(), Map.of("seed", List.of("1")), List.of());
         SweepPoint p = spec.expand().get(0);
-        // What a run stopped after its first epoch leaves: run.json asking for 2 epochs, a checkpoint after 1.
-        Path run = SweepFolders.run(dir, p);
+        Path run = SweepFolders.run(folder, p.id());
         List<String> oneEpoch = new java.util.ArrayList<>(List.of("train"));
         oneEpoch.addAll(p.trainArgs());
         oneEpoch.set(oneEpoch.indexOf("--epochs") + 1, "1");
@@ -122,12 +133,45 @@ class SweepOnSparkTest {
         double epochOne = first.history().get(0).test().top1();
         dev.incept.run.Run.create(run, first.spec().withConfig(first.spec().config().withEpochs(2)));
 
-        PointResult r = Sweep.run(spec, "local[1]", dir, Map.of(), quiet()).get(0);
+        PointResult r = Sweep.run(spec, "local[1]", location, Map.of(), quiet()).get(0);
         assertFalse(r.failed(), r.error());
         assertFalse(r.earlier());
         assertEquals(2, r.epochs());
         assertEquals(epochOne, r.top1ByEpoch().get(0), "the first epoch is the checkpoint's, not trained again");
-        assertTrue(Files.readString(SweepFolders.log(dir, p)).lines().findFirst().orElse("").startsWith("incept train --resume "));
+        assertTrue(Files.readString(SweepFolders.log(folder, p.id())).lines().findFirst().orElse("").startsWith("incept train --resume "));
+        assertEquals(2, dev.incept.run.Run.open(run).history().size(), "the resumed run is back in the sweep's folder");
+    }
+
+    @Test
+    void aSweepFolderNamedByAHadoopUriHoldsEveryRunItsLogAndTheResultsAndARestartReadsThemBackFromThere() throws Exception {
+        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup-data installs it)");
+        Map<String, List<String>> grid = new LinkedHashMap<>();
+        grid.put("seed", List.of("1", "2"));
+        SweepSpec spec = new SweepSpec("uri", small("x").base(), Map.of(), grid, List.of());
+        // file:// goes through Hadoop's file system API, as hdfs:// or s3a:// would
+        String uri = dir.resolve("shared").toUri().toString();
+        List<PointResult> first = Sweep.run(spec, "local[1]", uri, Map.of(), quiet());
+        Path shared = dir.resolve("shared");
+        for (PointResult r : first) {
+            assertFalse(r.failed(), r.id() + ": " + r.error());
+            assertFalse(r.earlier());
+            assertEquals(1, dev.incept.run.Run.open(shared.resolve("runs").resolve(r.id())).history().size());
+            assertTrue(Files.readString(SweepFolders.log(shared, r.id())).startsWith("incept train "));
+            assertEquals("done", Files.readString(shared.resolve(SweepFolders.status(r.id()))));
+        }
+        for (String f : List.of("sweep.json", "results.csv", "summary.csv", "results.svg", "results.png")) {
+            assertTrue(Files.size(shared.resolve(f)) > 0, f);
+        }
+        try (var files = Files.walk(shared)) {
+            List<String> stray = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".crc") || n.endsWith(".part")).toList();
+            assertEquals(List.of(), stray, "no checksum files or unfinished copies are left in the folder");
+        }
+
+        List<PointResult> again = Sweep.run(spec, "local[1]", uri, Map.of(), quiet());
+        for (int i = 0; i < first.size(); i++) {
+            assertTrue(again.get(i).earlier(), "a finished point is fetched and read back, not trained again");
+            assertEquals(first.get(i).top1(), again.get(i).top1());
+        }
     }
 
     @Test
