@@ -9,6 +9,17 @@ LOAD = '@file:DependsOn("dev.incept:incept-jupyter:0.1.0-SNAPSHOT")\n' \
        '// Quick mode (CI): INCEPT_QUICK=1 shrinks data and epochs; the committed outputs are a full run.\n' \
        'val quick = System.getenv("INCEPT_QUICK") == "1"'
 
+SWEEP_LOAD = '@file:DependsOn("dev.incept:incept-jupyter:0.1.0-SNAPSHOT")\n' \
+             '@file:DependsOn("dev.incept:incept-sweep:0.1.0-SNAPSHOT")\n' \
+             'import dev.incept.sweep.*\n' \
+             '// Quick mode (CI): INCEPT_QUICK=1 shrinks data and epochs; the committed outputs are a full run.\n' \
+             'val quick = System.getenv("INCEPT_QUICK") == "1"\n' \
+             '// The sweep\'s folder: a fresh one in quick mode; in a full run a fixed one, so that running the\n' \
+             '// notebook again reads back finished points and resumes an interrupted one from its checkpoint.\n' \
+             'fun sweepFolder(name: String): java.nio.file.Path =\n' \
+             '    if (quick) java.nio.file.Files.createTempDirectory(name)\n' \
+             '    else java.nio.file.Path.of("..", "target", "sweeps", name).toAbsolutePath().normalize()'
+
 def md(s): return {"cell_type": "markdown", "metadata": {}, "source": s.strip("\n")}
 def code(s): return {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": s.strip("\n")}
 
@@ -209,6 +220,25 @@ Trainer(net, config, Engines.load(EngineChoice.MXNET)).use { reloaded ->
 """),
 ])
 
+# Written after the full run from its outputs (the numbers below are that run's).
+SMOOTHING_FINDINGS = """
+## What the full run shows
+
+TO BE WRITTEN FROM THE FULL RUN
+"""
+
+RESOLUTION_FINDINGS = """
+## What the full run shows
+
+TO BE WRITTEN FROM THE FULL RUN
+"""
+
+ABLATION_FINDINGS = """
+## What the full run shows
+
+TO BE WRITTEN FROM THE FULL RUN
+"""
+
 RUN = """
 // Trains one variant and returns its history; quick mode uses 2,000 training images and one epoch.
 val train = FashionMnist.load(Split.TRAIN)
@@ -235,26 +265,39 @@ here we train the same network with eps = 0 and eps = 0.1 (and, in the full run,
 look at accuracy, the expected calibration error (ECE: the gap between confidence and accuracy,
 averaged over 15 confidence bins), a confidence histogram and a reliability diagram.
 
-The full run behind the outputs below trains each of the four variants for 3 epochs on 15,000
-training images and evaluates on all 10,000 test images: about half an hour on a 2-core CPU.
-Smoothing's pull on confidence shows from the first epochs, so this is enough to see the effect;
-the accuracies are below what a long run reaches (93.7% in the README).
+The runs are a *sweep* (incept-sweep, on Apache Spark's embedded local mode): one `incept train`
+run per value of eps, each in its own run folder. The full run behind the outputs below trains
+each of the four variants for 3 epochs on 15,000 training images and evaluates on all 10,000 test
+images. Smoothing's pull on confidence shows from the first epochs, so this is enough to see the
+effect; the accuracies are below what a long run reaches (93.7% in the README).
 """),
-    code(LOAD),
-    code(RUN),
+    code(SWEEP_LOAD),
     code("""
-val net = Zoo.get("inception-mini").build(ModelConfig(10, 1, 28, false, true))
 val epsilons = if (quick) listOf(0.0, 0.1) else listOf(0.0, 0.05, 0.1, 0.2)
-val runs = linkedMapOf<String, History>()
-for (eps in epsilons) {
-    // 15,000 images x 3 epochs per variant in the full run: the sweep trains the network four times on a 2-core CPU.
-    val config = base(3).withLabelSmoothing(eps).withLimits(if (quick) 2_000 else 15_000, if (quick) 500 else 10_000)
-    runs["eps $eps"] = trainRun("eps $eps", net, config)
-    val e = runs["eps $eps"]!!.last().test()
-    println("eps %.2f: top-1 %.2f%%, top-5 %.2f%%, ECE %.4f, test cross-entropy %.4f".format(eps, 100 * e.top1(), 100 * e.top5(), e.ece(), e.loss()))
+val smoothing = sweep("label-smoothing") {
+    // the paper's recipe, its learning rate decayed faster (0.7 a epoch) and averaged over fewer steps for runs this short
+    base("model" to "inception-mini", "recipe" to "paper", "lr-decay" to 0.7, "lr-every" to 1, "ema" to 0.999,
+         "epochs" to (if (quick) 1 else 3), "batch" to 128,
+         "train-limit" to (if (quick) 2_000 else 15_000), "test-limit" to (if (quick) 500 else 10_000))
+    grid("label-smoothing", *epsilons.toTypedArray())
 }
+val folder = sweepFolder("03-label-smoothing")
+val results = Sweep.run(smoothing, "local[1]", folder, mapOf(), System.out)
+Results.table(results)
+"""),
+    md("""
+Each point's run folder holds its history, reliability bins included, so the charts read the
+folders back rather than anything kept in memory.
 """),
     code("""
+val runs = results.associate { r ->
+    val name = "eps " + r.settings()["label-smoothing"]
+    name to History(name, Run.open(Sweep.runFolder(folder, r)).history())
+}
+for ((name, h) in runs) {
+    val e = h.last().test()
+    println("%-9s top-1 %.2f%%, top-5 %.2f%%, ECE %.4f, test cross-entropy %.4f".format(name, 100 * e.top1(), 100 * e.top5(), e.ece(), e.loss()))
+}
 Charts.compare(runs, "test_top1", "test accuracy per epoch")
 """),
     md("""
@@ -271,20 +314,7 @@ Charts.confidence(finals)
     code("""
 Charts.bars("expected calibration error", finals.keys.toList(), finals.values.map { it.ece() }, "ECE")
 """),
-    md("""
-## What the full run shows
-
-In the committed full run (3 epochs of 15,000 images per variant) the network trained on one-hot
-targets is already well calibrated: ECE 0.012. Over-confidence builds up as long training drives
-the training loss towards zero, and three short epochs have not done that yet. Smoothing's pull on
-confidence shows all the same: the calibration error grows with eps (0.030 at 0.05, 0.070 at 0.1,
-0.141 at 0.2) because a smoothed network's confidence is capped near 1 - eps + eps/K (0.91 at
-eps = 0.1) while most Fashion-MNIST test images are easy, so its top confidence bins sit *above*
-the diagonal: under-confident. Top-1 moves by less than a point across the sweep (85.3-86.0%),
-within the noise of runs this short. The lesson to carry: smoothing lowers confidence by about
-eps, which corrects a network that is over-confident and miscalibrates one that is not, so
-measure ECE on your own run before and after.
-"""),
+    md(SMOOTHING_FINDINGS),
 ])
 
 write("04-lower-resolution.ipynb", [
@@ -303,8 +333,7 @@ its stem's stride as a parameter, so that the first Inception block always sees 
 that their multiply-adds are nearly equal. A third run feeds 14x14 images to the stride-2 stem,
 the naive choice, which quarters the compute.
 """),
-    code(LOAD),
-    code(RUN),
+    code(SWEEP_LOAD),
     code("""
 fun variant(name: String, size: Int, stemStride: Int): Network = network(name) {
     input(1, size)
@@ -321,27 +350,41 @@ for (v in variants) {
 }
 """),
     md("""
-Resizing happens on the fly in the data pipeline (bilinear, like PyTorch's `align_corners=False`),
-so each run reads the same images at its own resolution.
+The three become a sweep (incept-sweep, on Apache Spark's embedded local mode): each description
+is written to a file, and each variant of the sweep names its file and its input size. Resizing
+happens on the fly in the data pipeline (bilinear, like PyTorch's `align_corners=False`), so each
+run reads the same images at its own resolution. The full run trains each for 3 epochs on 20,000
+images and tests on all 10,000.
 """),
     code("""
-val results = linkedMapOf<String, History>()
-for (v in variants) {
-    results[v.name()] = trainRun(v.name(), v, base(6))
-    println("%-30s top-1 %.2f%%".format(v.name(), 100 * results[v.name()]!!.last().test().top1()))
+val folder = sweepFolder("04-lower-resolution")
+java.nio.file.Files.createDirectories(folder)
+val stride2 = folder.resolve("stride-2-stem.json").also { dev.incept.json.SpecJson.write(variants[0], it) }
+val stride1 = folder.resolve("stride-1-stem.json").also { dev.incept.json.SpecJson.write(variants[1], it) }
+val resolution = sweep("lower-resolution") {
+    base("recipe" to "paper", "lr-decay" to 0.7, "lr-every" to 1, "ema" to 0.999, "epochs" to (if (quick) 1 else 3), "batch" to 128,
+         "train-limit" to (if (quick) 2_000 else 20_000), "test-limit" to (if (quick) 500 else 10_000))
+    variant(variants[0].name(), "spec" to stride2, "input" to 28)
+    variant(variants[1].name(), "spec" to stride1, "input" to 14)
+    variant(variants[2].name(), "spec" to stride2, "input" to 14)
+    grid("variant", *variants.map { it.name() }.toTypedArray())
 }
+val results = Sweep.run(resolution, "local[1]", folder, mapOf(), System.out)
+Results.table(results)
 """),
     code("""
-Charts.compare(results, "test_top1", "test accuracy per epoch")
+val histories = results.associate { r -> r.settings()["variant"]!! to History(r.settings()["variant"]!!, Run.open(Sweep.runFolder(folder, r)).history()) }
+Charts.compare(histories, "test_top1", "test accuracy per epoch")
 """),
     code("""
-val ours = results.map { (name, h) -> name to 100 * h.last().test().top1() }
+val ours = results.map { it.settings()["variant"]!! to 100 * it.top1() }
 Charts.bars("top-1 (%): ours on Fashion-MNIST", ours.map { it.first }, ours.map { it.second }, "top-1 %")
 """),
     code("""
 // The paper's table (ImageNet, top-1 %), for comparison
 Charts.bars("top-1 (%): Inception-v3 paper, equal cost", listOf("299x299", "151x151", "79x79"), listOf(76.6, 76.4, 75.2), "top-1 %")
 """),
+    md(RESOLUTION_FINDINGS),
 ])
 
 write("05-residual-scaling.ipynb", [
@@ -556,4 +599,140 @@ Charts.compare(runs.associate { it.dir().fileName.toString() to History(it.dir()
     code("""
 Charts.reliability(runs.associate { it.dir().fileName.toString() to it.evaluate(EvalOptions.SINGLE_VIEW) })
 """),
+])
+
+write("08-ablation-chain.ipynb", [
+    md("""
+# 8. The v2 -> v3 ablation chain, as a sweep
+
+The Inception-v3 paper's central table (Szegedy et al. 2016, "Rethinking the Inception
+Architecture", Table 3) is a chain: it starts from Inception-v2 and adds one change at a time,
+each on top of the ones before, and the last row is Inception-v3. Its single-crop top-1 errors on
+ImageNet:
+
+| step | change | top-1 error |
+|---|---|---|
+| 1 | Inception-v2 | 23.4% |
+| 2 | + RMSProp (instead of momentum SGD) | 23.1% |
+| 3 | + label smoothing (eps 0.1) | 22.8% |
+| 4 | + factorized 7x7 (the stem's first 7x7 convolution as a sequence of 3x3 ones) | 21.6% |
+| 5 | + BN-auxiliary (batch norm in the auxiliary classifier's fully connected layer) = Inception-v3 | 21.2% |
+
+Here the same chain runs at small scale on Fashion-MNIST: a v2-style network with inception-mini's
+blocks behind an unfactorized 7x7 stem and a plain auxiliary head, then each change added. Every
+step trains with three seeds, so that each step's gain can be set against the spread between
+seeds. The fifteen runs are one *sweep* (incept-sweep) on Apache Spark's embedded local mode; the
+same sweep runs unchanged on a Spark cluster (`--master spark://HOST:PORT` from the command line).
+
+Two of the changes are in the description (the stem, the aux head's batch norm), two in the
+recipe (the optimizer, smoothing): `incept diff` shows the first kind, the sweep's settings the
+second. The full run behind the outputs trains each run for 3 epochs on 10,000 images and tests
+on 5,000: runs this short measure how fast each variant learns more than where it ends up.
+"""),
+    code(SWEEP_LOAD),
+    md("""
+## The descriptions
+
+One function gives every step's network: inception-mini's Inception blocks (the 35x35-style,
+the grid reduction, the 17x17-style with 1x7 and 7x1, the expanded 8x8-style) on Fashion-MNIST's
+14x14 and 7x7 grids, a v3-style auxiliary head after `mixed3`, and two switches for the two
+changes in the description.
+"""),
+    code("""
+fun chainNet(name: String, factorized7x7: Boolean, auxBatchNorm: Boolean): Network = network(name) {
+    input(1, 28)
+    if (factorized7x7) block("stem") { conv(32, 3, stride = 2); conv(32, 3); conv(64, 3) }
+    else block("stem") { conv(64, 7, stride = 2) }
+    +InceptionMini.blockA("mixed0"); +InceptionMini.blockA("mixed1")
+    +InceptionMini.reductionA("mixed2")
+    +InceptionMini.blockB("mixed3"); +InceptionMini.blockC("mixed4")
+    globalAvgPool(); dropout(0.3); dense(10, name = "logits")
+    aux("aux", after = "mixed3", lossWeight = 0.4) {
+        avgPool(5, stride = 3); conv(128, 1, name = "proj")
+        conv(768, 1, padding = VALID, batchNorm = auxBatchNorm, name = "fc")
+        globalAvgPool(); dense(10, name = "logits")
+    }
+}
+val v2 = chainNet("v2-7x7-stem", factorized7x7 = false, auxBatchNorm = false)
+val factorized = chainNet("v2-factorized-7x7", factorized7x7 = true, auxBatchNorm = false)
+val v3 = chainNet("v3-bn-aux", factorized7x7 = true, auxBatchNorm = true)
+for (n in listOf(v2, factorized, v3)) {
+    val a = n.analyze(includeAux = false)
+    println("%-18s %,9d parameters, %5.1f M multiply-adds (without the aux head)".format(n.name(), a.params(), a.macs() / 1e6))
+}
+"""),
+    md("""
+Between consecutive steps, what changes in the description: each step against the one before as
+its reference (`next.diff(previous)` prints what `incept diff NEXT PREVIOUS` prints; + is what the
+new step adds):
+"""),
+    code("""
+println("step 4 (+ factorized 7x7) against step 3\\n" + factorized.diff(v2, depth = 1))
+println("step 5 (+ BN-auxiliary) against step 4\\n" + v3.diff(factorized, depth = 1))
+println("steps 2 and 3 change the recipe only: " + v2.diff(v2).lines().last { it.isNotBlank() })
+"""),
+    md("""
+## The sweep
+
+Each step is a named variant: a description file and the recipe settings (named as `incept train`
+names its options) that differ from the base. Step 1 trains with momentum SGD at a constant 0.05
+(`--recipe default`); from step 2 on, the paper's recipe: RMSProp (decay 0.9, epsilon 1.0,
+momentum 0.9), learning rate 0.045 x 0.94 every 2 epochs, gradient clipping at global norm 2.0.
+The paper's moving average of the weights (decay 0.9999) is off in every step: over 240 steps it
+would still be mostly the initial weights. Every step trains its auxiliary head (weight 0.4).
+"""),
+    code("""
+val folder = sweepFolder("08-ablation-chain")
+java.nio.file.Files.createDirectories(folder)
+val files = listOf(v2, factorized, v3).associate { n -> n.name() to folder.resolve(n.name() + ".json").also { dev.incept.json.SpecJson.write(n, it) } }
+val steps = listOf("1-v2", "2-rmsprop", "3-label-smoothing", "4-factorized-7x7", "5-bn-aux")
+val chain = sweep("ablation-chain") {
+    base("data" to "fashion-mnist", "epochs" to (if (quick) 1 else 3), "batch" to 128,
+         "train-limit" to (if (quick) 600 else 10_000), "test-limit" to (if (quick) 200 else 5_000),
+         "aux" to true, "recipe" to "paper", "label-smoothing" to 0, "ema" to 0)
+    variant(steps[0], "spec" to files["v2-7x7-stem"]!!, "recipe" to "default")
+    variant(steps[1], "spec" to files["v2-7x7-stem"]!!)
+    variant(steps[2], "spec" to files["v2-7x7-stem"]!!, "label-smoothing" to 0.1)
+    variant(steps[3], "spec" to files["v2-factorized-7x7"]!!, "label-smoothing" to 0.1)
+    variant(steps[4], "spec" to files["v3-bn-aux"]!!, "label-smoothing" to 0.1)
+    grid("variant", *steps.toTypedArray())
+    grid("seed", *(if (quick) arrayOf(1) else arrayOf(1, 2, 3)))
+}
+val results = Sweep.run(chain, "local[1]", folder, mapOf(), System.out)
+Results.table(results)
+"""),
+    md("""
+## Beside the paper
+
+Each step's mean top-1 over its seeds and the spread (sample standard deviation), its gain over
+the step before, calibration and cost, beside the paper's top-1 (100 minus its error) and gain.
+"""),
+    code("""
+val paperTop1 = listOf(76.6, 76.9, 77.2, 78.4, 78.8)
+val byStep = steps.map { s -> results.filter { it.settings()["variant"] == s && !it.failed() } }
+fun mean(xs: List<Double>) = xs.average()
+fun sd(xs: List<Double>) = if (xs.size < 2) 0.0 else Math.sqrt(xs.sumOf { (it - mean(xs)) * (it - mean(xs)) } / (xs.size - 1))
+val ourTop1 = byStep.map { rs -> mean(rs.map { 100 * it.top1() }) }
+val table = StringBuilder("%-18s %7s %7s   %16s %7s %7s %10s %8s %9s\\n".format(
+    "step", "paper", "gain", "ours (3 seeds)", "gain", "ECE", "params", "M MACs", "images/s"))
+for ((i, s) in steps.withIndex()) {
+    val rs = byStep[i]
+    table.append("%-18s %6.1f%% %+6.1f   %7.2f%% +- %4.2f %+6.2f %7.4f %,10d %8.1f %9.0f\\n".format(s,
+        paperTop1[i], if (i == 0) 0.0 else paperTop1[i] - paperTop1[i - 1],
+        ourTop1[i], sd(rs.map { 100 * it.top1() }), if (i == 0) 0.0 else ourTop1[i] - ourTop1[i - 1],
+        mean(rs.map { it.ece() }), rs.first().params(), rs.first().macs() / 1e6, mean(rs.map { it.imagesPerSecond() })))
+}
+table.toString()
+"""),
+    code("""
+Charts.bars("top-1 (%): ours, Fashion-MNIST, mean of the seeds", steps, ourTop1, "top-1 %")
+"""),
+    code("""
+Charts.bars("top-1 (%): Inception-v3 paper, Table 3 (ImageNet)", steps, paperTop1, "top-1 %")
+"""),
+    code("""
+val histories = steps.associateWith { s -> History(s, Run.open(Sweep.runFolder(folder, byStep[steps.indexOf(s)].first())).history()) }
+Charts.compare(histories, "test_top1", "test accuracy per epoch (seed 1 of each step)")
+"""),
+    md(ABLATION_FINDINGS),
 ])
