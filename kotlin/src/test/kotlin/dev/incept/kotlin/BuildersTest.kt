@@ -148,4 +148,18 @@ class BuildersTest {
         net.layers().forEach { it.accept(visitor) }
         assertEquals(LayerVisitor::class.java.declaredMethods.map { it.name }.toSortedSet(), kinds)
     }
+
+    @Test
+    fun `diff names the blocks where a network parts from its reference, with its own counts minus the reference's`() {
+        fun net(stem7x7: Boolean) = network("n") {
+            input(1, 28)
+            if (stem7x7) block("stem") { conv(64, 7, stride = 2) } else block("stem") { conv(32, 3, stride = 2); conv(64, 3) }
+            globalAvgPool(); dense(10, name = "logits")
+        }
+        val text = net(stem7x7 = false).diff(net(stem7x7 = true), depth = 0)
+        // 3x3 1->32 (288 + 64 BN) and 3x3 32->64 (18,432 + 128 BN) against 7x7 1->64 (3,136 + 128 BN)
+        assertTrue(text.lines().any { it.startsWith("stem ") && it.contains("differs") && it.contains("+15,648") }, text)
+        assertTrue(text.contains("first difference: stem"), text)
+        assertTrue(net(true).diff(net(true)).contains("the same network"))
+    }
 }
