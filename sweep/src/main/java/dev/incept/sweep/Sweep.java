@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.spark.SparkConf;
@@ -71,7 +70,7 @@ public final class Sweep {
                 .setExecutorEnv("DJL_OFFLINE", "true");
         conf.forEach(sc::set);
         List<PointResult> results;
-        long start = System.nanoTime();
+        SweepProgress watch = new SweepProgress(points, sweep, System::nanoTime);
         JavaSparkContext context;
         try {
             context = new JavaSparkContext(sc);
@@ -85,7 +84,7 @@ public final class Sweep {
             String lastCounts = "";
             long lastPrint = 0;
             while (!job.isDone()) {
-                String line = progress(points, sweep, start);
+                String line = watch.line();
                 String counts = line.split(";")[0];
                 // a line when a point starts or ends, and every half minute in between
                 if (!counts.equals(lastCounts) || System.nanoTime() - lastPrint > 30e9) {
@@ -113,41 +112,13 @@ public final class Sweep {
             }
             throw e;
         }
-        progress.println(progress(points, sweep, start));
+        progress.println(watch.line());
         Results.write(dir, results);
         SweepPlot.write(dir, results);
         for (String f : List.of("results.csv", "summary.csv", "results.svg", "results.png")) {
             sweep.push(f);
         }
         return results;
-    }
-
-    /** "sweep: 3 done, 1 running, 0 failed of 8; about 02:10 left". */
-    private static String progress(List<SweepPoint> points, Workspace sweep, long start) {
-        try {
-            sweep.pull(SweepFolders.STATUS);
-        } catch (IOException e) {
-            // counted from what was fetched before
-        }
-        Path dir = sweep.root();
-        int done = 0;
-        int running = 0;
-        int failed = 0;
-        for (SweepPoint p : points) {
-            switch (SweepFolders.status(dir, p)) {
-                case "done" -> done++;
-                case "failed" -> failed++;
-                case "running" -> running++;
-                default -> { }
-            }
-        }
-        int finished = done + failed;
-        String left = "";
-        if (finished > 0 && finished < points.size()) {
-            double perPoint = (System.nanoTime() - start) / 1e9 / finished;
-            left = String.format(Locale.ROOT, "; about %s left", dev.incept.train.ProgressBar.clock(perPoint * (points.size() - finished)));
-        }
-        return String.format(Locale.ROOT, "sweep: %d done, %d running, %d failed of %d%s", done, running, failed, points.size(), left);
     }
 
     private static String rootMessage(Throwable e) {
