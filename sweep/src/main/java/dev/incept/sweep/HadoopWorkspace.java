@@ -25,6 +25,8 @@ final class HadoopWorkspace implements Workspace {
     private final FileSystem fs;
     private final org.apache.hadoop.fs.Path remote;
     private final Path root;
+    /** What was last sent of each local file (its size and modification time), so that an unchanged file is not sent again. */
+    private final Map<Path, String> sent = new java.util.concurrent.ConcurrentHashMap<>();
 
     HadoopWorkspace(URI location, Map<String, String> hadoopConf) throws IOException {
         String text = location.toString();
@@ -71,6 +73,7 @@ final class HadoopWorkspace implements Workspace {
             Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
         }
         Files.move(part, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        sent.put(to, version(to));
     }
 
     @Override
@@ -93,6 +96,15 @@ final class HadoopWorkspace implements Workspace {
             // a file still being written here (its finished version goes on the next push), or a run's lock
             return;
         }
+        String version;
+        try {
+            version = version(from);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return;
+        }
+        if (version.equals(sent.get(from))) {
+            return;
+        }
         org.apache.hadoop.fs.Path part = new org.apache.hadoop.fs.Path(to.getParent(), "." + to.getName() + "." + UUID.randomUUID() + ".part");
         try (FSDataOutputStream out = fs.create(part, true); OutputStream o = out) {
             Files.copy(from, o);
@@ -107,6 +119,11 @@ final class HadoopWorkspace implements Workspace {
             fs.delete(part, false);
             throw new IOException("cannot put " + name + " in place at " + to);
         }
+        sent.put(from, version);
+    }
+
+    private static String version(Path file) throws IOException {
+        return Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
     }
 
     @Override
