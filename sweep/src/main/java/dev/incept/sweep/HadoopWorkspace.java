@@ -36,7 +36,14 @@ final class HadoopWorkspace implements Workspace {
         try {
             this.fs = FileSystem.newInstance(base, conf);
         } catch (IOException | RuntimeException e) {
-            throw new IOException("no Hadoop file system for " + location + " (" + e.getMessage() + ")", e);
+            Throwable missing = e;
+            while (missing != null && !(missing instanceof ClassNotFoundException)) {
+                missing = missing.getCause();
+            }
+            String why = missing == null ? e.getMessage()
+                    // Hadoop knows s3a://, gs://, abfs://... by name, but their clients come in jars of their own (hadoop-aws, ...)
+                    : "its client is not on the class path: " + missing.getMessage().replaceFirst("^Class (\\S+) not found$", "$1");
+            throw new IOException("no Hadoop file system for " + location + " (" + why + ")", e);
         }
         this.remote = new org.apache.hadoop.fs.Path(base);
         // the local checksum file system would leave .crc files beside every file in a file:// folder

@@ -181,6 +181,18 @@ class SweepOnSparkTest {
         assertEquals("cannot start Spark with master 'nonsense': Could not parse Master URL: 'nonsense'", e.getMessage());
     }
 
+    @Test
+    void aFolderOnAFileSystemWhoseClientIsMissingOrThatHadoopDoesNotKnowIsRefusedInOneLine() {
+        SweepException s3 = org.junit.jupiter.api.Assertions.assertThrows(SweepException.class,
+                () -> Sweep.run(small("bad"), "local[1]", "s3a://bucket/sweeps/x", Map.of(), quiet()));
+        assertEquals("cannot use s3a://bucket/sweeps/x as the sweep's folder: no Hadoop file system for s3a://bucket/sweeps/x"
+                + " (its client is not on the class path: org.apache.hadoop.fs.s3a.S3AFileSystem)", s3.getMessage());
+        SweepException unknown = org.junit.jupiter.api.Assertions.assertThrows(SweepException.class,
+                () -> Sweep.run(small("bad"), "local[1]", "nosuchfs://host/x", Map.of(), quiet()));
+        assertEquals("cannot use nosuchfs://host/x as the sweep's folder: no Hadoop file system for nosuchfs://host/x"
+                + " (No FileSystem for scheme \"nosuchfs\")", unknown.getMessage());
+    }
+
     private static PrintStream quiet() {
         return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     }
