@@ -27,6 +27,8 @@ final class HadoopWorkspace implements Workspace {
     private final Path root;
     /** What was last sent of each local file (its size and modification time), so that an unchanged file is not sent again. */
     private final Map<Path, String> sent = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What was last fetched of each remote file (its length and modification time): the driver fetches the states every 2 seconds. */
+    private final Map<String, String> fetched = new java.util.concurrent.ConcurrentHashMap<>();
 
     HadoopWorkspace(URI location, Map<String, String> hadoopConf) throws IOException {
         String text = location.toString();
@@ -74,6 +76,10 @@ final class HadoopWorkspace implements Workspace {
             }
             return;
         }
+        String remoteVersion = from.getLen() + "@" + from.getModificationTime();
+        if (remoteVersion.equals(fetched.get(from.getPath().toString())) && Files.exists(to)) {
+            return;
+        }
         Files.createDirectories(to.getParent());
         Path part = to.resolveSibling(to.getFileName() + ".part");
         try (InputStream in = fs.open(from.getPath())) {
@@ -81,6 +87,7 @@ final class HadoopWorkspace implements Workspace {
         }
         Files.move(part, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         sent.put(to, version(to));
+        fetched.put(from.getPath().toString(), remoteVersion);
     }
 
     @Override

@@ -56,7 +56,7 @@ final class SweepFolders {
         try (var files = Files.list(dir)) {
             for (Path f : files.toList()) {
                 if (Files.readString(f, StandardCharsets.UTF_8).trim().equals("running")) {
-                    sweep.remove(STATUS + "/" + f.getFileName());
+                    sweep.remove(status(f.getFileName().toString()));
                 }
             }
         }

@@ -16,7 +16,7 @@ class HadoopWorkspaceTest {
     Path dir;
 
     @Test
-    void aPushSendsOnlyTheFilesThatChangedSinceTheLastAndAPullBringsBackWhatAnotherSent() throws Exception {
+    void aPushSendsAndAPullFetchesOnlyTheFilesThatChangedSinceTheLast() throws Exception {
         Path shared = dir.resolve("shared");
         Path aRoot;
         Path bRoot;
@@ -43,7 +43,15 @@ class HadoopWorkspaceTest {
             assertEquals("epoch 2 of 2", Files.readString(remoteCheckpoint));
 
             b.pull("runs/p01");
-            assertEquals("epoch 2 of 2", Files.readString(b.root().resolve("runs/p01/checkpoint.incept")));
+            Path fetched = b.root().resolve("runs/p01/checkpoint.incept");
+            assertEquals("epoch 2 of 2", Files.readString(fetched));
+            Files.setLastModifiedTime(fetched, marked);
+            b.pull("runs/p01");
+            assertEquals(marked, Files.getLastModifiedTime(fetched), "an unchanged remote file is not fetched again");
+            Files.writeString(run.resolve("checkpoint.incept"), "epoch 3 of 3, the last");
+            a.push("runs/p01");
+            b.pull("runs/p01");
+            assertEquals("epoch 3 of 3, the last", Files.readString(fetched));
             assertNotEquals(a.root(), b.root());
         }
         assertFalse(Files.exists(aRoot) || Files.exists(bRoot), "closing a workspace deletes its local copy");
