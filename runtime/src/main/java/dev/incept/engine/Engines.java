@@ -23,7 +23,7 @@ public final class Engines {
         NativeHeap.hold();
         if (choice == EngineChoice.PYTORCH) {
             PyTorchNatives.prepare();
-            OneDnnIsa.keepToSse41();
+            OneDnnIsa.capToCorrectKernels();
         } else {
             CpuThreads.useEveryCore();
         }
