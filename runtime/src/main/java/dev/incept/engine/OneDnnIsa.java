@@ -7,8 +7,10 @@ package dev.incept.engine;
  * stem); with AVX2, a 3x3 convolution from 96 to 208 channels fed by another convolution (GoogLeNet's
  * block 4a), though the same convolution fed a fresh input is right. Values land far from the
  * definition, so a network computes something other than its description; torchvision's weights
- * gave other logits than torchvision's. With AVX, as with SSE4.1 before it, every case equals the
- * definition and torchvision (ConvolutionDefinitionTest, TorchvisionReferenceTest,
+ * gave other logits than torchvision's. Both wrong kernels are oneDNN's brgemm convolutions
+ * (brgconv_1x1:avx512_core and brg_conv_fwd:avx2, as ONEDNN_VERBOSE names them); below AVX2 oneDNN has
+ * none and runs its older direct kernels (jit:avx, jit_1x1:avx). With AVX, as with SSE4.1 before it,
+ * every case equals the definition and torchvision (ConvolutionDefinitionTest, TorchvisionReferenceTest,
  * scripts/check-weights), and Inception-v3's training step runs about twice as fast as with SSE4.1
  * (bench/cpu-2026-11-26c.md). oneDNN reads ONEDNN_MAX_CPU_ISA once, before its first kernel, so it
  * is set in this process's environment (libc setenv) before the engine loads; a value the user set
