@@ -140,21 +140,18 @@ public final class Analyzer {
         long f0 = batchNormBuffers;
         long m0 = macs;
         open.push(new ArrayList<>());
-        Step step = layer.accept(new Stepper(path, depth, in));
+        State out = layer.accept(new Stepper(path, depth, in));
         List<ResolvedLayer> children = open.pop();
-        if (step.out.shape.elements() > Integer.MAX_VALUE) {
-            throw new SpecException(path, "one example's output, " + step.out.shape + ", has " + step.out.shape.elements()
+        if (out.shape.elements() > Integer.MAX_VALUE) {
+            throw new SpecException(path, "one example's output, " + out.shape + ", has " + out.shape.elements()
                     + " values; an engine's tensor holds at most " + Integer.MAX_VALUE);
         }
-        open.peek().add(new ResolvedLayer(path, segment, step.kind, layer, depth, in.shape, step.out.shape,
-                (trainable - t0) + (batchNormBuffers - f0), trainable - t0, macs - m0, step.out.field, step.description, children));
-        return step.out;
+        open.peek().add(new ResolvedLayer(path, segment, layer, depth, in.shape, out.shape,
+                (trainable - t0) + (batchNormBuffers - f0), trainable - t0, macs - m0, out.field, children));
+        return out;
     }
 
-    private record Step(LayerKind kind, String description, State out) {
-    }
-
-    private final class Stepper implements LayerVisitor<Step> {
+    private final class Stepper implements LayerVisitor<State> {
         private final String path;
         private final int depth;
         private final State in;
@@ -166,7 +163,7 @@ public final class Analyzer {
         }
 
         @Override
-        public Step conv(Conv c) {
+        public State conv(Conv c) {
             FeatureShape s = spatial("convolution");
             positive("filters", c.filters());
             SlidingWindow w = SlidingWindow.of(path, "kernel", c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding());
@@ -177,12 +174,11 @@ public final class Analyzer {
             long bnBuffers = c.batchNorm() ? (long) convention.batchNormNonTrainablePerChannel() * c.filters() : 0;
             addParams(add(path, add(path, weights, bias), bnTrain), bnBuffers);
             addMacs(mul(path, weights, (long) out.height() * out.width()));
-            String kind = "conv " + w.label() + (c.batchNorm() ? " bn" : "") + (c.activation() == ActivationKind.LINEAR ? " linear" : "");
-            return new Step(LayerKind.CONV, kind, new State(out, w.grow(in.field)));
+            return new State(out, w.grow(in.field));
         }
 
         @Override
-        public Step pool(Pool p) {
+        public State pool(Pool p) {
             FeatureShape s = spatial("pooling");
             SlidingWindow w = SlidingWindow.of(path, "pool", p.kernelH(), p.kernelW(), p.strideH(), p.strideW(), p.padding());
             // Engines refuse pooling padded by more than half its window: reject it here, with the numbers.
@@ -190,56 +186,53 @@ public final class Analyzer {
                 throw new SpecException(path, "pool padding " + w.padH() + "x" + w.padW() + " exceeds half the window "
                         + p.kernelH() + "x" + p.kernelW());
             }
-            String kind = p.kind().jsonName() + "pool " + w.label() + (p.ceilMode() ? " ceil" : "");
-            return new Step(LayerKind.POOL, kind, new State(w.over(s, s.channels(), p.ceilMode()), w.grow(in.field)));
+            return new State(w.over(s, s.channels(), p.ceilMode()), w.grow(in.field));
         }
 
         @Override
-        public Step globalPool(GlobalPool g) {
+        public State globalPool(GlobalPool g) {
             FeatureShape s = spatial("global pooling");
-            return new Step(LayerKind.GLOBAL_POOL, "global " + g.kind().jsonName() + "pool",
-                    new State(FeatureShape.vector(s.channels()), in.field.window(s.height(), s.width(), 1, 1)));
+            return new State(FeatureShape.vector(s.channels()), in.field.window(s.height(), s.width(), 1, 1));
         }
 
         @Override
-        public Step adaptiveAvgPool(AdaptiveAvgPool a) {
+        public State adaptiveAvgPool(AdaptiveAvgPool a) {
             FeatureShape s = spatial("adaptive pooling");
             positive("output height", a.height());
             positive("output width", a.width());
             // The receptive field grows by the widest window, at the smallest step between windows.
             int kh = AdaptiveWindows.widest(s.height(), a.height());
             int kw = AdaptiveWindows.widest(s.width(), a.width());
-            return new Step(LayerKind.ADAPTIVE_POOL, "adaptive avgpool to " + a.height() + "x" + a.width(),
-                    new State(FeatureShape.of(s.channels(), a.height(), a.width()),
-                            in.field.window(kh, kw, Math.max(1, s.height() / a.height()), Math.max(1, s.width() / a.width()))));
+            return new State(FeatureShape.of(s.channels(), a.height(), a.width()),
+                            in.field.window(kh, kw, Math.max(1, s.height() / a.height()), Math.max(1, s.width() / a.width())));
         }
 
         @Override
-        public Step dropout(Dropout d) {
+        public State dropout(Dropout d) {
             if (!(d.rate() >= 0 && d.rate() < 1)) {
                 throw new SpecException(path, "dropout rate must be in [0, 1), got " + d.rate());
             }
-            return new Step(LayerKind.DROPOUT, "dropout " + d.rate(), in);
+            return in;
         }
 
         @Override
-        public Step dense(Dense d) {
+        public State dense(Dense d) {
             positive("units", d.units());
             long features = in.shape.elements();
             long weights = mul(path, features, d.units());
             addParams(add(path, weights, d.bias() ? d.units() : 0), 0);
             addMacs(weights);
             ReceptiveField field = in.shape.flat() ? in.field : in.field.window(in.shape.height(), in.shape.width(), 1, 1);
-            return new Step(LayerKind.DENSE, "dense " + features + "->" + d.units(), new State(FeatureShape.vector(d.units()), field));
+            return new State(FeatureShape.vector(d.units()), field);
         }
 
         @Override
-        public Step sequence(Sequence s) {
-            return new Step(LayerKind.SEQUENCE, "sequence", Analyzer.this.sequence(path, depth, s.layers(), in));
+        public State sequence(Sequence s) {
+            return Analyzer.this.sequence(path, depth, s.layers(), in);
         }
 
         @Override
-        public Step concat(Concat c) {
+        public State concat(Concat c) {
             if (c.branches().isEmpty()) {
                 throw new SpecException(path, "a concat needs at least one branch");
             }
@@ -267,11 +260,11 @@ public final class Analyzer {
                 throw new SpecException(path, "concatenated width " + channels + " is too large");
             }
             FeatureShape out = first.flat() ? FeatureShape.vector((int) channels) : FeatureShape.of((int) channels, first.height(), first.width());
-            return new Step(LayerKind.CONCAT, "concat " + c.branches().size() + " branches", new State(out, field));
+            return new State(out, field);
         }
 
         @Override
-        public Step residual(Residual r) {
+        public State residual(Residual r) {
             FeatureShape s = spatial("a residual block");
             if (!Double.isFinite(r.scale()) || r.scale() < 0) {
                 throw new SpecException(path, "residual scale must be finite and >= 0, got " + r.scale());
@@ -292,12 +285,11 @@ public final class Analyzer {
                 throw new SpecException(path, "body width " + b.channels() + " differs from the input width "
                         + s.channels() + " and the residual has no projection");
             }
-            String kind = "residual x" + r.scale() + (r.activation() == ActivationKind.LINEAR ? " linear" : "");
-            return new Step(LayerKind.RESIDUAL, kind, new State(s, in.field.max(body.field)));
+            return new State(s, in.field.max(body.field));
         }
 
         @Override
-        public Step repeat(Repeat r) {
+        public State repeat(Repeat r) {
             if (r.times() < 1 || r.times() > Limits.MAX_REPEAT) {
                 throw new SpecException(path, "repeat count must be in 1.." + Limits.MAX_REPEAT + ", got " + r.times());
             }
@@ -305,7 +297,7 @@ public final class Analyzer {
             for (int i = 1; i <= r.times(); i++) {
                 s = walk(r.body(), Naming.join(path, Integer.toString(i)), Integer.toString(i), depth + 1, s);
             }
-            return new Step(LayerKind.REPEAT, "repeat x" + r.times(), s);
+            return s;
         }
 
         private FeatureShape spatial(String what) {

@@ -42,15 +42,6 @@ record SlidingWindow(String path, int kernelH, int kernelW, int strideH, int str
         return field.window(kernelH, kernelW, strideH, strideW);
     }
 
-    /** "3x3/2", "1x7 pad 0x3", "3x3 valid". */
-    String label() {
-        String k = kernelH + "x" + kernelW;
-        String s = strideH == strideW ? (strideH == 1 ? "" : "/" + strideH) : "/" + strideH + "x" + strideW;
-        String pad = padding instanceof Padding.Valid ? " valid"
-                : padding instanceof Padding.Explicit e ? " pad " + e.height() + "x" + e.width() : "";
-        return k + s + pad;
-    }
-
     private int outSize(String axis, int size, int kernel, int stride, int pad, boolean ceil) {
         long padded = (long) size + 2L * pad;
         // In ceil mode PyTorch lets a window overhang the grid, so long as it starts inside.

@@ -4,7 +4,10 @@ import dev.incept.analysis.Analysis;
 import dev.incept.analysis.Analyzer;
 import dev.incept.analysis.Convention;
 import dev.incept.analysis.ResolvedLayer;
-import dev.incept.spec.ActivationKind;
+import dev.incept.analysis.LayerLabels;
+import dev.incept.analysis.ResolvedVisitor;
+import dev.incept.spec.AdaptiveAvgPool;
+import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
 import dev.incept.spec.Dropout;
@@ -13,6 +16,7 @@ import dev.incept.spec.Network;
 import dev.incept.spec.Pool;
 import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
+import dev.incept.spec.Sequence;
 import java.util.List;
 import java.util.Locale;
 
@@ -207,49 +211,62 @@ public final class ArchitectureDiagram {
     }
 
     private Node node(ResolvedLayer l) {
-        return switch (l.kind()) {
-            case CONV -> {
-                Conv c = (Conv) l.layer();
-                String k = c.kernelH() + "x" + c.kernelW();
-                String s = c.strideH() == 1 && c.strideW() == 1 ? "" : " /" + c.strideH();
-                String lin = c.activation() == ActivationKind.LINEAR ? " linear" : "";
-                yield new Box("conv " + k + s + " · " + c.filters() + lin, c.kernelH() != c.kernelW() ? "#fde9c8" : "#dbe9f7");
-            }
-            case POOL -> {
-                Pool p = (Pool) l.layer();
-                yield new Box(p.kind().jsonName() + "pool " + p.kernelH() + "x" + p.kernelW()
-                        + (p.strideH() == 1 ? "" : " /" + p.strideH()), "#e3f2df");
-            }
-            case GLOBAL_POOL -> new Box("global " + ((GlobalPool) l.layer()).kind().jsonName() + "pool", "#e3f2df");
-            case ADAPTIVE_POOL -> new Box("adaptive avgpool " + l.output().height() + "x" + l.output().width(), "#e3f2df");
-            case DROPOUT -> new Box("dropout " + ((Dropout) l.layer()).rate(), "#f4f4f4");
-            case DENSE -> new Box("dense · " + ((Dense) l.layer()).units(), "#eadcf5");
-            case SEQUENCE -> sequence(l.children(), null);
-            case CONCAT -> {
-                List<Node> parts = new java.util.ArrayList<>();
-                List<String> shapes = new java.util.ArrayList<>();
-                for (ResolvedLayer branch : l.children()) {
-                    parts.add(node(branch));
-                    shapes.add(branch.output().toString());
-                }
-                String name = l.layer().name();
-                yield new Branches(parts, shapes, new Box(name.isEmpty() ? "concat" : name + ": concat", "#fff6bf"), false);
-            }
-            case RESIDUAL -> {
-                Residual r = (Residual) l.layer();
-                ResolvedLayer body = l.children().get(0);
-                String sum = String.format(Locale.ROOT, "%s+ x%s%s%s", r.name().isEmpty() ? "" : r.name() + ": ",
-                        r.scale(), r.project() ? " (1x1 projection)" : "", r.activation() == ActivationKind.LINEAR ? "" : ", relu");
-                yield new Branches(List.of(node(body)), java.util.Collections.singletonList(body.output().toString()),
-                        new Box(sum, "#f8d7d3"), true);
-            }
-            case REPEAT -> {
-                Repeat r = (Repeat) l.layer();
-                Box label = new Box((r.name().isEmpty() ? "repeat" : r.name()) + " x " + r.times(), "#ffffff");
-                yield new Stack(List.of(label, node(l.children().get(0))), java.util.Arrays.asList((String) null));
-            }
-        };
+        return l.accept(shapes);
     }
+
+    private static Box box(ResolvedLayer l, String colour) {
+        return new Box(LayerLabels.of(l).box(), colour);
+    }
+
+    private final ResolvedVisitor<Node> shapes = new ResolvedVisitor<>() {
+        public Node conv(ResolvedLayer at, Conv c) {
+            return box(at, c.kernelH() != c.kernelW() ? "#fde9c8" : "#dbe9f7");
+        }
+
+        public Node pool(ResolvedLayer at, Pool p) {
+            return box(at, "#e3f2df");
+        }
+
+        public Node globalPool(ResolvedLayer at, GlobalPool g) {
+            return box(at, "#e3f2df");
+        }
+
+        public Node adaptiveAvgPool(ResolvedLayer at, AdaptiveAvgPool a) {
+            return box(at, "#e3f2df");
+        }
+
+        public Node dropout(ResolvedLayer at, Dropout d) {
+            return box(at, "#f4f4f4");
+        }
+
+        public Node dense(ResolvedLayer at, Dense d) {
+            return box(at, "#eadcf5");
+        }
+
+        public Node sequence(ResolvedLayer at, Sequence s) {
+            return ArchitectureDiagram.this.sequence(at.children(), null);
+        }
+
+        public Node concat(ResolvedLayer at, Concat c) {
+            List<Node> parts = new java.util.ArrayList<>();
+            List<String> shapes = new java.util.ArrayList<>();
+            for (ResolvedLayer branch : at.children()) {
+                parts.add(node(branch));
+                shapes.add(branch.output().toString());
+            }
+            return new Branches(parts, shapes, box(at, "#fff6bf"), false);
+        }
+
+        public Node residual(ResolvedLayer at, Residual r) {
+            ResolvedLayer body = at.children().get(0);
+            return new Branches(List.of(node(body)), java.util.Collections.singletonList(body.output().toString()),
+                    box(at, "#f8d7d3"), true);
+        }
+
+        public Node repeat(ResolvedLayer at, Repeat r) {
+            return new Stack(List.of(box(at, "#ffffff"), node(at.children().get(0))), java.util.Arrays.asList((String) null));
+        }
+    };
 
     void line(int x1, int y1, int x2, int y2, boolean arrow) {
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555555\"/>%n", x1, y1, x2, y2));

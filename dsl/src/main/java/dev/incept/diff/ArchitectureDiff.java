@@ -1,12 +1,13 @@
 package dev.incept.diff;
 
 import dev.incept.analysis.Analysis;
-import dev.incept.analysis.LayerKind;
+import dev.incept.analysis.LayerLabels;
 import dev.incept.analysis.ResolvedAux;
 import dev.incept.analysis.ResolvedLayer;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Naming;
 import dev.incept.spec.Pool;
+import dev.incept.spec.Sequence;
 import dev.incept.spec.PoolKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,8 +56,9 @@ public record ArchitectureDiff(Analysis first, Analysis second, List<BlockDelta>
             long params = layers.stream().mapToLong(ResolvedLayer::params).sum();
             long trainable = layers.stream().mapToLong(ResolvedLayer::trainableParams).sum();
             long macs = layers.stream().mapToLong(ResolvedLayer::macs).sum();
-            heads.add(new ResolvedLayer(Naming.auxPath(h.name()), h.name(), LayerKind.SEQUENCE, null, 0, firstLayer.input(),
-                    last.output(), params, trainable, macs, last.field(), "aux head", layers));
+            Sequence head = new Sequence(h.name(), layers.stream().map(ResolvedLayer::layer).toList());
+            heads.add(new ResolvedLayer(Naming.auxPath(h.name()), h.name(), head, 0, firstLayer.input(),
+                    last.output(), params, trainable, macs, last.field(), layers));
         }
         return heads;
     }
@@ -99,7 +101,7 @@ public record ArchitectureDiff(Analysis first, Analysis second, List<BlockDelta>
                 out.add(new BlockDelta(y.path(), y.depth(), Change.ONLY_SECOND, null, y.output(), 0, y.params(), 0, y.macs()));
             } else if (!same(x, y)) {
                 out.add(new BlockDelta(x.path(), x.depth(), Change.DIFFERS, x.output(), y.output(), x.params(), y.params(), x.macs(), y.macs()));
-                if (x.kind() == y.kind()) {
+                if (x.sameKind(y)) {
                     compareLists(x.children(), y.children(), out);
                 }
             }
@@ -108,7 +110,7 @@ public record ArchitectureDiff(Analysis first, Analysis second, List<BlockDelta>
 
     /** Same make-up and sizes, names aside. */
     static boolean same(ResolvedLayer x, ResolvedLayer y) {
-        if (x.kind() != y.kind() || !x.output().equals(y.output()) || x.params() != y.params() || x.macs() != y.macs()
+        if (!x.sameKind(y) || !x.output().equals(y.output()) || x.params() != y.params() || x.macs() != y.macs()
                 || x.children().size() != y.children().size()) {
             return false;
         }
@@ -144,12 +146,12 @@ public record ArchitectureDiff(Analysis first, Analysis second, List<BlockDelta>
             ResolvedLayer x = p.first();
             ResolvedLayer y = p.second();
             if (y == null) {
-                return Optional.of(new Origin(x.path(), x, null, x.path() + ": " + LayerWords.withArticle(LayerWords.of(x))
+                return Optional.of(new Origin(x.path(), x, null, x.path() + ": " + LayerWords.withArticle(x)
                         + " that the reference does not have (" + counts(x) + ")"));
             }
             if (x == null) {
                 return Optional.of(new Origin(y.path(), null, y, y.path() + ": missing; the reference has "
-                        + LayerWords.withArticle(LayerWords.of(y)) + " here (" + counts(y) + ")"));
+                        + LayerWords.withArticle(y) + " here (" + counts(y) + ")"));
             }
             if (!same(x, y)) {
                 return Optional.of(originWithin(x, y));
@@ -160,7 +162,7 @@ public record ArchitectureDiff(Analysis first, Analysis second, List<BlockDelta>
 
     /** Descends while both sides are the same kind of block with children, one of which differs. */
     private static Origin originWithin(ResolvedLayer x, ResolvedLayer y) {
-        if (x.kind() == y.kind() && !x.children().isEmpty() && x.children().size() == y.children().size()) {
+        if (x.sameKind(y) && !x.children().isEmpty() && x.children().size() == y.children().size()) {
             Optional<Origin> inner = firstOrigin(x.children(), y.children());
             if (inner.isPresent()) {
                 return inner.get();
@@ -170,8 +172,8 @@ public record ArchitectureDiff(Analysis first, Analysis second, List<BlockDelta>
     }
 
     private static String explain(ResolvedLayer x, ResolvedLayer y) {
-        String mine = LayerWords.of(x);
-        String theirs = LayerWords.of(y);
+        String mine = LayerLabels.of(x).words();
+        String theirs = LayerLabels.of(y).words();
         String missing = missingBottleneck(x, y) ? " without the 1x1 bottleneck" : "";
         String grid = x.input().flat() ? "" : " at " + x.input().height() + "x" + x.input().width();
         return x.path() + ": " + LayerWords.withArticle(mine) + missing + ": " + counts(x) + grid
@@ -181,20 +183,15 @@ public record ArchitectureDiff(Analysis first, Analysis second, List<BlockDelta>
 
     /** The reference opens with a narrowing 1x1 convolution and then does what this one does alone. */
     private static boolean missingBottleneck(ResolvedLayer x, ResolvedLayer y) {
-        if (y.kind() != LayerKind.SEQUENCE || y.children().size() < 2 || x.kind() != LayerKind.CONV) {
+        if (!(y.layer() instanceof Sequence) || y.children().size() < 2 || !(x.layer() instanceof Conv mine)) {
             return false;
         }
         ResolvedLayer lead = y.children().get(0);
         ResolvedLayer last = y.children().get(y.children().size() - 1);
-        boolean narrowing = lead.kind() == LayerKind.CONV && lead.output().channels() < lead.input().channels()
-                && ((Conv) lead.layer()).kernelH() == 1 && ((Conv) lead.layer()).kernelW() == 1;
-        return narrowing && last.kind() == LayerKind.CONV && sameConvShape(x, last);
-    }
-
-    private static boolean sameConvShape(ResolvedLayer a, ResolvedLayer b) {
-        Conv p = (Conv) a.layer();
-        Conv q = (Conv) b.layer();
-        return p.kernelH() == q.kernelH() && p.kernelW() == q.kernelW() && a.output().channels() == b.output().channels();
+        boolean narrowing = lead.layer() instanceof Conv l && lead.output().channels() < lead.input().channels()
+                && l.kernelH() == 1 && l.kernelW() == 1;
+        return narrowing && last.layer() instanceof Conv theirs && mine.kernelH() == theirs.kernelH() && mine.kernelW() == theirs.kernelW()
+                && x.output().channels() == last.output().channels();
     }
 
     private static String counts(ResolvedLayer l) {

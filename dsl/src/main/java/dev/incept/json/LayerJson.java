@@ -11,7 +11,6 @@ import dev.incept.spec.Dropout;
 import dev.incept.spec.AdaptiveAvgPool;
 import dev.incept.spec.GlobalPool;
 import dev.incept.spec.Layer;
-import dev.incept.spec.LayerVisitor;
 import dev.incept.spec.Limits;
 import dev.incept.spec.Padding;
 import dev.incept.spec.Pool;
@@ -22,10 +21,13 @@ import dev.incept.spec.Sequence;
 import dev.incept.spec.SpecException;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** One layer to and from a JSON object; the "type" field names the kind. */
+/** One layer to and from a JSON object; the "type" field names the kind, from the table {@link #KINDS}. */
 final class LayerJson {
     private LayerJson() {
     }
@@ -56,130 +58,131 @@ final class LayerJson {
             throw new SpecException(layer.name(), "blocks are nested more than " + Limits.MAX_NESTING + " deep");
         }
         ObjectNode o = SpecJson.MAPPER.createObjectNode();
-        o.put("type", layer.accept(TYPE));
+        Kind<?> kind = kindOf(layer);
+        o.put("type", kind.type());
         if (!layer.name().isEmpty()) {
             o.put("name", layer.name());
         }
-        layer.accept(new LayerVisitor<Void>() {
-            public Void conv(Conv c) {
-                o.put("filters", c.filters());
-                o.set("kernel", ints(c.kernelH(), c.kernelW()));
-                o.set("stride", ints(c.strideH(), c.strideW()));
-                padding(o, c.padding());
-                o.put("batchNorm", c.batchNorm());
-                o.put("activation", c.activation().jsonName());
-                o.put("bias", c.bias());
-                return null;
-            }
-
-            public Void pool(Pool p) {
-                o.put("kind", p.kind().jsonName());
-                o.set("kernel", ints(p.kernelH(), p.kernelW()));
-                o.set("stride", ints(p.strideH(), p.strideW()));
-                padding(o, p.padding());
-                o.put("countIncludePad", p.countIncludePad());
-                o.put("ceilMode", p.ceilMode());
-                return null;
-            }
-
-            public Void globalPool(GlobalPool g) {
-                o.put("kind", g.kind().jsonName());
-                return null;
-            }
-
-            public Void adaptiveAvgPool(AdaptiveAvgPool a) {
-                o.set("output", ints(a.height(), a.width()));
-                return null;
-            }
-
-            public Void dropout(Dropout d) {
-                o.put("rate", d.rate());
-                return null;
-            }
-
-            public Void dense(Dense d) {
-                o.put("units", d.units());
-                o.put("bias", d.bias());
-                o.put("activation", d.activation().jsonName());
-                return null;
-            }
-
-            public Void sequence(Sequence s) {
-                o.set("layers", writeAll(s.layers(), depth + 1));
-                return null;
-            }
-
-            public Void concat(Concat c) {
-                o.set("branches", writeAll(c.branches(), depth + 1));
-                return null;
-            }
-
-            public Void residual(Residual r) {
-                o.put("scale", r.scale());
-                o.put("project", r.project());
-                o.put("activation", r.activation().jsonName());
-                o.set("body", write(r.body(), depth + 1));
-                return null;
-            }
-
-            public Void repeat(Repeat r) {
-                o.put("times", r.times());
-                o.set("body", write(r.body(), depth + 1));
-                return null;
-            }
-        });
+        kind.writeFields(layer, o, depth);
         return o;
     }
 
-    private static void padding(ObjectNode o, Padding p) {
-        if (p instanceof Padding.Explicit e) {
-            o.set("padding", ints(e.height(), e.width()));
-        } else {
-            o.put("padding", p instanceof Padding.Valid ? "valid" : "same");
+    /** Writes a layer's own fields (not its type or name); {@code depth} is the layer's nesting, for its children. */
+    interface Writer<L extends Layer> {
+        void write(L layer, ObjectNode o, int depth);
+    }
+
+    /** Reads a layer from its object, whose fields were already checked against the kind's list. */
+    interface Reader<L extends Layer> {
+        L read(Node n, String name);
+    }
+
+    /** One kind of layer in JSON: its type name, its fields, and how it is read and written. */
+    record Kind<L extends Layer>(String type, Class<L> javaType, List<String> fields, Reader<L> reader, Writer<L> writer) {
+        void writeFields(Layer layer, ObjectNode o, int depth) {
+            writer.write(javaType.cast(layer), o, depth);
+        }
+
+        Layer read(Node n) {
+            List<String> allowed = new ArrayList<>(List.of("type", "name"));
+            allowed.addAll(fields);
+            n.allowOnly(allowed.toArray(String[]::new));
+            return reader.read(n, n.optText("name", ""));
         }
     }
 
-    private static final LayerVisitor<String> TYPE = new LayerVisitor<>() {
-        public String conv(Conv c) {
-            return "conv";
-        }
+    private static <L extends Layer> Kind<L> kind(String type, Class<L> javaType, List<String> fields, Reader<L> reader, Writer<L> writer) {
+        return new Kind<>(type, javaType, fields, reader, writer);
+    }
 
-        public String pool(Pool p) {
-            return "pool";
-        }
+    /** Every kind of layer, in the order an error message lists them. */
+    static final List<Kind<?>> KINDS = List.of(
+            kind("conv", Conv.class, List.of("filters", "kernel", "stride", "padding", "batchNorm", "activation", "bias"), (n, name) -> {
+                int[] k = n.required("kernel").intPair();
+                int[] s = stride(n);
+                boolean bn = n.optBool("batchNorm", true);
+                return new Conv(name, n.requiredInt("filters"), k[0], k[1], s[0], s[1], padding(n, Padding.SAME), bn,
+                        activation(n, ActivationKind.RELU), n.optBool("bias", !bn));
+            }, (c, o, depth) -> {
+                o.put("filters", c.filters());
+                o.set("kernel", ints(c.kernelH(), c.kernelW()));
+                o.set("stride", ints(c.strideH(), c.strideW()));
+                writePadding(o, c.padding());
+                o.put("batchNorm", c.batchNorm());
+                o.put("activation", c.activation().jsonName());
+                o.put("bias", c.bias());
+            }),
+            kind("pool", Pool.class, List.of("kind", "kernel", "stride", "padding", "countIncludePad", "ceilMode"), (n, name) -> {
+                int[] k = n.required("kernel").intPair();
+                Node st = n.optional("stride");
+                int[] s = st == null ? k : st.intPair();
+                return new Pool(name, poolKind(n), k[0], k[1], s[0], s[1], padding(n, Padding.VALID),
+                        n.optBool("countIncludePad", false), n.optBool("ceilMode", false));
+            }, (p, o, depth) -> {
+                o.put("kind", p.kind().jsonName());
+                o.set("kernel", ints(p.kernelH(), p.kernelW()));
+                o.set("stride", ints(p.strideH(), p.strideW()));
+                writePadding(o, p.padding());
+                o.put("countIncludePad", p.countIncludePad());
+                o.put("ceilMode", p.ceilMode());
+            }),
+            kind("globalpool", GlobalPool.class, List.of("kind"),
+                    (n, name) -> new GlobalPool(name, n.optional("kind") == null ? PoolKind.AVG : poolKind(n)),
+                    (g, o, depth) -> o.put("kind", g.kind().jsonName())),
+            kind("adaptiveavgpool", AdaptiveAvgPool.class, List.of("output"), (n, name) -> {
+                int[] out = n.required("output").intPair();
+                return new AdaptiveAvgPool(name, out[0], out[1]);
+            }, (a, o, depth) -> o.set("output", ints(a.height(), a.width()))),
+            kind("dropout", Dropout.class, List.of("rate"), (n, name) -> {
+                n.required("rate");
+                return new Dropout(name, n.optDouble("rate", 0));
+            }, (d, o, depth) -> o.put("rate", d.rate())),
+            kind("dense", Dense.class, List.of("units", "bias", "activation"),
+                    (n, name) -> new Dense(name, n.requiredInt("units"), n.optBool("bias", true), activation(n, ActivationKind.LINEAR)),
+                    (d, o, depth) -> {
+                        o.put("units", d.units());
+                        o.put("bias", d.bias());
+                        o.put("activation", d.activation().jsonName());
+                    }),
+            kind("sequence", Sequence.class, List.of("layers"),
+                    (n, name) -> new Sequence(name, readAll(n.required("layers"))),
+                    (s, o, depth) -> o.set("layers", writeAll(s.layers(), depth + 1))),
+            kind("concat", Concat.class, List.of("branches"),
+                    (n, name) -> new Concat(name, readAll(n.required("branches"))),
+                    (c, o, depth) -> o.set("branches", writeAll(c.branches(), depth + 1))),
+            kind("residual", Residual.class, List.of("scale", "project", "activation", "body"),
+                    (n, name) -> new Residual(name, read(n.required("body")), n.optBool("project", true),
+                            n.optDouble("scale", 1.0), activation(n, ActivationKind.RELU)),
+                    (r, o, depth) -> {
+                        o.put("scale", r.scale());
+                        o.put("project", r.project());
+                        o.put("activation", r.activation().jsonName());
+                        o.set("body", write(r.body(), depth + 1));
+                    }),
+            kind("repeat", Repeat.class, List.of("times", "body"),
+                    (n, name) -> new Repeat(name, n.requiredInt("times"), read(n.required("body"))),
+                    (r, o, depth) -> {
+                        o.put("times", r.times());
+                        o.set("body", write(r.body(), depth + 1));
+                    }));
 
-        public String globalPool(GlobalPool g) {
-            return "globalpool";
-        }
+    private static final Map<String, Kind<?>> BY_TYPE = new LinkedHashMap<>();
+    private static final Map<Class<?>, Kind<?>> BY_CLASS = new HashMap<>();
 
-        public String adaptiveAvgPool(AdaptiveAvgPool a) {
-            return "adaptiveavgpool";
+    static {
+        for (Kind<?> k : KINDS) {
+            BY_TYPE.put(k.type(), k);
+            BY_CLASS.put(k.javaType(), k);
         }
+    }
 
-        public String dropout(Dropout d) {
-            return "dropout";
+    private static Kind<?> kindOf(Layer layer) {
+        Kind<?> k = BY_CLASS.get(layer.getClass());
+        if (k == null) {
+            throw new IllegalStateException("no JSON form for " + layer.getClass().getSimpleName() + "; add it to LayerJson.KINDS");
         }
-
-        public String dense(Dense d) {
-            return "dense";
-        }
-
-        public String sequence(Sequence s) {
-            return "sequence";
-        }
-
-        public String concat(Concat c) {
-            return "concat";
-        }
-
-        public String residual(Residual r) {
-            return "residual";
-        }
-
-        public String repeat(Repeat r) {
-            return "repeat";
-        }
-    };
+        return k;
+    }
 
     static List<Layer> readAll(Node arr) {
         List<Layer> out = new ArrayList<>();
@@ -191,67 +194,26 @@ final class LayerJson {
 
     static Layer read(Node n) {
         String type = n.requiredText("type");
-        String name = n.optText("name", "");
-        switch (type) {
-            case "conv" -> {
-                n.allowOnly("type", "name", "filters", "kernel", "stride", "padding", "batchNorm", "activation", "bias");
-                int[] k = n.required("kernel").intPair();
-                int[] s = stride(n);
-                boolean bn = n.optBool("batchNorm", true);
-                return new Conv(name, n.requiredInt("filters"), k[0], k[1], s[0], s[1], padding(n, Padding.SAME), bn,
-                        activation(n, ActivationKind.RELU), n.optBool("bias", !bn));
-            }
-            case "pool" -> {
-                n.allowOnly("type", "name", "kind", "kernel", "stride", "padding", "countIncludePad", "ceilMode");
-                int[] k = n.required("kernel").intPair();
-                Node st = n.optional("stride");
-                int[] s = st == null ? k : st.intPair();
-                return new Pool(name, poolKind(n), k[0], k[1], s[0], s[1], padding(n, Padding.VALID),
-                        n.optBool("countIncludePad", false), n.optBool("ceilMode", false));
-            }
-            case "globalpool" -> {
-                n.allowOnly("type", "name", "kind");
-                return new GlobalPool(name, n.optional("kind") == null ? PoolKind.AVG : poolKind(n));
-            }
-            case "adaptiveavgpool" -> {
-                n.allowOnly("type", "name", "output");
-                int[] out = n.required("output").intPair();
-                return new AdaptiveAvgPool(name, out[0], out[1]);
-            }
-            case "dropout" -> {
-                n.allowOnly("type", "name", "rate");
-                n.required("rate");
-                return new Dropout(name, n.optDouble("rate", 0));
-            }
-            case "dense" -> {
-                n.allowOnly("type", "name", "units", "bias", "activation");
-                return new Dense(name, n.requiredInt("units"), n.optBool("bias", true), activation(n, ActivationKind.LINEAR));
-            }
-            case "sequence" -> {
-                n.allowOnly("type", "name", "layers");
-                return new Sequence(name, readAll(n.required("layers")));
-            }
-            case "concat" -> {
-                n.allowOnly("type", "name", "branches");
-                return new Concat(name, readAll(n.required("branches")));
-            }
-            case "residual" -> {
-                n.allowOnly("type", "name", "scale", "project", "activation", "body");
-                return new Residual(name, read(n.required("body")), n.optBool("project", true),
-                        n.optDouble("scale", 1.0), activation(n, ActivationKind.RELU));
-            }
-            case "repeat" -> {
-                n.allowOnly("type", "name", "times", "body");
-                return new Repeat(name, n.requiredInt("times"), read(n.required("body")));
-            }
-            default -> throw new SpecException(n.path + ".type", "unknown layer type '" + type
-                    + "' (expected conv, pool, globalpool, adaptiveavgpool, dropout, dense, sequence, concat, residual or repeat)");
+        Kind<?> kind = BY_TYPE.get(type);
+        if (kind == null) {
+            List<String> types = new ArrayList<>(BY_TYPE.keySet());
+            String last = types.remove(types.size() - 1);
+            throw new SpecException(n.path + ".type", "unknown layer type '" + type + "' (expected " + String.join(", ", types) + " or " + last + ")");
         }
+        return kind.read(n);
     }
 
     private static int[] stride(Node n) {
         Node s = n.optional("stride");
         return s == null ? new int[] {1, 1} : s.intPair();
+    }
+
+    private static void writePadding(ObjectNode o, Padding p) {
+        if (p instanceof Padding.Explicit e) {
+            o.set("padding", ints(e.height(), e.width()));
+        } else {
+            o.put("padding", p instanceof Padding.Valid ? "valid" : "same");
+        }
     }
 
     private static Padding padding(Node n, Padding fallback) {

@@ -48,6 +48,13 @@ public final class SpecJson {
     private SpecJson() {
     }
 
+    /** The "type" name of each kind of layer in the JSON form. */
+    public static java.util.Map<Class<? extends dev.incept.spec.Layer>, String> layerTypes() {
+        java.util.Map<Class<? extends dev.incept.spec.Layer>, String> out = new java.util.LinkedHashMap<>();
+        LayerJson.KINDS.forEach(k -> out.put(k.javaType(), k.type()));
+        return out;
+    }
+
     public static String write(Network network) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);

@@ -1,12 +1,13 @@
 package dev.incept.spec;
 
 /**
- * One method per kind of layer. The analyser, naming and JSON writing implement it, so a new kind
- * fails to compile there until handled (the compiler and the diagram switch over
- * {@code LayerKind} with the same effect). Three places cannot implement it: the JSON reader, the
- * Kotlin builder and the random descriptions of the property tests; for those, tests that compare
- * what they cover with this interface's methods fail instead (EveryLayerKindTest, the Kotlin
- * BuildersTest).
+ * One method per kind of layer. The analyser and naming implement it, and
+ * {@link dev.incept.analysis.ResolvedLayer#accept} turns it into the resolved tree's visitor that
+ * the labels, the diagram, the compiler, ONNX and the parameter slots implement, so a new kind
+ * fails to compile in each of them until handled. Three places cannot implement it: the JSON
+ * table, the Kotlin builder and the random descriptions of the property tests; for those, tests
+ * that compare what they cover with this interface's methods fail instead (EveryLayerKindTest, the
+ * Kotlin BuildersTest).
  */
 public interface LayerVisitor<R> {
     R conv(Conv conv);

@@ -67,6 +67,21 @@ class EveryLayerKindTest {
     }
 
     @Test
+    void everyKindOfLayerHasItsOwnVisitorMethodOverTheResolvedTree() {
+        Set<String> resolved = Arrays.stream(dev.incept.analysis.ResolvedVisitor.class.getDeclaredMethods()).map(Method::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(allKinds(), resolved);
+        assertEquals(allKinds().size(), Layer.class.getPermittedSubclasses().length);
+    }
+
+    @Test
+    void theJsonTableNamesEveryKindOnceAndItsTypeNamesAreDistinct() {
+        Set<Class<?>> permitted = Set.of(Layer.class.getPermittedSubclasses());
+        assertEquals(permitted, dev.incept.json.SpecJson.layerTypes().keySet());
+        assertEquals(permitted.size(), Set.copyOf(dev.incept.json.SpecJson.layerTypes().values()).size());
+    }
+
+    @Test
     void theRandomDescriptionsDrawEveryLayerKind() {
         RandomDescriptions draw = new RandomDescriptions(new Random(11), false);
         Set<String> drawn = new TreeSet<>();

@@ -6,17 +6,23 @@ import static dev.incept.onnx.OnnxGraph.real;
 
 import dev.incept.analysis.AdaptiveWindows;
 import dev.incept.analysis.ResolvedLayer;
+import dev.incept.analysis.ResolvedVisitor;
 import dev.incept.analysis.Windows;
 import dev.incept.compile.Compiler;
 import dev.incept.compile.ParameterSlots.Role;
 import dev.incept.compile.PoolWindow;
 import dev.incept.spec.ActivationKind;
+import dev.incept.spec.AdaptiveAvgPool;
+import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
+import dev.incept.spec.Dropout;
 import dev.incept.spec.GlobalPool;
 import dev.incept.spec.Pool;
 import dev.incept.spec.PoolKind;
+import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
+import dev.incept.spec.Sequence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,26 +58,61 @@ final class TreeToGraph {
     }
 
     private String layer(ResolvedLayer l, String x) {
-        return switch (l.kind()) {
-            case CONV -> conv(l, x);
-            case POOL -> pool(l, x);
-            case GLOBAL_POOL -> {
-                String pooled = g.node(((GlobalPool) l.layer()).kind() == PoolKind.MAX ? "GlobalMaxPool" : "GlobalAveragePool", l.path(), new String[] {x});
-                yield g.node("Flatten", l.path(), new String[] {pooled}, integer("axis", 1));
+        return l.accept(new Nodes(x));
+    }
+
+    /** The nodes of one layer, reading {@code x}; each returns the name of the layer's output. */
+    private final class Nodes implements ResolvedVisitor<String> {
+        private final String x;
+
+        Nodes(String x) {
+            this.x = x;
+        }
+
+        public String conv(ResolvedLayer at, Conv c) {
+            return TreeToGraph.this.conv(at, c, x);
+        }
+
+        public String pool(ResolvedLayer at, Pool p) {
+            return TreeToGraph.this.pool(at, p, x);
+        }
+
+        public String globalPool(ResolvedLayer at, GlobalPool gp) {
+            String pooled = g.node(gp.kind() == PoolKind.MAX ? "GlobalMaxPool" : "GlobalAveragePool", at.path(), new String[] {x});
+            return g.node("Flatten", at.path(), new String[] {pooled}, integer("axis", 1));
+        }
+
+        public String adaptiveAvgPool(ResolvedLayer at, AdaptiveAvgPool a) {
+            return adaptivePool(at, x);
+        }
+
+        public String dropout(ResolvedLayer at, Dropout d) {
+            return x;
+        }
+
+        public String dense(ResolvedLayer at, Dense d) {
+            return TreeToGraph.this.dense(at, d, x);
+        }
+
+        public String sequence(ResolvedLayer at, Sequence s) {
+            return layers(at.children(), x);
+        }
+
+        public String concat(ResolvedLayer at, Concat c) {
+            List<String> outs = new ArrayList<>();
+            for (ResolvedLayer branch : at.children()) {
+                outs.add(layer(branch, x));
             }
-            case ADAPTIVE_POOL -> adaptivePool(l, x);
-            case DROPOUT -> x;
-            case DENSE -> dense(l, x);
-            case SEQUENCE, REPEAT -> layers(l.children(), x);
-            case CONCAT -> {
-                List<String> outs = new ArrayList<>();
-                for (ResolvedLayer branch : l.children()) {
-                    outs.add(layer(branch, x));
-                }
-                yield g.node("Concat", l.path(), outs.toArray(String[]::new), integer("axis", 1));
-            }
-            case RESIDUAL -> residual(l, x);
-        };
+            return g.node("Concat", at.path(), outs.toArray(String[]::new), integer("axis", 1));
+        }
+
+        public String residual(ResolvedLayer at, Residual r) {
+            return TreeToGraph.this.residual(at, r, x);
+        }
+
+        public String repeat(ResolvedLayer at, Repeat r) {
+            return layers(at.children(), x);
+        }
     }
 
     private String param(ResolvedLayer l, Role role) {
@@ -82,8 +123,7 @@ final class TreeToGraph {
         return g.initializer(l.path() + "." + role.name().toLowerCase(java.util.Locale.ROOT), t.shape(), t.values());
     }
 
-    private String conv(ResolvedLayer l, String x) {
-        Conv c = (Conv) l.layer();
+    private String conv(ResolvedLayer l, Conv c, String x) {
         int[] pad = Windows.padding(c.padding(), c.kernelH(), c.kernelW());
         List<String> in = new ArrayList<>(List.of(x, param(l, Role.CONV_WEIGHT)));
         if (c.bias()) {
@@ -99,8 +139,7 @@ final class TreeToGraph {
         return c.activation() == ActivationKind.RELU ? g.node("Relu", l.path(), new String[] {y}) : y;
     }
 
-    private String pool(ResolvedLayer l, String x) {
-        Pool p = (Pool) l.layer();
+    private String pool(ResolvedLayer l, Pool p, String x) {
         int[] pad = Windows.padding(p.padding(), p.kernelH(), p.kernelW());
         int[] kernel = PoolWindow.kernel(p, l.input());
         var common = new dev.incept.onnx.proto.OnnxIr.AttributeProto[] {
@@ -147,8 +186,7 @@ final class TreeToGraph {
         return out == 1 ? cells[0] : g.node("Concat", l.path(), cells, integer("axis", axis));
     }
 
-    private String dense(ResolvedLayer l, String x) {
-        Dense d = (Dense) l.layer();
+    private String dense(ResolvedLayer l, Dense d, String x) {
         if (!l.input().flat()) {
             x = g.node("Flatten", l.path(), new String[] {x}, integer("axis", 1));
         }
@@ -160,11 +198,10 @@ final class TreeToGraph {
         return d.activation() == ActivationKind.RELU ? g.node("Relu", l.path(), new String[] {y}) : y;
     }
 
-    private String residual(ResolvedLayer r, String x) {
-        Residual spec = (Residual) r.layer();
+    private String residual(ResolvedLayer r, Residual spec, String x) {
         String branch = layer(r.children().get(0), x);
         if (r.children().size() > 1) {
-            branch = conv(r.children().get(1), branch);
+            branch = layer(r.children().get(1), branch);
         }
         if (spec.scale() != 1.0) {
             branch = g.node("Mul", r.path(), new String[] {branch, g.initializer(r.path() + ".scale", new long[0], new float[] {(float) spec.scale()})});

@@ -13,14 +13,19 @@ import dev.incept.analysis.Analyzer;
 import dev.incept.analysis.Convention;
 import dev.incept.analysis.ResolvedAux;
 import dev.incept.analysis.ResolvedLayer;
+import dev.incept.analysis.ResolvedVisitor;
 import dev.incept.analysis.Windows;
+import dev.incept.spec.AdaptiveAvgPool;
+import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
 import dev.incept.spec.FeatureShape;
 import dev.incept.spec.GlobalPool;
 import dev.incept.spec.Network;
 import dev.incept.spec.PoolKind;
+import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
+import dev.incept.spec.Sequence;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,18 +92,50 @@ public final class Compiler {
 
     /** One resolved layer as DJL blocks, as the lowering decided it runs. */
     private Block compile(ResolvedLayer l) {
-        return switch (l.kind()) {
-            case CONV -> conv((Conv) l.layer(), lowering.dropsRelu(l));
-            case POOL -> pool((dev.incept.spec.Pool) l.layer(), lowering.appliesRelu(l), l.input());
-            case GLOBAL_POOL -> globalPool((GlobalPool) l.layer());
-            case ADAPTIVE_POOL -> adaptivePool(l);
-            case DROPOUT -> Dropout.builder().optRate((float) ((dev.incept.spec.Dropout) l.layer()).rate()).build();
-            case DENSE -> dense((Dense) l.layer(), l.input().flat());
-            case SEQUENCE, REPEAT -> sequence(l.children());
-            case CONCAT -> concat(l);
-            case RESIDUAL -> residual(l);
-        };
+        return l.accept(blocks);
     }
+
+    private final ResolvedVisitor<Block> blocks = new ResolvedVisitor<>() {
+        public Block conv(ResolvedLayer at, Conv c) {
+            return Compiler.conv(c, lowering.dropsRelu(at));
+        }
+
+        public Block pool(ResolvedLayer at, dev.incept.spec.Pool p) {
+            return Compiler.pool(p, lowering.appliesRelu(at), at.input());
+        }
+
+        public Block globalPool(ResolvedLayer at, GlobalPool g) {
+            return Compiler.globalPool(g);
+        }
+
+        public Block adaptiveAvgPool(ResolvedLayer at, AdaptiveAvgPool a) {
+            return adaptivePool(at);
+        }
+
+        public Block dropout(ResolvedLayer at, dev.incept.spec.Dropout d) {
+            return Dropout.builder().optRate((float) d.rate()).build();
+        }
+
+        public Block dense(ResolvedLayer at, Dense d) {
+            return Compiler.dense(d, at.input().flat());
+        }
+
+        public Block sequence(ResolvedLayer at, Sequence s) {
+            return Compiler.this.sequence(at.children());
+        }
+
+        public Block concat(ResolvedLayer at, Concat c) {
+            return Compiler.this.concat(at);
+        }
+
+        public Block residual(ResolvedLayer at, Residual r) {
+            return Compiler.this.residual(at, r);
+        }
+
+        public Block repeat(ResolvedLayer at, Repeat r) {
+            return Compiler.this.sequence(at.children());
+        }
+    };
 
     /** The fused call for the branches the lowering grouped, given their compiled blocks. */
     private static SiblingConvs siblings(SiblingFusion.Group group, List<ResolvedLayer> branches, List<Block> blocks) {
@@ -212,13 +249,12 @@ public final class Compiler {
         return new ConcatBlock(names, branches, group == null ? null : siblings(group, c.children(), branches));
     }
 
-    private Block residual(ResolvedLayer r) {
-        Residual spec = (Residual) r.layer();
+    private Block residual(ResolvedLayer r, Residual spec) {
         ResolvedLayer body = r.children().get(0);
         // The projection is the analyser's ordinary 1x1 convolution, registered bare (a Conv2d, not a
         // sequence) under its segment, as checkpoints written before it was part of the tree expect.
         ResolvedLayer projection = r.children().size() > 1 ? r.children().get(1) : null;
-        Block project = projection == null ? null : convolution((Conv) projection.layer());
+        Block project = projection != null && projection.layer() instanceof Conv c ? convolution(c) : null;
         return new ResidualBlock(body.segment(), compile(body), projection == null ? null : projection.segment(), project, spec.scale(),
                 spec.activation() == dev.incept.spec.ActivationKind.RELU);
     }

@@ -1,11 +1,19 @@
 package dev.incept.compile;
 
 import dev.incept.analysis.Analysis;
-import dev.incept.analysis.LayerKind;
 import dev.incept.analysis.ResolvedAux;
 import dev.incept.analysis.ResolvedLayer;
+import dev.incept.analysis.ResolvedVisitor;
+import dev.incept.spec.AdaptiveAvgPool;
+import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
+import dev.incept.spec.Dropout;
+import dev.incept.spec.GlobalPool;
+import dev.incept.spec.Pool;
+import dev.incept.spec.Repeat;
+import dev.incept.spec.Residual;
+import dev.incept.spec.Sequence;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,20 +30,17 @@ public final class ParameterSlots {
     public enum Role { CONV_WEIGHT, CONV_BIAS, BN_SCALE, BN_SHIFT, BN_MEAN, BN_VARIANCE, DENSE_WEIGHT, DENSE_BIAS }
 
     /**
-     * One parameter: its layer, its role, and the aux head it belongs to ({@code null} in the main
-     * network).
+     * One parameter: its layer, its role, the aux head it belongs to ({@code null} in the main
+     * network), and its shape in PyTorch's layout (out x in x kh x kw for a convolution, out x in
+     * for a dense layer, one value per channel for the rest).
      */
-    public record Slot(ResolvedLayer layer, Role role, String auxHead) {
-        /** The tensor's shape, read off the resolved layer (PyTorch's layout: out x in x kh x kw, out x in). */
+    public record Slot(ResolvedLayer layer, Role role, String auxHead, List<Long> dims) {
+        public Slot {
+            dims = List.copyOf(dims);
+        }
+
         public long[] shape() {
-            return switch (role) {
-                case CONV_WEIGHT -> {
-                    Conv c = (Conv) layer.layer();
-                    yield new long[] {c.filters(), layer.input().channels(), c.kernelH(), c.kernelW()};
-                }
-                case DENSE_WEIGHT -> new long[] {((Dense) layer.layer()).units(), layer.input().elements()};
-                default -> new long[] {layer.output().channels()};
-            };
+            return dims.stream().mapToLong(Long::longValue).toArray();
         }
     }
 
@@ -71,23 +76,73 @@ public final class ParameterSlots {
 
     private static void add(List<ResolvedLayer> layers, String aux, List<Slot> out) {
         for (ResolvedLayer l : leaves(layers)) {
-            if (l.kind() == LayerKind.CONV) {
-                Conv c = (Conv) l.layer();
-                out.add(new Slot(l, Role.CONV_WEIGHT, aux));
-                if (c.bias()) {
-                    out.add(new Slot(l, Role.CONV_BIAS, aux));
-                }
-                if (c.batchNorm()) {
-                    for (Role r : List.of(Role.BN_SCALE, Role.BN_SHIFT, Role.BN_MEAN, Role.BN_VARIANCE)) {
-                        out.add(new Slot(l, r, aux));
-                    }
-                }
-            } else if (l.kind() == LayerKind.DENSE) {
-                out.add(new Slot(l, Role.DENSE_WEIGHT, aux));
-                if (((Dense) l.layer()).bias()) {
-                    out.add(new Slot(l, Role.DENSE_BIAS, aux));
-                }
+            out.addAll(l.accept(new SlotsOf(aux)));
+        }
+    }
+
+    /** A leaf's parameters in the order its compiled block holds them; containers hold none of their own. */
+    private record SlotsOf(String aux) implements ResolvedVisitor<List<Slot>> {
+        private Slot slot(ResolvedLayer at, Role role, long... dims) {
+            return new Slot(at, role, aux, java.util.Arrays.stream(dims).boxed().toList());
+        }
+
+        private List<Slot> perChannel(ResolvedLayer at, Role... roles) {
+            List<Slot> out = new ArrayList<>();
+            for (Role r : roles) {
+                out.add(slot(at, r, at.output().channels()));
             }
+            return out;
+        }
+
+        public List<Slot> conv(ResolvedLayer at, Conv c) {
+            List<Slot> out = new ArrayList<>(List.of(slot(at, Role.CONV_WEIGHT, c.filters(), at.input().channels(), c.kernelH(), c.kernelW())));
+            if (c.bias()) {
+                out.addAll(perChannel(at, Role.CONV_BIAS));
+            }
+            if (c.batchNorm()) {
+                out.addAll(perChannel(at, Role.BN_SCALE, Role.BN_SHIFT, Role.BN_MEAN, Role.BN_VARIANCE));
+            }
+            return out;
+        }
+
+        public List<Slot> dense(ResolvedLayer at, Dense d) {
+            List<Slot> out = new ArrayList<>(List.of(slot(at, Role.DENSE_WEIGHT, d.units(), at.input().elements())));
+            if (d.bias()) {
+                out.addAll(perChannel(at, Role.DENSE_BIAS));
+            }
+            return out;
+        }
+
+        public List<Slot> pool(ResolvedLayer at, Pool p) {
+            return List.of();
+        }
+
+        public List<Slot> globalPool(ResolvedLayer at, GlobalPool g) {
+            return List.of();
+        }
+
+        public List<Slot> adaptiveAvgPool(ResolvedLayer at, AdaptiveAvgPool a) {
+            return List.of();
+        }
+
+        public List<Slot> dropout(ResolvedLayer at, Dropout d) {
+            return List.of();
+        }
+
+        public List<Slot> sequence(ResolvedLayer at, Sequence s) {
+            return List.of();
+        }
+
+        public List<Slot> concat(ResolvedLayer at, Concat c) {
+            return List.of();
+        }
+
+        public List<Slot> residual(ResolvedLayer at, Residual r) {
+            return List.of();
+        }
+
+        public List<Slot> repeat(ResolvedLayer at, Repeat r) {
+            return List.of();
         }
     }
 }

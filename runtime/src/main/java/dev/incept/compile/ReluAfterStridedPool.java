@@ -1,11 +1,12 @@
 package dev.incept.compile;
 
 import dev.incept.analysis.Analysis;
-import dev.incept.analysis.LayerKind;
 import dev.incept.analysis.ResolvedAux;
 import dev.incept.analysis.ResolvedLayer;
 import dev.incept.spec.ActivationKind;
+import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
+import dev.incept.spec.Sequence;
 import dev.incept.spec.Pool;
 import dev.incept.spec.PoolKind;
 import java.util.List;
@@ -33,7 +34,7 @@ final class ReluAfterStridedPool {
     }
 
     private static void within(ResolvedLayer l, Set<String> dropped, Set<String> applied) {
-        if (l.kind() == LayerKind.SEQUENCE) {
+        if (l.layer() instanceof Sequence) {
             sequence(l.children(), dropped, applied);
         }
         l.children().forEach(c -> within(c, dropped, applied));
@@ -50,24 +51,28 @@ final class ReluAfterStridedPool {
 
     /** Whether a layer's last operation, on every path through it, is a ReLU that may move. */
     private static boolean endsInRelu(ResolvedLayer l) {
-        return switch (l.kind()) {
-            case CONV -> ((Conv) l.layer()).activation() == ActivationKind.RELU;
-            case SEQUENCE -> endsInRelu(l.children().get(l.children().size() - 1));
-            case CONCAT -> l.children().stream().allMatch(ReluAfterStridedPool::endsInRelu);
-            default -> false;
-        };
+        if (l.layer() instanceof Conv c) {
+            return c.activation() == ActivationKind.RELU;
+        }
+        if (l.layer() instanceof Sequence) {
+            return endsInRelu(l.children().get(l.children().size() - 1));
+        }
+        return l.layer() instanceof Concat && l.children().stream().allMatch(ReluAfterStridedPool::endsInRelu);
     }
 
     private static void drop(ResolvedLayer l, Set<String> dropped) {
-        switch (l.kind()) {
-            case CONV -> dropped.add(l.path());
-            case SEQUENCE -> drop(l.children().get(l.children().size() - 1), dropped);
-            case CONCAT -> l.children().forEach(c -> drop(c, dropped));
-            default -> throw new IllegalStateException(l.path() + " does not end in a ReLU");
+        if (l.layer() instanceof Conv) {
+            dropped.add(l.path());
+        } else if (l.layer() instanceof Sequence) {
+            drop(l.children().get(l.children().size() - 1), dropped);
+        } else if (l.layer() instanceof Concat) {
+            l.children().forEach(c -> drop(c, dropped));
+        } else {
+            throw new IllegalStateException(l.path() + " does not end in a ReLU");
         }
     }
 
     private static boolean stridedMaxPool(ResolvedLayer l) {
-        return l.kind() == LayerKind.POOL && l.layer() instanceof Pool p && p.kind() == PoolKind.MAX && p.strideH() * p.strideW() > 1;
+        return l.layer() instanceof Pool p && p.kind() == PoolKind.MAX && p.strideH() * p.strideW() > 1;
     }
 }

@@ -1,10 +1,11 @@
 package dev.incept.compile;
 
 import dev.incept.analysis.Analysis;
-import dev.incept.analysis.LayerKind;
 import dev.incept.analysis.ResolvedLayer;
 import dev.incept.analysis.Windows;
+import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
+import dev.incept.spec.Sequence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class SiblingFusion {
     }
 
     private static void visit(ResolvedLayer l, Map<String, Group> fused) {
-        if (l.kind() == LayerKind.CONCAT) {
+        if (l.layer() instanceof Concat) {
             Group g = group(l.children());
             if (g != null) {
                 fused.put(l.path(), g);
@@ -60,10 +61,10 @@ final class SiblingFusion {
 
     /** The 1x1, stride-1, unpadded convolution a branch starts with, or null. */
     static Conv pointwiseLead(ResolvedLayer l) {
-        if (l.kind() == LayerKind.SEQUENCE) {
+        if (l.layer() instanceof Sequence) {
             return pointwiseLead(l.children().get(0));
         }
-        if (l.kind() == LayerKind.CONV && l.layer() instanceof Conv c && c.kernelH() == 1 && c.kernelW() == 1
+        if (l.layer() instanceof Conv c && c.kernelH() == 1 && c.kernelW() == 1
                 && c.strideH() == 1 && c.strideW() == 1) {
             int[] pad = Windows.padding(c.padding(), 1, 1);
             return pad[0] == 0 && pad[1] == 0 ? c : null;

@@ -2,7 +2,6 @@ package dev.incept.weights;
 
 import dev.incept.analysis.Analysis;
 import dev.incept.compile.ParameterSlots;
-import dev.incept.analysis.LayerKind;
 import dev.incept.analysis.ResolvedAux;
 import dev.incept.analysis.ResolvedLayer;
 import java.util.ArrayList;
@@ -105,7 +104,7 @@ final class PublishedNames {
                     + " dense layers where torchvision's has " + convs.size() + " and " + dense.size());
         }
         for (ParameterSlots.Slot s : slots) {
-            boolean isConv = s.layer().kind() == LayerKind.CONV;
+            boolean isConv = s.layer().layer() instanceof dev.incept.spec.Conv;
             String m = isConv ? convs.get(convLayers.indexOf(s.layer())) : dense.get(denseLayers.indexOf(s.layer()));
             boolean classifier = !isConv && denseLayers.indexOf(s.layer()) == dense.size() - 1;
             String key = switch (s.role()) {
