@@ -1,6 +1,10 @@
 package dev.incept.analysis;
 
+import dev.incept.spec.Activation;
 import dev.incept.spec.ActivationKind;
+import dev.incept.spec.BatchNorm;
+import dev.incept.spec.Flatten;
+import dev.incept.spec.Lrn;
 import dev.incept.spec.AdaptiveAvgPool;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
@@ -64,8 +68,10 @@ public final class Analyzer {
         State out = main.sequence("", -1, network.layers(), in);
         List<ResolvedLayer> layers = main.open.pop();
 
+        Softmax.onlyAtTheEnd(layers);
         Analyzer aux = new Analyzer(convention);
         List<ResolvedAux> resolvedAux = AuxHeads.resolve(network.auxHeads(), layers, out.shape, aux);
+        resolvedAux.forEach(a -> Softmax.onlyAtTheEnd(a.layers()));
         Map<String, FeatureShape> auxOutputs = new LinkedHashMap<>();
         resolvedAux.forEach(a -> auxOutputs.put(a.name(), a.layers().get(a.layers().size() - 1).output()));
 
@@ -266,6 +272,9 @@ public final class Analyzer {
         @Override
         public State residual(Residual r) {
             FeatureShape s = spatial("a residual block");
+            if (r.activation() == ActivationKind.SOFTMAX) {
+                throw new SpecException(path, "a residual's activation cannot be softmax; end the network with activation(softmax) instead");
+            }
             if (!Double.isFinite(r.scale()) || r.scale() < 0) {
                 throw new SpecException(path, "residual scale must be finite and >= 0, got " + r.scale());
             }
@@ -298,6 +307,51 @@ public final class Analyzer {
                 s = walk(r.body(), Naming.join(path, Integer.toString(i)), Integer.toString(i), depth + 1, s);
             }
             return s;
+        }
+
+        @Override
+        public State batchNorm(BatchNorm b) {
+            if (!(b.epsilon() > 0) || !Double.isFinite(b.epsilon())) {
+                throw new SpecException(path, "batch norm epsilon must be finite and > 0, got " + b.epsilon());
+            }
+            if (!(b.momentum() >= 0 && b.momentum() < 1)) {
+                throw new SpecException(path, "batch norm momentum must be in [0, 1), got " + b.momentum());
+            }
+            // A standalone batch norm always has its scale, in Keras as in PyTorch.
+            long channels = in.shape.channels();
+            addParams(2 * channels, (long) convention.batchNormNonTrainablePerChannel() * channels);
+            return in;
+        }
+
+        @Override
+        public State activation(Activation a) {
+            return in;
+        }
+
+        @Override
+        public State flatten(Flatten f) {
+            if (in.shape.flat()) {
+                return in;
+            }
+            FeatureShape s = in.shape;
+            if (s.elements() > Integer.MAX_VALUE) {
+                throw new SpecException(path, "flattening " + s + " gives " + s.elements() + " values, more than a tensor axis holds");
+            }
+            // The vector as a whole sees the whole grid, as a global pool's does.
+            return new State(FeatureShape.vector((int) s.elements()), in.field.window(s.height(), s.width(), 1, 1));
+        }
+
+        @Override
+        public State lrn(Lrn l) {
+            spatial("local response normalisation");
+            if (l.size() < 1 || l.size() % 2 == 0) {
+                throw new SpecException(path, "lrn size must be a positive odd number of channels, got " + l.size());
+            }
+            if (!(l.alpha() >= 0) || !(l.beta() >= 0) || !(l.k() > 0) || !Double.isFinite(l.alpha() + l.beta() + l.k())) {
+                throw new SpecException(path, "lrn needs alpha >= 0, beta >= 0 and k > 0, got alpha " + l.alpha()
+                        + ", beta " + l.beta() + ", k " + l.k());
+            }
+            return in;
         }
 
         private FeatureShape spatial(String what) {

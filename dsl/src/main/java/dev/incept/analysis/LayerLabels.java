@@ -1,6 +1,10 @@
 package dev.incept.analysis;
 
+import dev.incept.spec.Activation;
 import dev.incept.spec.ActivationKind;
+import dev.incept.spec.BatchNorm;
+import dev.incept.spec.Flatten;
+import dev.incept.spec.Lrn;
 import dev.incept.spec.AdaptiveAvgPool;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
@@ -35,7 +39,7 @@ public final class LayerLabels {
 
     private static final ResolvedVisitor<Label> WORDS = new ResolvedVisitor<>() {
         public Label conv(ResolvedLayer at, Conv c) {
-            String linear = c.activation() == ActivationKind.LINEAR ? " linear" : "";
+            String linear = after(c.activation());
             String box = "conv " + c.kernelH() + "x" + c.kernelW() + (c.strideH() == 1 && c.strideW() == 1 ? "" : " /" + c.strideH())
                     + " · " + c.filters() + linear;
             return new Label("conv " + window(c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding())
@@ -67,7 +71,8 @@ public final class LayerLabels {
 
         public Label dense(ResolvedLayer at, Dense d) {
             String features = at.input().elements() + "->" + d.units();
-            return new Label("dense " + features, "dense · " + d.units(), "dense " + features);
+            String act = d.activation() == ActivationKind.LINEAR ? "" : " " + d.activation().jsonName();
+            return new Label("dense " + features + act, "dense · " + d.units() + act, "dense " + features);
         }
 
         public Label sequence(ResolvedLayer at, Sequence s) {
@@ -87,8 +92,8 @@ public final class LayerLabels {
         public Label residual(ResolvedLayer at, Residual r) {
             boolean linear = r.activation() == ActivationKind.LINEAR;
             String box = String.format(Locale.ROOT, "%s+ x%s%s%s", r.name().isEmpty() ? "" : r.name() + ": ",
-                    r.scale(), r.project() ? " (1x1 projection)" : "", linear ? "" : ", relu");
-            return new Label("residual x" + r.scale() + (linear ? " linear" : ""), box,
+                    r.scale(), r.project() ? " (1x1 projection)" : "", linear ? "" : ", " + r.activation().jsonName());
+            return new Label("residual x" + r.scale() + after(r.activation()), box,
                     "residual block around " + of(at.children().get(0)).words());
         }
 
@@ -96,7 +101,29 @@ public final class LayerLabels {
             return new Label("repeat x" + r.times(), (r.name().isEmpty() ? "repeat" : r.name()) + " x " + r.times(),
                     at.children().size() + " x " + of(at.children().get(0)).words());
         }
+
+        public Label batchNorm(ResolvedLayer at, BatchNorm b) {
+            return new Label("batchnorm", "batchnorm", "batch norm over " + at.output().channels() + " channels");
+        }
+
+        public Label activation(ResolvedLayer at, Activation a) {
+            return new Label(a.kind().jsonName(), a.kind().jsonName(), a.kind().jsonName() + " activation");
+        }
+
+        public Label flatten(ResolvedLayer at, Flatten f) {
+            return new Label("flatten", "flatten · " + at.output().channels(), "flatten " + at.input() + " to " + at.output().channels());
+        }
+
+        public Label lrn(ResolvedLayer at, Lrn l) {
+            String text = "lrn " + l.size();
+            return new Label(text, text, "local response norm over " + l.size() + " channels");
+        }
     };
+
+    /** What the summary adds after a convolution or residual: nothing for the usual ReLU, else the activation's name. */
+    private static String after(ActivationKind a) {
+        return a == ActivationKind.RELU ? "" : " " + a.jsonName();
+    }
 
     private static String convWords(ResolvedLayer at, Conv c, boolean sayConv) {
         String stride = c.strideH() == 1 && c.strideW() == 1 ? "" : c.strideH() == c.strideW() ? "/" + c.strideH() : "/" + c.strideH() + "x" + c.strideW();

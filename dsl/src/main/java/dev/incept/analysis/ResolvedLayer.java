@@ -1,12 +1,16 @@
 package dev.incept.analysis;
 
+import dev.incept.spec.Activation;
 import dev.incept.spec.AdaptiveAvgPool;
+import dev.incept.spec.BatchNorm;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
 import dev.incept.spec.Dropout;
+import dev.incept.spec.Flatten;
 import dev.incept.spec.FeatureShape;
 import dev.incept.spec.GlobalPool;
+import dev.incept.spec.Lrn;
 import dev.incept.spec.Layer;
 import dev.incept.spec.LayerVisitor;
 import dev.incept.spec.Pool;
@@ -77,6 +81,22 @@ public record ResolvedLayer(String path, String segment, Layer layer, int depth,
 
             public R repeat(Repeat r) {
                 return visitor.repeat(at, r);
+            }
+
+            public R batchNorm(BatchNorm b) {
+                return visitor.batchNorm(at, b);
+            }
+
+            public R activation(Activation a) {
+                return visitor.activation(at, a);
+            }
+
+            public R flatten(Flatten f) {
+                return visitor.flatten(at, f);
+            }
+
+            public R lrn(Lrn l) {
+                return visitor.lrn(at, l);
             }
         });
     }

@@ -1,11 +1,15 @@
 package dev.incept.analysis;
 
+import dev.incept.spec.Activation;
 import dev.incept.spec.AdaptiveAvgPool;
+import dev.incept.spec.BatchNorm;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
 import dev.incept.spec.Dropout;
+import dev.incept.spec.Flatten;
 import dev.incept.spec.GlobalPool;
+import dev.incept.spec.Lrn;
 import dev.incept.spec.Pool;
 import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
@@ -37,4 +41,12 @@ public interface ResolvedVisitor<R> {
     R residual(ResolvedLayer at, Residual residual);
 
     R repeat(ResolvedLayer at, Repeat repeat);
+
+    R batchNorm(ResolvedLayer at, BatchNorm batchNorm);
+
+    R activation(ResolvedLayer at, Activation activation);
+
+    R flatten(ResolvedLayer at, Flatten flatten);
+
+    R lrn(ResolvedLayer at, Lrn lrn);
 }

@@ -6,7 +6,11 @@ import dev.incept.analysis.Convention;
 import dev.incept.analysis.ResolvedLayer;
 import dev.incept.analysis.LayerLabels;
 import dev.incept.analysis.ResolvedVisitor;
+import dev.incept.spec.Activation;
 import dev.incept.spec.AdaptiveAvgPool;
+import dev.incept.spec.BatchNorm;
+import dev.incept.spec.Flatten;
+import dev.incept.spec.Lrn;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
@@ -261,6 +265,22 @@ public final class ArchitectureDiagram {
             ResolvedLayer body = at.children().get(0);
             return new Branches(List.of(node(body)), java.util.Collections.singletonList(body.output().toString()),
                     box(at, "#f8d7d3"), true);
+        }
+
+        public Node batchNorm(ResolvedLayer at, BatchNorm b) {
+            return box(at, "#f4f4f4");
+        }
+
+        public Node activation(ResolvedLayer at, Activation a) {
+            return box(at, "#f4f4f4");
+        }
+
+        public Node flatten(ResolvedLayer at, Flatten f) {
+            return box(at, "#f4f4f4");
+        }
+
+        public Node lrn(ResolvedLayer at, Lrn l) {
+            return box(at, "#f4f4f4");
         }
 
         public Node repeat(ResolvedLayer at, Repeat r) {

@@ -3,7 +3,11 @@ package dev.incept.json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.incept.spec.Activation;
 import dev.incept.spec.ActivationKind;
+import dev.incept.spec.BatchNorm;
+import dev.incept.spec.Flatten;
+import dev.incept.spec.Lrn;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
@@ -164,6 +168,24 @@ final class LayerJson {
                     (r, o, depth) -> {
                         o.put("times", r.times());
                         o.set("body", write(r.body(), depth + 1));
+                    }),
+            kind("batchnorm", BatchNorm.class, List.of("epsilon", "momentum"),
+                    (n, name) -> new BatchNorm(name, n.optDouble("epsilon", BatchNorm.KERAS_EPSILON), n.optDouble("momentum", BatchNorm.KERAS_MOMENTUM)),
+                    (b, o, depth) -> {
+                        o.put("epsilon", b.epsilon());
+                        o.put("momentum", b.momentum());
+                    }),
+            kind("activation", Activation.class, List.of("activation"),
+                    (n, name) -> new Activation(name, enumValue(n.required("activation"), ActivationKind.class)),
+                    (a, o, depth) -> o.put("activation", a.kind().jsonName())),
+            kind("flatten", Flatten.class, List.of(), (n, name) -> new Flatten(name), (f, o, depth) -> { }),
+            kind("lrn", Lrn.class, List.of("size", "alpha", "beta", "k"),
+                    (n, name) -> new Lrn(name, n.requiredInt("size"), n.optDouble("alpha", 1e-4), n.optDouble("beta", 0.75), n.optDouble("k", 1)),
+                    (l, o, depth) -> {
+                        o.put("size", l.size());
+                        o.put("alpha", l.alpha());
+                        o.put("beta", l.beta());
+                        o.put("k", l.k());
                     }));
 
     private static final Map<String, Kind<?>> BY_TYPE = new LinkedHashMap<>();

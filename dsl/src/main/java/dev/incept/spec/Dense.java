@@ -20,6 +20,11 @@ public record Dense(String name, int units, boolean bias, ActivationKind activat
         return new Dense(name, units, bias, ActivationKind.RELU);
     }
 
+    /** Keras's Dense(units, activation=...): softmax only as a network's last layer. */
+    public Dense activation(ActivationKind a) {
+        return new Dense(name, units, bias, a);
+    }
+
     public Dense bias(boolean on) {
         return new Dense(name, units, on, activation);
     }

@@ -29,4 +29,12 @@ public interface LayerVisitor<R> {
     R residual(Residual residual);
 
     R repeat(Repeat repeat);
+
+    R batchNorm(BatchNorm batchNorm);
+
+    R activation(Activation activation);
+
+    R flatten(Flatten flatten);
+
+    R lrn(Lrn lrn);
 }

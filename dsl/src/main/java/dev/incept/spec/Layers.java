@@ -95,4 +95,23 @@ public final class Layers {
     public static Repeat repeat(String name, int times, Layer body) {
         return new Repeat(name, times, body);
     }
+
+    /** Batch norm on its own, with Keras's epsilon and momentum (scale and shift per channel). */
+    public static BatchNorm batchNorm() {
+        return new BatchNorm("", BatchNorm.KERAS_EPSILON, BatchNorm.KERAS_MOMENTUM);
+    }
+
+    /** An activation as a layer: activation(ActivationKind.SOFTMAX) ends a Keras-style classifier. */
+    public static Activation activation(ActivationKind kind) {
+        return new Activation("", kind);
+    }
+
+    public static Flatten flatten() {
+        return new Flatten("");
+    }
+
+    /** Local response normalisation across {@code size} channels (GoogLeNet: 5, 1e-4, 0.75, 1). */
+    public static Lrn lrn(int size, double alpha, double beta, double k) {
+        return new Lrn("", size, alpha, beta, k);
+    }
 }

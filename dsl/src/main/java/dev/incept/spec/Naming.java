@@ -168,5 +168,21 @@ public final class Naming {
         public String repeat(Repeat r) {
             return "repeat";
         }
+
+        public String batchNorm(BatchNorm b) {
+            return "batchnorm";
+        }
+
+        public String activation(Activation a) {
+            return a.kind().jsonName();
+        }
+
+        public String flatten(Flatten f) {
+            return "flatten";
+        }
+
+        public String lrn(Lrn l) {
+            return "lrn";
+        }
     };
 }

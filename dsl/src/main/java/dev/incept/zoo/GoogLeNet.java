@@ -41,8 +41,8 @@ public final class GoogLeNet {
         Heads.classifier(net, variant == Variant.PAPER ? 0.4 : 0.2, cfg.classes());
         if (cfg.aux()) {
             boolean adaptive = variant == Variant.TORCHVISION;
-            Heads.addGoogLeNetAux(net, "aux1", "4a", cfg.classes(), adaptive);
-            Heads.addGoogLeNetAux(net, "aux2", "4d", cfg.classes(), adaptive);
+            Heads.addGoogLeNetAux(net, "aux1", "4a", cfg.classes(), adaptive, true);
+            Heads.addGoogLeNetAux(net, "aux2", "4d", cfg.classes(), adaptive, true);
         }
         return net.build();
     }

@@ -48,13 +48,15 @@ final class Heads {
 
     /**
      * GoogLeNet's heads: avg 5x5/3 (or, {@code adaptive}, to 4x4 whatever the grid, as torchvision's)
-     * -> 1x1 128 -> FC 1024 -> dropout 0.7 -> FC, weight 0.3.
+     * -> 1x1 128 (batch-normalised, or with a bias as in the paper) -> FC 1024 -> dropout 0.7 -> FC, weight 0.3.
      */
-    static Network.Builder addGoogLeNetAux(Network.Builder net, String name, String after, int classes, boolean adaptive) {
+    static Network.Builder addGoogLeNetAux(Network.Builder net, String name, String after, int classes, boolean adaptive,
+                                           boolean batchNorm) {
         FeatureShape grid = gridAfter(net, after);
         Layer pool = adaptive ? adaptiveAvgPool(4).named("avgpool") : pool(grid);
+        Conv proj = conv(128, 1).named("proj");
         return net.aux(name, after, 0.3,
-                pool, conv(128, 1).named("proj"),
+                pool, batchNorm ? proj : proj.noBatchNorm(),
                 dense(1024).relu().named("fc"), dropout(0.7).named("dropout"), dense(classes).named("logits"));
     }
 

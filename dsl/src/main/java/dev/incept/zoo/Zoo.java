@@ -29,6 +29,8 @@ public final class Zoo {
                     224, c -> GoogLeNet.build(c, GoogLeNet.Variant.PAPER)),
             new Model("googlenet-3x3", "GoogLeNet as torchvision/TF-slim build it: 3x3 in the '5x5' branch",
                     224, c -> GoogLeNet.build(c, GoogLeNet.Variant.TORCHVISION)),
+            new Model("googlenet-paper", "GoogLeNet as the 2014 paper has it: LRN, biases, no batch norm, 5x5 branch; aux heads FC 1024, dropout 0.7",
+                    224, GoogLeNetPaper::build),
             new Model("inception-v2", "Inception-v2 as in table 1 of the v3 paper (5x5 -> two 3x3, 7x7 -> 1x7+7x1)",
                     299, InceptionV2::build),
             new Model("inception-v3", "Inception-v3 (Keras mixed0..10 / torchvision); optional BN-auxiliary head",

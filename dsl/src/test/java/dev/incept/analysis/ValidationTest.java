@@ -1,6 +1,11 @@
 package dev.incept.analysis;
 
+import static dev.incept.spec.Layers.activation;
 import static dev.incept.spec.Layers.avgPool;
+import static dev.incept.spec.Layers.batchNorm;
+import static dev.incept.spec.Layers.block;
+import static dev.incept.spec.Layers.flatten;
+import static dev.incept.spec.Layers.lrn;
 import static dev.incept.spec.Layers.concat;
 import static dev.incept.spec.Layers.conv;
 import static dev.incept.spec.Layers.dense;
@@ -15,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.incept.spec.ActivationKind;
 import dev.incept.spec.Layer;
 import dev.incept.spec.Network;
 import dev.incept.spec.FeatureShape;
@@ -44,6 +50,35 @@ class ValidationTest {
         assertMentions(rejected(FeatureShape.of(3, 32, 32), conv(8, 3).stride(-1).named("c")), "c:", "stride", "-1");
         assertMentions(rejected(FeatureShape.of(3, 32, 32), maxPool(0, 1).named("p")), "p:", "pool height", "0");
         assertMentions(rejected(FeatureShape.of(3, 32, 32), globalAvgPool(), dense(-5).named("fc")), "fc:", "units", "-5");
+    }
+
+    @Test
+    void aConvolutionAfterAFlattenNamesItsPathAndTheVector() {
+        assertMentions(rejected(FeatureShape.of(3, 8, 8), block("head", flatten(), conv(8, 3))),
+                "head/conv3x3:", "spatial input", "flat vector of 192");
+    }
+
+    @Test
+    void softmaxAnywhereButTheEndOfTheNetworkOrAnAuxHeadIsRejected() {
+        assertMentions(rejected(FeatureShape.of(3, 8, 8), conv(8, 3).activation(ActivationKind.SOFTMAX), globalAvgPool(), dense(4)),
+                "conv3x3:", "softmax may only end");
+        assertMentions(rejected(FeatureShape.of(3, 8, 8), globalAvgPool(), block("head", activation(ActivationKind.SOFTMAX), dense(4))),
+                "head/softmax:", "softmax may only end");
+        assertMentions(rejected(FeatureShape.of(3, 8, 8), residual("res", 1.0, conv(3, 1)).activation(ActivationKind.SOFTMAX)),
+                "res:", "cannot be softmax");
+        Network ok = Network.builder("t").input(FeatureShape.of(3, 8, 8))
+                .add(conv(8, 3), globalAvgPool(), block("head", dense(4), activation(ActivationKind.SOFTMAX)))
+                .aux("side", "conv3x3", 0.3, flatten(), dense(4).activation(ActivationKind.SOFTMAX)).build();
+        assertEquals(FeatureShape.vector(4), Analyzer.analyze(ok).output());
+    }
+
+    @Test
+    void badNormalisationSettingsNameTheBlockAndTheValue() {
+        assertMentions(rejected(FeatureShape.of(3, 8, 8), lrn(4, 1e-4, 0.75, 1).named("n")), "n:", "odd", "4");
+        assertMentions(rejected(FeatureShape.of(3, 8, 8), lrn(5, 1e-4, 0.75, 0).named("n")), "n:", "k 0.0");
+        assertMentions(rejected(FeatureShape.of(3, 8, 8), batchNorm().epsilon(0).named("bn")), "bn:", "epsilon", "0.0");
+        assertMentions(rejected(FeatureShape.of(3, 8, 8), batchNorm().momentum(1).named("bn")), "bn:", "momentum", "1.0");
+        assertMentions(rejected(FeatureShape.of(3, 8, 8), globalAvgPool(), lrn(5, 1e-4, 0.75, 1).named("n")), "n:", "spatial input");
     }
 
     @Test

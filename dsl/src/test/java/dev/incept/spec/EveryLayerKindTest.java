@@ -1,6 +1,10 @@
 package dev.incept.spec;
 
+import static dev.incept.spec.Layers.activation;
 import static dev.incept.spec.Layers.adaptiveAvgPool;
+import static dev.incept.spec.Layers.batchNorm;
+import static dev.incept.spec.Layers.flatten;
+import static dev.incept.spec.Layers.lrn;
 import static dev.incept.spec.Layers.avgPool;
 import static dev.incept.spec.Layers.concat;
 import static dev.incept.spec.Layers.conv;
@@ -49,6 +53,10 @@ class EveryLayerKindTest {
             @Override public Void concat(Concat c) { out.add("concat"); c.branches().forEach(l -> l.accept(this)); return null; }
             @Override public Void residual(Residual r) { out.add("residual"); r.body().accept(this); return null; }
             @Override public Void repeat(Repeat r) { out.add("repeat"); r.body().accept(this); return null; }
+            @Override public Void batchNorm(BatchNorm b) { out.add("batchNorm"); return null; }
+            @Override public Void activation(Activation a) { out.add("activation"); return null; }
+            @Override public Void flatten(Flatten f) { out.add("flatten"); return null; }
+            @Override public Void lrn(Lrn l) { out.add("lrn"); return null; }
         });
         return out;
     }
@@ -58,7 +66,8 @@ class EveryLayerKindTest {
         List<Layer> one = List.of(
                 conv(8, 3), avgPool(3, 1).same(), seq(conv(8, 1), conv(8, 3)), concat(conv(8, 1), seq(conv(4, 1), conv(8, 3))),
                 residual("res", 0.2, concat(conv(8, 1), conv(8, 3))), repeat("rep", 2, conv(8, 3)),
-                adaptiveAvgPool(3, 2), globalAvgPool(), dropout(0.2), dense(10));
+                lrn(5, 1e-4, 0.75, 1), batchNorm(), activation(ActivationKind.GELU_TANH),
+                concat(seq(adaptiveAvgPool(3, 2), flatten()), globalAvgPool()), dropout(0.2), dense(10), activation(ActivationKind.SOFTMAX));
         Network net = Network.builder("every-kind").input(3, 16, 16).add(one.toArray(new Layer[0])).build();
         Set<String> covered = new TreeSet<>();
         one.forEach(l -> covered.addAll(kindsIn(l)));

@@ -58,7 +58,14 @@ public final class RandomDescriptions {
             case 4 -> r.nextInt(3) == 0 ? new GlobalPool(name, r.nextBoolean() ? PoolKind.MAX : PoolKind.AVG)
                     : r.nextBoolean() ? new AdaptiveAvgPool(name, faults ? pick(1, 4, 0, 40) : pick(1, 2, 4), pick(1, 2, 4))
                     : new Dropout(name, faults ? pick(0.0, 0.2, 0.5, 0.99, 1.0, -0.1, Double.NaN) : pick(0.0, 0.2, 0.5));
-            case 5 -> new Dense(name, size(20), r.nextBoolean(), r.nextBoolean() ? ActivationKind.RELU : ActivationKind.LINEAR);
+            case 5 -> switch (r.nextInt(8)) {
+                case 0 -> new BatchNorm(name, faults ? pick(1e-3, 1e-5, 0.0, -1.0) : pick(1e-3, 1e-5), faults ? pick(0.99, 0.9, 1.0) : pick(0.99, 0.9));
+                case 1 -> new Activation(name, faults ? pick(ActivationKind.values()) : pick(ActivationKind.GELU, ActivationKind.SILU,
+                        ActivationKind.RELU6, ActivationKind.HARD_SWISH, ActivationKind.TANH, ActivationKind.SIGMOID, ActivationKind.GELU_TANH));
+                case 2 -> new Lrn(name, faults ? pick(5, 3, 1, 4, 0) : pick(5, 3, 1), 1e-4, 0.75, faults ? pick(1.0, 2.0, 0.0) : pick(1.0, 2.0));
+                case 3 -> r.nextInt(4) == 0 ? new Flatten(name) : new Dense(name, size(20), r.nextBoolean(), ActivationKind.LINEAR);
+                default -> new Dense(name, size(20), r.nextBoolean(), r.nextBoolean() ? ActivationKind.RELU : ActivationKind.LINEAR);
+            };
             case 6 -> new Sequence(name, children(depth - 1));
             case 7, 8 -> new Concat(name, children(depth - 1));
             default -> r.nextBoolean()

@@ -57,6 +57,21 @@ class ZooReferenceCountsTest {
     }
 
     @Test
+    void thePapersGoogLeNetCountsAsCaffesBvlcGoogLeNetWithBiasesInPlaceOfBatchNorm() {
+        // A bias (1 a channel) where torchvision's batch norm has a scale and a shift (2 a channel):
+        // 7,005,832 less one value for each of the 7,280 convolution channels the paper's table lists
+        // (stem 64+64+192; 3a..5b 368, 640, 624, 648, 664, 704, 1024, 1024, 1264): Caffe's 6,998,552.
+        int channels = 64 + 64 + 192 + 368 + 640 + 624 + 648 + 664 + 704 + 1024 + 1024 + 1264;
+        assertEquals(7_005_832L - channels, analyze("googlenet-paper", false, Convention.PYTORCH).params());
+        assertEquals(6_998_552L, analyze("googlenet-paper", false, Convention.KERAS).params());
+        // Each aux head: 1x1 128 with bias on 512 or 528 channels, FC 2048->1024, FC 1024->1000.
+        long aux1 = 512 * 128 + 128 + 2048 * 1024 + 1024 + 1024 * 1000 + 1000;
+        long aux2 = aux1 + 16 * 128;
+        assertEquals(6_998_552L + aux1 + aux2, analyze("googlenet-paper", true, Convention.PYTORCH).params());
+        assertMacsWithin(1.5, analyze("googlenet-paper", false, Convention.PYTORCH).macs(), 0.06);
+    }
+
+    @Test
     void timmInceptionV4MatchesExactly() {
         Analysis a = analyze("inception-v4", false, Convention.PYTORCH);
         assertEquals(42_679_816L, a.params());

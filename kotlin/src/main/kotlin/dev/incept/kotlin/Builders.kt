@@ -6,7 +6,11 @@ import dev.incept.analysis.Convention
 import dev.incept.analysis.SummaryTable
 import dev.incept.diff.ArchitectureDiff
 import dev.incept.diff.DiffReport
+import dev.incept.spec.Activation
 import dev.incept.spec.ActivationKind
+import dev.incept.spec.BatchNorm
+import dev.incept.spec.Flatten
+import dev.incept.spec.Lrn
 import dev.incept.spec.AuxHead
 import dev.incept.spec.Concat
 import dev.incept.spec.Conv
@@ -38,7 +42,15 @@ val VALID: Padding = Padding.VALID
 fun pad(height: Int, width: Int = height): Padding = Padding.explicit(height, width)
 
 val RELU: ActivationKind = ActivationKind.RELU
+val RELU6: ActivationKind = ActivationKind.RELU6
+val GELU: ActivationKind = ActivationKind.GELU
+val GELU_TANH: ActivationKind = ActivationKind.GELU_TANH
+val SILU: ActivationKind = ActivationKind.SILU
+val SIGMOID: ActivationKind = ActivationKind.SIGMOID
+val TANH: ActivationKind = ActivationKind.TANH
+val HARD_SWISH: ActivationKind = ActivationKind.HARD_SWISH
 val LINEAR: ActivationKind = ActivationKind.LINEAR
+val SOFTMAX: ActivationKind = ActivationKind.SOFTMAX
 
 /**
  * Layers in order: the receiver of `network { }`, `block { }`, `branch { }` and `repeat { }`.
@@ -90,6 +102,19 @@ open class LayersBuilder internal constructor() {
 
     fun dense(units: Int, bias: Boolean = true, activation: ActivationKind = LINEAR, name: String = "") =
         add(Dense(name, units, bias, activation))
+
+    /** Batch norm on its own (Keras's BatchNormalization()), with Keras's epsilon and momentum by default. */
+    fun batchNorm(epsilon: Double = BatchNorm.KERAS_EPSILON, momentum: Double = BatchNorm.KERAS_MOMENTUM, name: String = "") =
+        add(BatchNorm(name, epsilon, momentum))
+
+    /** An activation as a layer: `activation(SOFTMAX)` ends a Keras-style classifier. */
+    fun activation(kind: ActivationKind, name: String = "") = add(Activation(name, kind))
+
+    fun flatten(name: String = "") = add(Flatten(name))
+
+    /** Local response normalisation across [size] channels (the GoogLeNet paper's: 5, 1e-4, 0.75, 1). */
+    fun lrn(size: Int = 5, alpha: Double = 1e-4, beta: Double = 0.75, k: Double = 1.0, name: String = "") =
+        add(Lrn(name, size, alpha, beta, k))
 
     /** A named group of layers in sequence (a stem, a head). */
     fun block(name: String, init: LayersBuilder.() -> Unit) = add(Sequence(name, LayersBuilder().apply(init).layers))

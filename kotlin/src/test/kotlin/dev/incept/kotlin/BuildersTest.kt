@@ -130,7 +130,8 @@ class BuildersTest {
             concat { branch { conv(8, 1) }; branch { conv(8, 3) } }
             residual(0.2, name = "res") { branch { conv(8, 1) }; branch { conv(8, 3) } }
             repeat(2, name = "rep") { conv(8, 3) }
-            adaptiveAvgPool(3, 2); globalAvgPool(); dropout(0.2); dense(10)
+            lrn(); batchNorm(); activation(GELU)
+            concat { branch { adaptiveAvgPool(3, 2); flatten() }; branch { globalAvgPool() } }; dropout(0.2); dense(10); activation(SOFTMAX)
         }
         val kinds = sortedSetOf<String>()
         val visitor = object : LayerVisitor<Unit> {
@@ -144,6 +145,10 @@ class BuildersTest {
             override fun concat(concat: Concat) { kinds += "concat"; concat.branches().forEach { it.accept(this) } }
             override fun residual(residual: Residual) { kinds += "residual"; residual.body().accept(this) }
             override fun repeat(repeat: Repeat) { kinds += "repeat"; repeat.body().accept(this) }
+            override fun batchNorm(batchNorm: dev.incept.spec.BatchNorm) { kinds += "batchNorm" }
+            override fun activation(activation: dev.incept.spec.Activation) { kinds += "activation" }
+            override fun flatten(flatten: dev.incept.spec.Flatten) { kinds += "flatten" }
+            override fun lrn(lrn: dev.incept.spec.Lrn) { kinds += "lrn" }
         }
         net.layers().forEach { it.accept(visitor) }
         assertEquals(LayerVisitor::class.java.declaredMethods.map { it.name }.toSortedSet(), kinds)

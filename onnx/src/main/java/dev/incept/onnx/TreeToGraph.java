@@ -12,7 +12,11 @@ import dev.incept.compile.Compiler;
 import dev.incept.compile.ParameterSlots.Role;
 import dev.incept.compile.PoolWindow;
 import dev.incept.spec.ActivationKind;
+import dev.incept.spec.Activation;
 import dev.incept.spec.AdaptiveAvgPool;
+import dev.incept.spec.BatchNorm;
+import dev.incept.spec.Flatten;
+import dev.incept.spec.Lrn;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
@@ -113,6 +117,23 @@ final class TreeToGraph {
         public String repeat(ResolvedLayer at, Repeat r) {
             return layers(at.children(), x);
         }
+
+        public String batchNorm(ResolvedLayer at, BatchNorm b) {
+            return normalize(at, x, b.epsilon());
+        }
+
+        public String activation(ResolvedLayer at, Activation a) {
+            return activate(at, a.kind(), x);
+        }
+
+        public String flatten(ResolvedLayer at, Flatten f) {
+            return at.input().flat() ? x : g.node("Flatten", at.path(), new String[] {x}, integer("axis", 1));
+        }
+
+        public String lrn(ResolvedLayer at, Lrn l) {
+            return g.node("LRN", at.path(), new String[] {x}, integer("size", l.size()), real("alpha", (float) l.alpha()),
+                    real("beta", (float) l.beta()), real("bias", (float) l.k()));
+        }
     }
 
     private String param(ResolvedLayer l, Role role) {
@@ -133,10 +154,49 @@ final class TreeToGraph {
                 ints("kernel_shape", c.kernelH(), c.kernelW()), ints("strides", c.strideH(), c.strideW()),
                 ints("pads", pad[0], pad[1], pad[0], pad[1]), ints("dilations", 1, 1), integer("group", 1));
         if (c.batchNorm()) {
-            y = g.node("BatchNormalization", l.path(), new String[] {y, param(l, Role.BN_SCALE), param(l, Role.BN_SHIFT),
-                param(l, Role.BN_MEAN), param(l, Role.BN_VARIANCE)}, real("epsilon", Compiler.BN_EPSILON));
+            y = normalize(l, y, Compiler.BN_EPSILON);
         }
-        return c.activation() == ActivationKind.RELU ? g.node("Relu", l.path(), new String[] {y}) : y;
+        return activate(l, c.activation(), y);
+    }
+
+    private String normalize(ResolvedLayer l, String x, double epsilon) {
+        return g.node("BatchNormalization", l.path(), new String[] {x, param(l, Role.BN_SCALE), param(l, Role.BN_SHIFT),
+            param(l, Role.BN_MEAN), param(l, Role.BN_VARIANCE)}, real("epsilon", (float) epsilon));
+    }
+
+    private String scalar(ResolvedLayer l, String what, double value) {
+        return g.initializer(l.path() + "." + what, new long[0], new float[] {(float) value});
+    }
+
+    /** The activation's nodes after {@code x}; GELU as its erf formula, which opset 17 has no single operator for. */
+    private String activate(ResolvedLayer l, ActivationKind kind, String x) {
+        String p = l.path();
+        return switch (kind) {
+            case LINEAR -> x;
+            case RELU -> g.node("Relu", p, new String[] {x});
+            case RELU6 -> g.node("Clip", p, new String[] {x, scalar(l, "zero", 0), scalar(l, "six", 6)});
+            case SIGMOID -> g.node("Sigmoid", p, new String[] {x});
+            case TANH -> g.node("Tanh", p, new String[] {x});
+            case HARD_SWISH -> g.node("HardSwish", p, new String[] {x});
+            case SILU -> g.node("Mul", p, new String[] {x, g.node("Sigmoid", p, new String[] {x})});
+            case SOFTMAX -> g.node("Softmax", p, new String[] {x}, integer("axis", 1));
+            case GELU -> {
+                String erf = g.node("Erf", p, new String[] {g.node("Div", p, new String[] {x, scalar(l, "sqrt2", Math.sqrt(2))})});
+                yield halfTimesOnePlus(l, x, erf);
+            }
+            case GELU_TANH -> {
+                String cube = g.node("Mul", p, new String[] {x, g.node("Mul", p, new String[] {x, x})});
+                String inner = g.node("Add", p, new String[] {x, g.node("Mul", p, new String[] {cube, scalar(l, "c", 0.044715)})});
+                String tanh = g.node("Tanh", p, new String[] {g.node("Mul", p, new String[] {inner, scalar(l, "k", Math.sqrt(2 / Math.PI))})});
+                yield halfTimesOnePlus(l, x, tanh);
+            }
+        };
+    }
+
+    private String halfTimesOnePlus(ResolvedLayer l, String x, String t) {
+        String p = l.path();
+        String onePlus = g.node("Add", p, new String[] {t, scalar(l, "one", 1)});
+        return g.node("Mul", p, new String[] {g.node("Mul", p, new String[] {x, onePlus}), scalar(l, "half", 0.5)});
     }
 
     private String pool(ResolvedLayer l, Pool p, String x) {
@@ -195,7 +255,7 @@ final class TreeToGraph {
             in.add(param(l, Role.DENSE_BIAS));
         }
         String y = g.node("Gemm", l.path(), in.toArray(String[]::new), integer("transB", 1));
-        return d.activation() == ActivationKind.RELU ? g.node("Relu", l.path(), new String[] {y}) : y;
+        return activate(l, d.activation(), y);
     }
 
     private String residual(ResolvedLayer r, Residual spec, String x) {
@@ -207,6 +267,6 @@ final class TreeToGraph {
             branch = g.node("Mul", r.path(), new String[] {branch, g.initializer(r.path() + ".scale", new long[0], new float[] {(float) spec.scale()})});
         }
         String sum = g.node("Add", r.path(), new String[] {x, branch});
-        return spec.activation() == ActivationKind.RELU ? g.node("Relu", r.path(), new String[] {sum}) : sum;
+        return activate(r, spec.activation(), sum);
     }
 }

@@ -17,7 +17,9 @@ import dev.incept.compile.NetworkBlock;
 import dev.incept.data.Batch;
 import dev.incept.engine.EngineChoice;
 import dev.incept.engine.Engines;
+import dev.incept.spec.ActivationKind;
 import dev.incept.spec.FeatureShape;
+import dev.incept.spec.Layer;
 import dev.incept.spec.Network;
 import dev.incept.train.StepPhases;
 import dev.incept.train.TrainConfig;
@@ -26,6 +28,7 @@ import dev.incept.zoo.ModelConfig;
 import dev.incept.zoo.Zoo;
 import static dev.incept.spec.Layers.*;
 
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -94,6 +97,30 @@ class OnnxExportTest {
         }
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @org.junit.jupiter.params.provider.EnumSource(EngineChoice.class)
+    void normalisationsActivationsFlattenAndAFinalSoftmaxGiveTheSameOutputs(EngineChoice engine) {
+        // Every activation after a convolution, as a layer, after a residual's sum and after a
+        // dense layer; LRN; batch norm on a grid and on a vector; flatten; softmax at the end,
+        // which ONNX writes out and incept leaves to the loss.
+        List<Layer> layers = new java.util.ArrayList<>(List.of(conv(8, 3).noBatchNorm(), lrn(5, 0.3, 0.75, 2), batchNorm()));
+        for (ActivationKind k : ActivationKind.values()) {
+            if (k != ActivationKind.LINEAR && k != ActivationKind.SOFTMAX) {
+                layers.add(seq(conv(8, 3).activation(k), activation(k), identityResidual(0.5, conv(8, 1)).activation(k)));
+            }
+        }
+        layers.addAll(List.of(maxPool(2, 2), flatten(), dense(12).activation(ActivationKind.GELU_TANH), batchNorm(),
+                dense(10).activation(ActivationKind.SOFTMAX)));
+        Network net = Network.builder("new-kinds").input(3, 8, 8).add(layers.toArray(Layer[]::new)).build();
+        try (NDManager manager = Engines.load(engine).newBaseManager()) {
+            NetworkBlock block = Compiler.compile(net);
+            Shape input = new Shape(2, 3, 8, 8);
+            block.initialize(manager, DataType.FLOAT32, input);
+            perturbStatistics(block, new Random(13));
+            compare(net, block, manager, input, new Random(17));
+        }
+    }
+
     @Test
     void aTrainedInceptionMiniGivesTheSameLogitsWithItsMovingAverageOfTheWeights() {
         Network net = Zoo.get("inception-mini").build(Zoo.get("inception-mini").defaults().withInput(1, 28));
@@ -140,7 +167,10 @@ class OnnxExportTest {
             pixels[i] = (float) r.nextGaussian();
         }
         NDArray x = manager.create(pixels, input);
-        float[] ours = block.forward(new ParameterStore(manager, false), new NDList(x), false).head().toFloatArray();
+        NDArray logits = block.forward(new ParameterStore(manager, false), new NDList(x), false).head();
+        Layer last = net.layers().get(net.layers().size() - 1);
+        boolean softmax = last instanceof dev.incept.spec.Dense d && d.activation() == ActivationKind.SOFTMAX;
+        float[] ours = (softmax ? logits.softmax(1) : logits).toFloatArray();
         float[] theirs = OnnxRuntimeLogits.run(Onnx.model(net, block).toByteArray(), pixels, input.getShape());
         assertEquals(ours.length, theirs.length, "logit count");
         double diff = OnnxRuntimeLogits.relativeDifference(theirs, ours);

@@ -16,6 +16,9 @@ import dev.incept.analysis.ResolvedLayer;
 import dev.incept.analysis.ResolvedVisitor;
 import dev.incept.analysis.Windows;
 import dev.incept.spec.AdaptiveAvgPool;
+import dev.incept.spec.BatchNorm;
+import dev.incept.spec.Flatten;
+import dev.incept.spec.Lrn;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
@@ -135,6 +138,24 @@ public final class Compiler {
         public Block repeat(ResolvedLayer at, Repeat r) {
             return Compiler.this.sequence(at.children());
         }
+
+        public Block batchNorm(ResolvedLayer at, BatchNorm b) {
+            // DJL's momentum is the share the running statistics keep, as Keras's is.
+            return new ChannelBatchNorm((float) b.epsilon(), (float) b.momentum());
+        }
+
+        public Block activation(ResolvedLayer at, dev.incept.spec.Activation a) {
+            Block op = ActivationOps.block(a.kind());
+            return op != null ? op : new OpBlock(a.kind().jsonName(), x -> x, s -> s);
+        }
+
+        public Block flatten(ResolvedLayer at, Flatten f) {
+            return Compiler.flatten();
+        }
+
+        public Block lrn(ResolvedLayer at, Lrn l) {
+            return new OpBlock("lrn", x -> LocalResponseNorm.apply(x, l.size(), l.alpha(), l.beta(), l.k()), s -> s);
+        }
     };
 
     /** The fused call for the branches the lowering grouped, given their compiled blocks. */
@@ -179,6 +200,9 @@ public final class Compiler {
         if (c.activation() == dev.incept.spec.ActivationKind.RELU && !deferRelu) {
             names.add("relu");
             parts.add(relu());
+        } else if (c.activation() != dev.incept.spec.ActivationKind.RELU && !ActivationOps.isIdentity(c.activation())) {
+            names.add(c.activation().jsonName());
+            parts.add(ActivationOps.block(c.activation()));
         }
         return new SequenceBlock(names, parts);
     }
@@ -226,16 +250,20 @@ public final class Compiler {
         List<Block> parts = new ArrayList<>();
         if (!flatInput) {
             names.add("flatten");
-            parts.add(new OpBlock("flatten", x -> x.reshape(x.getShape().get(0), -1),
-                    s -> new Shape(s.get(0), s.size() / s.get(0))));
+            parts.add(flatten());
         }
         names.add("linear");
         parts.add(Linear.builder().setUnits(d.units()).optBias(d.bias()).build());
-        if (d.activation() == dev.incept.spec.ActivationKind.RELU) {
-            names.add("relu");
-            parts.add(relu());
+        Block act = ActivationOps.block(d.activation());
+        if (act != null) {
+            names.add(d.activation() == dev.incept.spec.ActivationKind.RELU ? "relu" : d.activation().jsonName());
+            parts.add(act);
         }
         return new SequenceBlock(names, parts);
+    }
+
+    private static Block flatten() {
+        return new OpBlock("flatten", x -> x.reshape(x.getShape().get(0), -1), s -> new Shape(s.get(0), s.size() / s.get(0)));
     }
 
     private Block concat(ResolvedLayer c) {
@@ -256,6 +284,6 @@ public final class Compiler {
         ResolvedLayer projection = r.children().size() > 1 ? r.children().get(1) : null;
         Block project = projection != null && projection.layer() instanceof Conv c ? convolution(c) : null;
         return new ResidualBlock(body.segment(), compile(body), projection == null ? null : projection.segment(), project, spec.scale(),
-                spec.activation() == dev.incept.spec.ActivationKind.RELU);
+                ActivationOps.op(spec.activation()));
     }
 }

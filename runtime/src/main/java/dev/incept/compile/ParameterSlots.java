@@ -4,7 +4,11 @@ import dev.incept.analysis.Analysis;
 import dev.incept.analysis.ResolvedAux;
 import dev.incept.analysis.ResolvedLayer;
 import dev.incept.analysis.ResolvedVisitor;
+import dev.incept.spec.Activation;
 import dev.incept.spec.AdaptiveAvgPool;
+import dev.incept.spec.BatchNorm;
+import dev.incept.spec.Flatten;
+import dev.incept.spec.Lrn;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
@@ -142,6 +146,22 @@ public final class ParameterSlots {
         }
 
         public List<Slot> repeat(ResolvedLayer at, Repeat r) {
+            return List.of();
+        }
+
+        public List<Slot> batchNorm(ResolvedLayer at, BatchNorm b) {
+            return perChannel(at, Role.BN_SCALE, Role.BN_SHIFT, Role.BN_MEAN, Role.BN_VARIANCE);
+        }
+
+        public List<Slot> activation(ResolvedLayer at, Activation a) {
+            return List.of();
+        }
+
+        public List<Slot> flatten(ResolvedLayer at, Flatten f) {
+            return List.of();
+        }
+
+        public List<Slot> lrn(ResolvedLayer at, Lrn l) {
             return List.of();
         }
     }

@@ -15,13 +15,14 @@ final class ResidualBlock extends AbstractBlock {
     private final Block body;
     private final Block project;
     private final float scale;
-    private final boolean relu;
+    private final java.util.function.UnaryOperator<NDArray> activation;
 
-    ResidualBlock(String bodyName, Block body, String projectName, Block project, double scale, boolean relu) {
+    ResidualBlock(String bodyName, Block body, String projectName, Block project, double scale,
+                  java.util.function.UnaryOperator<NDArray> activation) {
         this.body = addChildBlock(bodyName, body);
         this.project = project == null ? null : addChildBlock(projectName, project);
         this.scale = (float) scale;
-        this.relu = relu;
+        this.activation = activation;
     }
 
     @Override
@@ -33,7 +34,7 @@ final class ResidualBlock extends AbstractBlock {
         }
         NDArray branch = y.singletonOrThrow();
         NDArray sum = scale == 1f ? x.add(branch) : x.add(branch.mul(scale));
-        return new NDList(relu ? ai.djl.nn.Activation.relu(sum) : sum);
+        return new NDList(activation.apply(sum));
     }
 
     @Override

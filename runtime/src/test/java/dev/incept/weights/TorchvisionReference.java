@@ -28,8 +28,7 @@ public final class TorchvisionReference {
      * of every module share one set and a changed script writes a new one.
      */
     public static Path files(String tv, int size, int classes) throws IOException, InterruptedException {
-        assumeTrue(installed(), "Debian's python3-torch and python3-torchvision are not installed "
-                + "(scripts/setup-torch-peer installs them; the test command runs it before the tests)");
+        assumeTorch();
         Path script = script();
         Path root = script.getParent().getParent();
         Path dir = root.resolve("target/reference-weights").resolve(digest(script, root.resolve("bench/peers/torchvision_weights.py"))
@@ -57,6 +56,12 @@ public final class TorchvisionReference {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Skips the calling test, with the reason, where Debian's torch and torchvision are not installed. */
+    public static void assumeTorch() throws InterruptedException {
+        assumeTrue(installed(), "Debian's python3-torch and python3-torchvision are not installed "
+                + "(scripts/setup-torch-peer installs them; the test command runs it before the tests)");
     }
 
     private static boolean installed() throws InterruptedException {

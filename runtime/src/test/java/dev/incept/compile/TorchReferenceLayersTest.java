@@ -1,0 +1,199 @@
+package dev.incept.compile;
+
+import static dev.incept.spec.Layers.activation;
+import static dev.incept.spec.Layers.batchNorm;
+import static dev.incept.spec.Layers.conv;
+import static dev.incept.spec.Layers.dense;
+import static dev.incept.spec.Layers.flatten;
+import static dev.incept.spec.Layers.globalAvgPool;
+import static dev.incept.spec.Layers.identityResidual;
+import static dev.incept.spec.Layers.lrn;
+import static dev.incept.spec.Layers.maxPool;
+import static dev.incept.spec.Layers.residual;
+import static dev.incept.spec.Layers.seq;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import dev.incept.engine.EngineChoice;
+import dev.incept.engine.Engines;
+import dev.incept.json.SpecJson;
+import dev.incept.spec.ActivationKind;
+import dev.incept.spec.Layer;
+import dev.incept.spec.Network;
+import dev.incept.weights.TorchvisionReference;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Each kind of layer gives PyTorch's own modules' output and input gradient on both engines: small
+ * networks of each kind, their parameters drawn here, are rebuilt from their JSON form by
+ * scripts/torch-reference-net with torch.nn (Debian's python3-torch, float64) and compared within
+ * 1e-4 of the largest value: the output in inference, the input gradient in training mode. A network that ends in softmax is compared after the softmax that the
+ * loss applies to incept's logits.
+ */
+class TorchReferenceLayersTest {
+    private static final int BATCH = 2;
+
+    static Map<String, Network> networks() {
+        Map<String, Network> out = new LinkedHashMap<>();
+        for (ActivationKind k : ActivationKind.values()) {
+            if (k == ActivationKind.LINEAR || k == ActivationKind.SOFTMAX) {
+                continue;
+            }
+            // the activation as a layer, and after a convolution, a residual's sum and a dense layer
+            out.put("activation-" + k.jsonName(), net(4, 9, conv(6, 3).activation(k), activation(k),
+                    identityResidual(0.5, conv(6, 1).activation(k)).activation(k), residual(1.0, conv(3, 3)).activation(k),
+                    flatten(), dense(5).activation(k)));
+        }
+        out.put("batchnorm-keras-student", net(3, 12, conv(8, 3).noBatchNorm(), maxPool(3, 2), batchNorm(), conv(8, 3),
+                flatten(), dense(16).activation(ActivationKind.RELU), batchNorm().epsilon(1e-5), dense(10), activation(ActivationKind.SOFTMAX)));
+        out.put("lrn-googlenet-paper", net(3, 11, conv(16, 3).noBatchNorm(), lrn(5, 1e-4, 0.75, 1), conv(16, 1).noBatchNorm(),
+                lrn(3, 0.5, 0.75, 2), globalAvgPool(), dense(4)));
+        out.put("dense-softmax", net(2, 5, seq(conv(4, 3), flatten()), dense(6).activation(ActivationKind.SOFTMAX)));
+        return out;
+    }
+
+    private static Network net(int channels, int size, Layer... layers) {
+        return Network.builder("t").input(channels, size, size).add(layers).build();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EngineChoice.class, names = {"MXNET", "PYTORCH"})
+    void everyLayerKindGivesPyTorchsOutputAndInputGradient(EngineChoice engine, @TempDir Path dir) throws Exception {
+        Map<String, float[][]> ours = new LinkedHashMap<>();
+        List<String> dirs = new ArrayList<>();
+        int seed = 0;
+        for (Map.Entry<String, Network> e : networks().entrySet()) {
+            Path d = Files.createDirectories(dir.resolve(e.getKey()));
+            ours.put(e.getKey(), run(engine, e.getValue(), d, seed++));
+            dirs.add(d.toString());
+        }
+        // one python for every network: importing torch costs more than running them all
+        TorchvisionReference.assumeTorch();
+        List<String> cmd = new ArrayList<>(List.of(script().toString()));
+        cmd.addAll(dirs);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES) && p.exitValue() == 0, "torch-reference-net failed: " + log);
+
+        List<Executable> checks = new ArrayList<>();
+        for (Map.Entry<String, float[][]> e : ours.entrySet()) {
+            Path d = dir.resolve(e.getKey());
+            double[] y = TorchvisionReference.doubles(d.resolve("y.bin"));
+            double[] dx = TorchvisionReference.doubles(d.resolve("dx.bin"));
+            checks.add(() -> assertClose(e.getKey() + " output", y, e.getValue()[0]));
+            checks.add(() -> assertClose(e.getKey() + " input gradient", dx, e.getValue()[1]));
+        }
+        assertAll(checks);
+    }
+
+    /** Writes the network, its drawn parameters, an input and the output's weights; returns incept's output and input gradient. */
+    private static float[][] run(EngineChoice choice, Network net, Path dir, int seed) throws IOException {
+        Files.writeString(dir.resolve("network.json"), SpecJson.write(net));
+        Shape shape = new Shape(BATCH, net.input().channels(), net.input().height(), net.input().width());
+        Random r = new Random(seed);
+        Engine engine = Engines.load(choice);
+        try (NDManager m = engine.newBaseManager()) {
+            NetworkBlock block = Compiler.compile(net);
+            block.initialize(m, DataType.FLOAT32, shape);
+            int i = 0;
+            for (var param : block.getParameters()) {
+                NDArray a = param.getValue().getArray();
+                float[] v = new float[(int) a.size()];
+                String key = param.getKey();
+                double scale = key.endsWith("weight") ? Math.sqrt(2.0 / (a.size() / a.getShape().get(0))) : 0.3;
+                for (int j = 0; j < v.length; j++) {
+                    v[j] = key.endsWith("runningVar") ? 0.5f + r.nextFloat() : key.endsWith("gamma") ? 0.5f + r.nextFloat()
+                            : (float) (r.nextGaussian() * scale);
+                }
+                a.set(FloatBuffer.wrap(v));
+                write(dir.resolve("param-" + i++ + ".bin"), v);
+            }
+            float[] x = gaussian(r, (int) shape.size());
+            write(dir.resolve("x.bin"), x);
+            NDArray in = m.create(x, shape);
+            NDArray eval = block.forward(new ParameterStore(m, false), new NDList(in), false).head();
+            if (endsInSoftmax(net)) {
+                eval = eval.softmax(1);
+            }
+            float[] y = eval.toFloatArray();
+            float[] g = gaussian(r, y.length);
+            write(dir.resolve("g.bin"), g);
+            // The gradient in training mode: MXNet records only in training mode, and batch norm's
+            // use of the batch's statistics is proven so.
+            in.setRequiresGradient(true);
+            try (GradientCollector gc = engine.newGradientCollector()) {
+                NDArray out = block.forward(new ParameterStore(m, false), new NDList(in), true).head();
+                if (endsInSoftmax(net)) {
+                    out = out.softmax(1);
+                }
+                gc.backward(out.mul(m.create(g, out.getShape())).sum());
+            }
+            return new float[][] {y, in.getGradient().toFloatArray()};
+        }
+    }
+
+    private static boolean endsInSoftmax(Network net) {
+        Layer last = net.layers().get(net.layers().size() - 1);
+        return last instanceof dev.incept.spec.Activation a && a.kind() == ActivationKind.SOFTMAX
+                || last instanceof dev.incept.spec.Dense d && d.activation() == ActivationKind.SOFTMAX;
+    }
+
+    private static void assertClose(String what, double[] want, float[] got) {
+        assertEquals(want.length, got.length, what + ": length");
+        double worst = 0;
+        double largest = 0;
+        for (int i = 0; i < want.length; i++) {
+            worst = Math.max(worst, Math.abs(want[i] - got[i]));
+            largest = Math.max(largest, Math.abs(want[i]));
+        }
+        assertTrue(worst <= 1e-4 * Math.max(1, largest), what + " is " + worst + " away from PyTorch's (largest value " + largest + ")");
+    }
+
+    private static float[] gaussian(Random r, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) r.nextGaussian();
+        }
+        return v;
+    }
+
+    private static void write(Path file, float[] v) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(v);
+        Files.write(file, b.array());
+    }
+
+    private static Path script() {
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            Path s = d.resolve("scripts/torch-reference-net");
+            if (Files.exists(s)) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("scripts/torch-reference-net not found above " + Path.of("").toAbsolutePath());
+    }
+}
