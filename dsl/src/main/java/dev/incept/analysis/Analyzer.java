@@ -9,6 +9,7 @@ import dev.incept.spec.AdaptiveAvgPool;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
+import dev.incept.spec.DepthwiseConv;
 import dev.incept.spec.Dropout;
 import dev.incept.spec.GlobalPool;
 import dev.incept.spec.Layer;
@@ -20,6 +21,7 @@ import dev.incept.spec.Padding;
 import dev.incept.spec.Pool;
 import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
+import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
 import dev.incept.spec.FeatureShape;
 import dev.incept.spec.SpecException;
@@ -174,13 +176,56 @@ public final class Analyzer {
             positive("filters", c.filters());
             SlidingWindow w = SlidingWindow.of(path, "kernel", c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding());
             FeatureShape out = w.over(s, c.filters(), false);
-            long weights = mul(path, mul(path, (long) c.kernelH() * c.kernelW(), s.channels()), c.filters());
-            long bias = c.bias() ? c.filters() : 0;
-            long bnTrain = c.batchNorm() ? (long) convention.batchNormTrainablePerChannel() * c.filters() : 0;
-            long bnBuffers = c.batchNorm() ? (long) convention.batchNormNonTrainablePerChannel() * c.filters() : 0;
-            addParams(add(path, add(path, weights, bias), bnTrain), bnBuffers);
-            addMacs(mul(path, weights, (long) out.height() * out.width()));
+            if (c.groups() < 1 || s.channels() % c.groups() != 0 || c.filters() % c.groups() != 0) {
+                throw new SpecException(path, c.groups() + " groups must divide both the input's " + s.channels()
+                        + " channels and the " + c.filters() + " filters");
+            }
+            long weights = mul(path, mul(path, (long) c.kernelH() * c.kernelW(), s.channels() / c.groups()), c.filters());
+            addUnit(weights, c.filters(), c.bias(), c.batchNorm(), out);
             return new State(out, w.grow(in.field));
+        }
+
+        /** A convolution's weights, then its bias or batch norm over {@code channels}; its multiply-adds on {@code out}'s grid. */
+        private void addUnit(long weights, int channels, boolean bias, boolean batchNorm, FeatureShape out) {
+            long b = bias ? channels : 0;
+            long bnTrain = batchNorm ? (long) convention.batchNormTrainablePerChannel() * channels : 0;
+            long bnBuffers = batchNorm ? (long) convention.batchNormNonTrainablePerChannel() * channels : 0;
+            addParams(add(path, add(path, weights, b), bnTrain), bnBuffers);
+            addMacs(mul(path, weights, (long) out.height() * out.width()));
+        }
+
+        @Override
+        public State depthwiseConv(DepthwiseConv c) {
+            FeatureShape s = spatial("convolution");
+            positive("depth multiplier", c.multiplier());
+            SlidingWindow w = SlidingWindow.of(path, "kernel", c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding());
+            int channels = outChannels(s, c.multiplier());
+            FeatureShape out = w.over(s, channels, false);
+            addUnit(mul(path, (long) c.kernelH() * c.kernelW(), channels), channels, c.bias(), c.batchNorm(), out);
+            return new State(out, w.grow(in.field));
+        }
+
+        @Override
+        public State separableConv(SeparableConv c) {
+            FeatureShape s = spatial("convolution");
+            positive("filters", c.filters());
+            positive("depth multiplier", c.multiplier());
+            SlidingWindow w = SlidingWindow.of(path, "kernel", c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding());
+            int middle = outChannels(s, c.multiplier());
+            FeatureShape out = w.over(s, c.filters(), false);
+            long depthwise = mul(path, (long) c.kernelH() * c.kernelW(), middle);
+            addMacs(mul(path, depthwise, (long) out.height() * out.width()));
+            addParams(depthwise, 0);
+            addUnit(mul(path, middle, c.filters()), c.filters(), c.bias(), c.batchNorm(), out);
+            return new State(out, w.grow(in.field));
+        }
+
+        private int outChannels(FeatureShape s, int multiplier) {
+            long channels = (long) s.channels() * multiplier;
+            if (channels > Integer.MAX_VALUE) {
+                throw new SpecException(path, "depth multiplier " + multiplier + " on " + s.channels() + " channels is too large");
+            }
+            return (int) channels;
         }
 
         @Override
@@ -281,20 +326,47 @@ public final class Analyzer {
             String bodyName = r.body().name().isEmpty() ? Naming.RESIDUAL_BODY : r.body().name();
             Naming.checkName(path, bodyName);
             State body = walk(r.body(), Naming.join(path, bodyName), bodyName, depth + 1, in);
+            // What the body is added to: the input, or the shortcut's output, resolved after the body.
+            State target = in;
+            String against = "the input";
+            if (r.shortcut() == null) {
+                project(r, body, in.shape.channels());
+            } else {
+                String cut = r.shortcut().name().isEmpty() ? Naming.SHORTCUT : r.shortcut().name();
+                Naming.checkName(path, cut);
+                if (cut.equals(bodyName) || cut.equals(Naming.PROJECTION)) {
+                    throw new SpecException(path, "the shortcut and the body are both named '" + cut + "'");
+                }
+                target = resolveShortcut(r, cut, body);
+                against = "the shortcut";
+            }
+            FeatureShape t = target.shape;
             FeatureShape b = body.shape;
-            if (b.flat() || b.height() != s.height() || b.width() != s.width()) {
-                throw new SpecException(path, "body output " + b + " must keep the input's grid " + s.height() + "x" + s.width());
+            if (t.flat() || b.flat() || b.height() != t.height() || b.width() != t.width()) {
+                throw new SpecException(path, "body output " + b + " must have the grid of " + against + ", " + t);
             }
+            return new State(t, target.field.max(body.field));
+        }
+
+        /** The projection (when asked for) of the body to the width it is added to, then the shortcut. */
+        private State resolveShortcut(Residual r, String cut, State body) {
+            // The shortcut's width is needed to project the body: resolve it in a scratch analyser.
+            Analyzer scratch = new Analyzer(convention);
+            State t = r.shortcut().accept(scratch.new Stepper(Naming.join(path, cut), depth + 1, in));
+            project(r, body, t.shape.channels());
+            return walk(r.shortcut(), Naming.join(path, cut), cut, depth + 1, in);
+        }
+
+        private void project(Residual r, State body, int width) {
             if (r.project()) {
-                // The body's output, projected back to the input's width so that the two can be
-                // added, is an ordinary convolution: resolved, counted and compiled like any other.
-                Conv projection = new Conv(Naming.PROJECTION, s.channels(), 1, 1, 1, 1, Padding.VALID, false, ActivationKind.LINEAR, true);
-                walk(projection, Naming.join(path, Naming.PROJECTION), Naming.PROJECTION, depth + 1, new State(b, body.field));
-            } else if (b.channels() != s.channels()) {
-                throw new SpecException(path, "body width " + b.channels() + " differs from the input width "
-                        + s.channels() + " and the residual has no projection");
+                // The body's output, projected to the width it is added to, is an ordinary
+                // convolution: resolved, counted and compiled like any other.
+                Conv projection = new Conv(Naming.PROJECTION, width, 1, 1, 1, 1, Padding.VALID, false, ActivationKind.LINEAR, true);
+                walk(projection, Naming.join(path, Naming.PROJECTION), Naming.PROJECTION, depth + 1, body);
+            } else if (body.shape.channels() != width) {
+                throw new SpecException(path, "body width " + body.shape.channels() + " differs from the width "
+                        + width + " it is added to and the residual has no projection");
             }
-            return new State(s, in.field.max(body.field));
         }
 
         @Override

@@ -9,12 +9,14 @@ import dev.incept.spec.AdaptiveAvgPool;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
+import dev.incept.spec.DepthwiseConv;
 import dev.incept.spec.Dropout;
 import dev.incept.spec.GlobalPool;
 import dev.incept.spec.Pool;
 import dev.incept.spec.PoolKind;
 import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
+import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +41,7 @@ public final class LayerLabels {
 
     private static final ResolvedVisitor<Label> WORDS = new ResolvedVisitor<>() {
         public Label conv(ResolvedLayer at, Conv c) {
-            String linear = after(c.activation());
+            String linear = (c.groups() == 1 ? "" : " g" + c.groups()) + after(c.activation());
             String box = "conv " + c.kernelH() + "x" + c.kernelW() + (c.strideH() == 1 && c.strideW() == 1 ? "" : " /" + c.strideH())
                     + " · " + c.filters() + linear;
             return new Label("conv " + window(c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding())
@@ -91,9 +93,10 @@ public final class LayerLabels {
 
         public Label residual(ResolvedLayer at, Residual r) {
             boolean linear = r.activation() == ActivationKind.LINEAR;
-            String box = String.format(Locale.ROOT, "%s+ x%s%s%s", r.name().isEmpty() ? "" : r.name() + ": ",
-                    r.scale(), r.project() ? " (1x1 projection)" : "", linear ? "" : ", " + r.activation().jsonName());
-            return new Label("residual x" + r.scale() + after(r.activation()), box,
+            String box = String.format(Locale.ROOT, "%s+ x%s%s%s%s", r.name().isEmpty() ? "" : r.name() + ": ",
+                    r.scale(), r.project() ? " (1x1 projection)" : "", r.shortcut() == null ? "" : " (shortcut)",
+                    linear ? "" : ", " + r.activation().jsonName());
+            return new Label("residual x" + r.scale() + (r.shortcut() == null ? "" : " shortcut") + after(r.activation()), box,
                     "residual block around " + of(at.children().get(0)).words());
         }
 
@@ -114,6 +117,22 @@ public final class LayerLabels {
             return new Label("flatten", "flatten · " + at.output().channels(), "flatten " + at.input() + " to " + at.output().channels());
         }
 
+        public Label depthwiseConv(ResolvedLayer at, DepthwiseConv c) {
+            String box = "dwconv " + c.kernelH() + "x" + c.kernelW() + (c.strideH() == 1 && c.strideW() == 1 ? "" : " /" + c.strideH())
+                    + " · " + at.output().channels();
+            return new Label("dwconv " + window(c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding())
+                    + (c.batchNorm() ? " bn" : "") + after(c.activation(), ActivationKind.LINEAR), box,
+                    c.kernelH() + "x" + c.kernelW() + " depthwise conv " + at.input().channels() + "->" + at.output().channels());
+        }
+
+        public Label separableConv(ResolvedLayer at, SeparableConv c) {
+            String box = "sepconv " + c.kernelH() + "x" + c.kernelW() + (c.strideH() == 1 && c.strideW() == 1 ? "" : " /" + c.strideH())
+                    + " · " + c.filters();
+            return new Label("sepconv " + window(c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding())
+                    + (c.batchNorm() ? " bn" : "") + after(c.activation(), ActivationKind.LINEAR), box,
+                    c.kernelH() + "x" + c.kernelW() + " separable conv " + at.input().channels() + "->" + at.output().channels());
+        }
+
         public Label lrn(ResolvedLayer at, Lrn l) {
             String text = "lrn " + l.size();
             return new Label(text, text, "local response norm over " + l.size() + " channels");
@@ -122,7 +141,11 @@ public final class LayerLabels {
 
     /** What the summary adds after a convolution or residual: nothing for the usual ReLU, else the activation's name. */
     private static String after(ActivationKind a) {
-        return a == ActivationKind.RELU ? "" : " " + a.jsonName();
+        return after(a, ActivationKind.RELU);
+    }
+
+    private static String after(ActivationKind a, ActivationKind usual) {
+        return a == usual ? "" : " " + a.jsonName();
     }
 
     private static String convWords(ResolvedLayer at, Conv c, boolean sayConv) {

@@ -6,6 +6,7 @@ import dev.incept.spec.BatchNorm;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
+import dev.incept.spec.DepthwiseConv;
 import dev.incept.spec.Dropout;
 import dev.incept.spec.Flatten;
 import dev.incept.spec.FeatureShape;
@@ -16,6 +17,7 @@ import dev.incept.spec.LayerVisitor;
 import dev.incept.spec.Pool;
 import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
+import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
 import java.util.List;
 
@@ -97,6 +99,14 @@ public record ResolvedLayer(String path, String segment, Layer layer, int depth,
 
             public R lrn(Lrn l) {
                 return visitor.lrn(at, l);
+            }
+
+            public R depthwiseConv(DepthwiseConv c) {
+                return visitor.depthwiseConv(at, c);
+            }
+
+            public R separableConv(SeparableConv c) {
+                return visitor.separableConv(at, c);
             }
         });
     }

@@ -6,6 +6,7 @@ import dev.incept.spec.BatchNorm;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
+import dev.incept.spec.DepthwiseConv;
 import dev.incept.spec.Dropout;
 import dev.incept.spec.Flatten;
 import dev.incept.spec.GlobalPool;
@@ -13,6 +14,7 @@ import dev.incept.spec.Lrn;
 import dev.incept.spec.Pool;
 import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
+import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
 
 /**
@@ -49,4 +51,8 @@ public interface ResolvedVisitor<R> {
     R flatten(ResolvedLayer at, Flatten flatten);
 
     R lrn(ResolvedLayer at, Lrn lrn);
+
+    R depthwiseConv(ResolvedLayer at, DepthwiseConv conv);
+
+    R separableConv(ResolvedLayer at, SeparableConv conv);
 }

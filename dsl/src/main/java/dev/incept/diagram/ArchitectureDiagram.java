@@ -14,12 +14,14 @@ import dev.incept.spec.Lrn;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
+import dev.incept.spec.DepthwiseConv;
 import dev.incept.spec.Dropout;
 import dev.incept.spec.GlobalPool;
 import dev.incept.spec.Network;
 import dev.incept.spec.Pool;
 import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
+import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
 import java.util.List;
 import java.util.Locale;
@@ -263,6 +265,12 @@ public final class ArchitectureDiagram {
 
         public Node residual(ResolvedLayer at, Residual r) {
             ResolvedLayer body = at.children().get(0);
+            if (r.shortcut() != null) {
+                // A shortcut with layers of its own is drawn as a branch beside the body.
+                ResolvedLayer cut = at.children().get(at.children().size() - 1);
+                return new Branches(List.of(node(body), node(cut)), List.of(body.output().toString(), cut.output().toString()),
+                        box(at, "#f8d7d3"), false);
+            }
             return new Branches(List.of(node(body)), java.util.Collections.singletonList(body.output().toString()),
                     box(at, "#f8d7d3"), true);
         }
@@ -277,6 +285,14 @@ public final class ArchitectureDiagram {
 
         public Node flatten(ResolvedLayer at, Flatten f) {
             return box(at, "#f4f4f4");
+        }
+
+        public Node depthwiseConv(ResolvedLayer at, DepthwiseConv c) {
+            return box(at, "#d6efef");
+        }
+
+        public Node separableConv(ResolvedLayer at, SeparableConv c) {
+            return box(at, "#d6efef");
         }
 
         public Node lrn(ResolvedLayer at, Lrn l) {

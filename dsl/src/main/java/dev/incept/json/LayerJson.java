@@ -11,6 +11,7 @@ import dev.incept.spec.Lrn;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
+import dev.incept.spec.DepthwiseConv;
 import dev.incept.spec.Dropout;
 import dev.incept.spec.AdaptiveAvgPool;
 import dev.incept.spec.GlobalPool;
@@ -21,6 +22,7 @@ import dev.incept.spec.Pool;
 import dev.incept.spec.PoolKind;
 import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
+import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
 import dev.incept.spec.SpecException;
 
@@ -101,12 +103,12 @@ final class LayerJson {
 
     /** Every kind of layer, in the order an error message lists them. */
     static final List<Kind<?>> KINDS = List.of(
-            kind("conv", Conv.class, List.of("filters", "kernel", "stride", "padding", "batchNorm", "activation", "bias"), (n, name) -> {
+            kind("conv", Conv.class, List.of("filters", "kernel", "stride", "padding", "batchNorm", "activation", "bias", "groups"), (n, name) -> {
                 int[] k = n.required("kernel").intPair();
                 int[] s = stride(n);
                 boolean bn = n.optBool("batchNorm", true);
                 return new Conv(name, n.requiredInt("filters"), k[0], k[1], s[0], s[1], padding(n, Padding.SAME), bn,
-                        activation(n, ActivationKind.RELU), n.optBool("bias", !bn));
+                        activation(n, ActivationKind.RELU), n.optBool("bias", !bn), n.optInt("groups", 1));
             }, (c, o, depth) -> {
                 o.put("filters", c.filters());
                 o.set("kernel", ints(c.kernelH(), c.kernelW()));
@@ -115,7 +117,43 @@ final class LayerJson {
                 o.put("batchNorm", c.batchNorm());
                 o.put("activation", c.activation().jsonName());
                 o.put("bias", c.bias());
+                if (c.groups() != 1) {
+                    o.put("groups", c.groups());
+                }
             }),
+            kind("depthwiseconv", DepthwiseConv.class, List.of("kernel", "stride", "padding", "multiplier", "batchNorm", "activation", "bias"),
+                    (n, name) -> {
+                        int[] k = n.required("kernel").intPair();
+                        int[] s = stride(n);
+                        boolean bn = n.optBool("batchNorm", false);
+                        return new DepthwiseConv(name, k[0], k[1], s[0], s[1], padding(n, Padding.SAME), n.optInt("multiplier", 1), bn,
+                                activation(n, ActivationKind.LINEAR), n.optBool("bias", !bn));
+                    }, (c, o, depth) -> {
+                        o.set("kernel", ints(c.kernelH(), c.kernelW()));
+                        o.set("stride", ints(c.strideH(), c.strideW()));
+                        writePadding(o, c.padding());
+                        o.put("multiplier", c.multiplier());
+                        o.put("batchNorm", c.batchNorm());
+                        o.put("activation", c.activation().jsonName());
+                        o.put("bias", c.bias());
+                    }),
+            kind("separableconv", SeparableConv.class,
+                    List.of("filters", "kernel", "stride", "padding", "multiplier", "batchNorm", "activation", "bias"), (n, name) -> {
+                        int[] k = n.required("kernel").intPair();
+                        int[] s = stride(n);
+                        boolean bn = n.optBool("batchNorm", false);
+                        return new SeparableConv(name, n.requiredInt("filters"), k[0], k[1], s[0], s[1], padding(n, Padding.SAME),
+                                n.optInt("multiplier", 1), bn, activation(n, ActivationKind.LINEAR), n.optBool("bias", !bn));
+                    }, (c, o, depth) -> {
+                        o.put("filters", c.filters());
+                        o.set("kernel", ints(c.kernelH(), c.kernelW()));
+                        o.set("stride", ints(c.strideH(), c.strideW()));
+                        writePadding(o, c.padding());
+                        o.put("multiplier", c.multiplier());
+                        o.put("batchNorm", c.batchNorm());
+                        o.put("activation", c.activation().jsonName());
+                        o.put("bias", c.bias());
+                    }),
             kind("pool", Pool.class, List.of("kind", "kernel", "stride", "padding", "countIncludePad", "ceilMode"), (n, name) -> {
                 int[] k = n.required("kernel").intPair();
                 Node st = n.optional("stride");
@@ -154,14 +192,18 @@ final class LayerJson {
             kind("concat", Concat.class, List.of("branches"),
                     (n, name) -> new Concat(name, readAll(n.required("branches"))),
                     (c, o, depth) -> o.set("branches", writeAll(c.branches(), depth + 1))),
-            kind("residual", Residual.class, List.of("scale", "project", "activation", "body"),
+            kind("residual", Residual.class, List.of("scale", "project", "activation", "body", "shortcut"),
                     (n, name) -> new Residual(name, read(n.required("body")), n.optBool("project", true),
-                            n.optDouble("scale", 1.0), activation(n, ActivationKind.RELU)),
+                            n.optDouble("scale", 1.0), activation(n, ActivationKind.RELU),
+                            n.optional("shortcut") == null ? null : read(n.required("shortcut"))),
                     (r, o, depth) -> {
                         o.put("scale", r.scale());
                         o.put("project", r.project());
                         o.put("activation", r.activation().jsonName());
                         o.set("body", write(r.body(), depth + 1));
+                        if (r.shortcut() != null) {
+                            o.set("shortcut", write(r.shortcut(), depth + 1));
+                        }
                     }),
             kind("repeat", Repeat.class, List.of("times", "body"),
                     (n, name) -> new Repeat(name, n.requiredInt("times"), read(n.required("body"))),

@@ -37,4 +37,8 @@ public interface LayerVisitor<R> {
     R flatten(Flatten flatten);
 
     R lrn(Lrn lrn);
+
+    R depthwiseConv(DepthwiseConv conv);
+
+    R separableConv(SeparableConv conv);
 }

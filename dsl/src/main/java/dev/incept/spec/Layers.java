@@ -96,6 +96,20 @@ public final class Layers {
         return new Repeat(name, times, body);
     }
 
+    /** A depthwise k x k convolution (Keras's DepthwiseConv2D: multiplier 1, a bias, no batch norm, linear). */
+    public static DepthwiseConv depthwise(int kernel) {
+        return DepthwiseConv.of(kernel, kernel);
+    }
+
+    public static DepthwiseConv depthwise(int kernelH, int kernelW) {
+        return DepthwiseConv.of(kernelH, kernelW);
+    }
+
+    /** Keras's SeparableConv2D: depthwise k x k then pointwise 1x1 to {@code filters}, a bias, linear. */
+    public static SeparableConv separable(int filters, int kernel) {
+        return SeparableConv.of(filters, kernel, kernel);
+    }
+
     /** Batch norm on its own, with Keras's epsilon and momentum (scale and shift per channel). */
     public static BatchNorm batchNorm() {
         return new BatchNorm("", BatchNorm.KERAS_EPSILON, BatchNorm.KERAS_MOMENTUM);

@@ -51,6 +51,8 @@ public final class Naming {
     public static final String RESIDUAL_BODY = "body";
     /** The segment of a residual's 1x1 projection back to the input width. */
     public static final String PROJECTION = "project";
+    /** A residual shortcut's segment when the shortcut has no name of its own. */
+    public static final String SHORTCUT = "shortcut";
 
     /** The path of the aux head named {@code name}. */
     public static String auxPath(String name) {
@@ -183,6 +185,14 @@ public final class Naming {
 
         public String lrn(Lrn l) {
             return "lrn";
+        }
+
+        public String depthwiseConv(DepthwiseConv c) {
+            return "dwconv" + c.kernelH() + "x" + c.kernelW();
+        }
+
+        public String separableConv(SeparableConv c) {
+            return "sepconv" + c.kernelH() + "x" + c.kernelW();
         }
     };
 }

@@ -1,11 +1,14 @@
 package dev.incept.spec;
 
 /**
- * out = activation(x + scale * body(x)). With {@code project} the body's output passes through a
- * 1x1 linear convolution with bias (no batch norm) back to the input's width, as in
- * Inception-ResNet; without it the body must already keep the width.
+ * out = activation(shortcut(x) + scale * project(body(x))). The shortcut is the identity, or a
+ * layer of its own (Xception's strided 1x1 convolution and batch norm, when the body changes the
+ * grid or the width). With {@code project} the body's output passes through a 1x1 linear
+ * convolution with bias (no batch norm) to the shortcut's width, as in Inception-ResNet; without
+ * it the body must already match. Xception and InceptionNeXt add without an activation
+ * ({@link ActivationKind#LINEAR}).
  */
-public record Residual(String name, Layer body, boolean project, double scale, ActivationKind activation) implements Layer {
+public record Residual(String name, Layer body, boolean project, double scale, ActivationKind activation, Layer shortcut) implements Layer {
     public Residual {
         name = Naming.orEmpty(name);
         if (body == null) {
@@ -14,8 +17,13 @@ public record Residual(String name, Layer body, boolean project, double scale, A
         activation = activation == null ? ActivationKind.RELU : activation;
     }
 
+    /** With the identity shortcut. */
+    public Residual(String name, Layer body, boolean project, double scale, ActivationKind activation) {
+        this(name, body, project, scale, activation, null);
+    }
+
     public Residual named(String name) {
-        return new Residual(name, body, project, scale, activation);
+        return new Residual(name, body, project, scale, activation, shortcut);
     }
 
     @Override
@@ -24,15 +32,20 @@ public record Residual(String name, Layer body, boolean project, double scale, A
     }
 
     public Residual scale(double s) {
-        return new Residual(name, body, project, s, activation);
+        return new Residual(name, body, project, s, activation, shortcut);
     }
 
     public Residual activation(ActivationKind a) {
-        return new Residual(name, body, project, scale, a);
+        return new Residual(name, body, project, scale, a, shortcut);
     }
 
     /** No activation after the sum, as in Inception-ResNet-v2's last block. */
     public Residual linear() {
         return activation(ActivationKind.LINEAR);
+    }
+
+    /** The input reaches the sum through {@code s} instead of unchanged. */
+    public Residual shortcut(Layer s) {
+        return new Residual(name, body, project, scale, activation, s);
     }
 }

@@ -43,6 +43,8 @@ public final class Zoo {
                     299, InceptionResNetV1::build),
             new Model("inception-resnet-v2", "Inception-ResNet-v2: 10 x block35, 20 x block17, 10 x block8, scaled residuals",
                     299, InceptionResNetV2::build),
+            new Model("xception", "Xception as Keras builds it: separable 3x3 convolutions in residual blocks that add without a ReLU",
+                    299, Xception::build),
             new Model("googlenet-d2l", "GoogLeNet as d2l / DJL's basic model zoo build it: no batch norm, no aux heads (d2l trains it at 96x96)",
                     96, GoogLeNetD2l::build),
             new Model("inception-mini", "A small Inception-v3 for 28x28-32x32 inputs (Fashion-MNIST, CIFAR): A, B, C blocks at 1/8 width",

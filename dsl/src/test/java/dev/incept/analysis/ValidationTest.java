@@ -4,6 +4,7 @@ import static dev.incept.spec.Layers.activation;
 import static dev.incept.spec.Layers.avgPool;
 import static dev.incept.spec.Layers.batchNorm;
 import static dev.incept.spec.Layers.block;
+import static dev.incept.spec.Layers.depthwise;
 import static dev.incept.spec.Layers.flatten;
 import static dev.incept.spec.Layers.lrn;
 import static dev.incept.spec.Layers.concat;
@@ -70,6 +71,19 @@ class ValidationTest {
                 .add(conv(8, 3), globalAvgPool(), block("head", dense(4), activation(ActivationKind.SOFTMAX)))
                 .aux("side", "conv3x3", 0.3, flatten(), dense(4).activation(ActivationKind.SOFTMAX)).build();
         assertEquals(FeatureShape.vector(4), Analyzer.analyze(ok).output());
+    }
+
+    @Test
+    void groupsThatDoNotDivideTheChannelsNameTheBlockAndBothWidths() {
+        assertMentions(rejected(FeatureShape.of(6, 8, 8), conv(8, 3).groups(4).named("g")), "g:", "4 groups", "6 channels", "8 filters");
+        assertMentions(rejected(FeatureShape.of(8, 8, 8), conv(6, 3).groups(4).named("g")), "g:", "4 groups", "6 filters");
+        assertMentions(rejected(FeatureShape.of(8, 8, 8), depthwise(3).multiplier(0).named("d")), "d:", "depth multiplier", "0");
+    }
+
+    @Test
+    void aShortcutWhoseGridDiffersFromTheBodysNamesBoth() {
+        SpecException e = rejected(FeatureShape.of(8, 8, 8), residual("x", 1.0, conv(8, 3)).shortcut(conv(8, 1).stride(2)));
+        assertMentions(e, "x:", "body output 8x8", "the shortcut, 4x4x8");
     }
 
     @Test

@@ -3,8 +3,11 @@ package dev.incept.spec;
 import static dev.incept.spec.Layers.activation;
 import static dev.incept.spec.Layers.adaptiveAvgPool;
 import static dev.incept.spec.Layers.batchNorm;
+import static dev.incept.spec.Layers.depthwise;
+import static dev.incept.spec.Layers.separable;
 import static dev.incept.spec.Layers.flatten;
 import static dev.incept.spec.Layers.lrn;
+import static dev.incept.spec.Layers.maxPool;
 import static dev.incept.spec.Layers.avgPool;
 import static dev.incept.spec.Layers.concat;
 import static dev.incept.spec.Layers.conv;
@@ -57,6 +60,8 @@ class EveryLayerKindTest {
             @Override public Void activation(Activation a) { out.add("activation"); return null; }
             @Override public Void flatten(Flatten f) { out.add("flatten"); return null; }
             @Override public Void lrn(Lrn l) { out.add("lrn"); return null; }
+            @Override public Void depthwiseConv(DepthwiseConv c) { out.add("depthwiseConv"); return null; }
+            @Override public Void separableConv(SeparableConv c) { out.add("separableConv"); return null; }
         });
         return out;
     }
@@ -66,7 +71,8 @@ class EveryLayerKindTest {
         List<Layer> one = List.of(
                 conv(8, 3), avgPool(3, 1).same(), seq(conv(8, 1), conv(8, 3)), concat(conv(8, 1), seq(conv(4, 1), conv(8, 3))),
                 residual("res", 0.2, concat(conv(8, 1), conv(8, 3))), repeat("rep", 2, conv(8, 3)),
-                lrn(5, 1e-4, 0.75, 1), batchNorm(), activation(ActivationKind.GELU_TANH),
+                lrn(5, 1e-4, 0.75, 1), batchNorm(), activation(ActivationKind.GELU_TANH), depthwise(3).multiplier(2), separable(8, 3),
+                conv(8, 3).groups(4), residual("xres", 1.0, maxPool(3, 2).same()).shortcut(conv(8, 1).stride(2)),
                 concat(seq(adaptiveAvgPool(3, 2), flatten()), globalAvgPool()), dropout(0.2), dense(10), activation(ActivationKind.SOFTMAX));
         Network net = Network.builder("every-kind").input(3, 16, 16).add(one.toArray(new Layer[0])).build();
         Set<String> covered = new TreeSet<>();

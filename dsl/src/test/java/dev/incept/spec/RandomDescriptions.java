@@ -51,8 +51,13 @@ public final class RandomDescriptions {
         int kind = r.nextInt(depth > 0 ? 10 : 6);
         String name = rare(5) ? pick("a", "b", "x/y", " ", "block") : "";
         return switch (kind) {
-            case 0, 1, 2 -> new Conv(name, size(16), kernel(), kernel(), stride(), stride(), padding(), r.nextBoolean(),
-                    r.nextBoolean() ? ActivationKind.RELU : ActivationKind.LINEAR, r.nextBoolean());
+            case 0, 1 -> new Conv(name, size(16), kernel(), kernel(), stride(), stride(), padding(), r.nextBoolean(),
+                    r.nextBoolean() ? ActivationKind.RELU : ActivationKind.LINEAR, r.nextBoolean(), r.nextInt(4) == 0 ? pick(1, 2) : 1);
+            case 2 -> r.nextBoolean()
+                    ? new DepthwiseConv(name, kernel(), kernel(), stride(), stride(), padding(), faults ? pick(1, 2, 0) : pick(1, 2),
+                            r.nextBoolean(), ActivationKind.LINEAR, r.nextBoolean())
+                    : new SeparableConv(name, size(16), kernel(), kernel(), stride(), stride(), padding(), 1, r.nextBoolean(),
+                            r.nextBoolean() ? ActivationKind.RELU : ActivationKind.LINEAR, r.nextBoolean());
             case 3 -> new Pool(name, r.nextBoolean() ? PoolKind.MAX : PoolKind.AVG, kernel(), kernel(), stride(), stride(),
                     padding(), r.nextBoolean(), r.nextInt(4) == 0);
             case 4 -> r.nextInt(3) == 0 ? new GlobalPool(name, r.nextBoolean() ? PoolKind.MAX : PoolKind.AVG)
@@ -70,7 +75,7 @@ public final class RandomDescriptions {
             case 7, 8 -> new Concat(name, children(depth - 1));
             default -> r.nextBoolean()
                     ? new Residual(name, layer(depth - 1), faults ? r.nextInt(4) != 0 : true, faults ? pick(0.1, 0.17, 1.0, 0.0, -0.2, Double.POSITIVE_INFINITY) : pick(0.1, 0.17, 1.0),
-                            r.nextBoolean() ? ActivationKind.RELU : ActivationKind.LINEAR)
+                            r.nextBoolean() ? ActivationKind.RELU : ActivationKind.LINEAR, r.nextInt(4) == 0 ? layer(0) : null)
                     : new Repeat(name, faults ? pick(1, 2, 3, 0, -1) : pick(1, 2, 3), layer(depth - 1));
         };
     }

@@ -72,6 +72,16 @@ class ZooReferenceCountsTest {
     }
 
     @Test
+    void kerasXceptionHasExactlyItsPublishedParameterCount() {
+        Analysis a = analyze("xception", false, Convention.KERAS);
+        assertEquals(22_910_480L, a.params());
+        assertEquals(22_855_952L, a.trainableParams());
+        assertEquals(54_528L, a.nonTrainableParams());
+        // PyTorch counts the scales and shifts only: timm's xception has the same 22,855,952.
+        assertEquals(22_855_952L, analyze("xception", false, Convention.PYTORCH).params());
+    }
+
+    @Test
     void timmInceptionV4MatchesExactly() {
         Analysis a = analyze("inception-v4", false, Convention.PYTORCH);
         assertEquals(42_679_816L, a.params());

@@ -15,6 +15,8 @@ import dev.incept.spec.AuxHead
 import dev.incept.spec.Concat
 import dev.incept.spec.Conv
 import dev.incept.spec.Dense
+import dev.incept.spec.DepthwiseConv
+import dev.incept.spec.SeparableConv
 import dev.incept.spec.Dropout
 import dev.incept.spec.AdaptiveAvgPool
 import dev.incept.spec.GlobalPool
@@ -75,13 +77,30 @@ open class LayersBuilder internal constructor() {
 
     fun conv(
         filters: Int, kernel: Int, stride: Int = 1, padding: Padding = SAME, batchNorm: Boolean = true,
-        activation: ActivationKind = RELU, bias: Boolean = !batchNorm, name: String = "",
-    ) = conv(filters, kernel x kernel, stride x stride, padding, batchNorm, activation, bias, name)
+        activation: ActivationKind = RELU, bias: Boolean = !batchNorm, groups: Int = 1, name: String = "",
+    ) = conv(filters, kernel x kernel, stride x stride, padding, batchNorm, activation, bias, groups, name)
 
     fun conv(
         filters: Int, kernel: Size, stride: Size = 1 x 1, padding: Padding = SAME, batchNorm: Boolean = true,
-        activation: ActivationKind = RELU, bias: Boolean = !batchNorm, name: String = "",
-    ) = add(Conv(name, filters, kernel.height, kernel.width, stride.height, stride.width, padding, batchNorm, activation, bias))
+        activation: ActivationKind = RELU, bias: Boolean = !batchNorm, groups: Int = 1, name: String = "",
+    ) = add(Conv(name, filters, kernel.height, kernel.width, stride.height, stride.width, padding, batchNorm, activation, bias, groups))
+
+    /** Keras's DepthwiseConv2D: each input channel on its own, into [multiplier] channels. */
+    fun depthwise(
+        kernel: Size, stride: Int = 1, padding: Padding = SAME, multiplier: Int = 1, batchNorm: Boolean = false,
+        activation: ActivationKind = LINEAR, bias: Boolean = !batchNorm, name: String = "",
+    ) = add(DepthwiseConv(name, kernel.height, kernel.width, stride, stride, padding, multiplier, batchNorm, activation, bias))
+
+    fun depthwise(
+        kernel: Int, stride: Int = 1, padding: Padding = SAME, multiplier: Int = 1, batchNorm: Boolean = false,
+        activation: ActivationKind = LINEAR, bias: Boolean = !batchNorm, name: String = "",
+    ) = depthwise(kernel x kernel, stride, padding, multiplier, batchNorm, activation, bias, name)
+
+    /** Keras's SeparableConv2D: depthwise [kernel] then pointwise 1x1 to [filters], one layer. */
+    fun separable(
+        filters: Int, kernel: Int, stride: Int = 1, padding: Padding = SAME, multiplier: Int = 1, batchNorm: Boolean = false,
+        activation: ActivationKind = LINEAR, bias: Boolean = !batchNorm, name: String = "",
+    ) = add(SeparableConv(name, filters, kernel, kernel, stride, stride, padding, multiplier, batchNorm, activation, bias))
 
     fun maxPool(size: Int, stride: Int = size, padding: Padding = VALID, ceilMode: Boolean = false, name: String = "") =
         add(Pool(name, PoolKind.MAX, size, size, stride, stride, padding, false, ceilMode))
@@ -128,11 +147,11 @@ open class LayersBuilder internal constructor() {
      */
     fun residual(
         scale: Double, name: String = "", project: Boolean = true, activation: ActivationKind = RELU,
-        init: BranchesBuilder.() -> Unit,
+        shortcut: (LayersBuilder.() -> Unit)? = null, init: BranchesBuilder.() -> Unit,
     ) {
         val branches = BranchesBuilder().apply(init).branches
         val body: Layer = if (branches.size == 1) branches[0] else Concat("", branches)
-        add(Residual(name, body, project, scale, activation))
+        add(Residual(name, body, project, scale, activation, shortcut?.let { LayersBuilder().apply(it).single("") }))
     }
 
     /** `times` copies with their own weights; paths name/1 .. name/times. */

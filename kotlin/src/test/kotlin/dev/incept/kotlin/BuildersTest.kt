@@ -130,7 +130,8 @@ class BuildersTest {
             concat { branch { conv(8, 1) }; branch { conv(8, 3) } }
             residual(0.2, name = "res") { branch { conv(8, 1) }; branch { conv(8, 3) } }
             repeat(2, name = "rep") { conv(8, 3) }
-            lrn(); batchNorm(); activation(GELU)
+            lrn(); batchNorm(); activation(GELU); depthwise(3); separable(8, 3); conv(8, 3, groups = 2)
+            residual(1.0, project = false, activation = LINEAR, shortcut = { conv(8, 1, stride = 2) }) { branch { maxPool(3, stride = 2, padding = SAME) } }
             concat { branch { adaptiveAvgPool(3, 2); flatten() }; branch { globalAvgPool() } }; dropout(0.2); dense(10); activation(SOFTMAX)
         }
         val kinds = sortedSetOf<String>()
@@ -149,6 +150,8 @@ class BuildersTest {
             override fun activation(activation: dev.incept.spec.Activation) { kinds += "activation" }
             override fun flatten(flatten: dev.incept.spec.Flatten) { kinds += "flatten" }
             override fun lrn(lrn: dev.incept.spec.Lrn) { kinds += "lrn" }
+            override fun depthwiseConv(conv: dev.incept.spec.DepthwiseConv) { kinds += "depthwiseConv" }
+            override fun separableConv(conv: dev.incept.spec.SeparableConv) { kinds += "separableConv" }
         }
         net.layers().forEach { it.accept(visitor) }
         assertEquals(LayerVisitor::class.java.declaredMethods.map { it.name }.toSortedSet(), kinds)

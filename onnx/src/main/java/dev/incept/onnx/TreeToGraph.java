@@ -20,12 +20,14 @@ import dev.incept.spec.Lrn;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
+import dev.incept.spec.DepthwiseConv;
 import dev.incept.spec.Dropout;
 import dev.incept.spec.GlobalPool;
 import dev.incept.spec.Pool;
 import dev.incept.spec.PoolKind;
 import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
+import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,6 +132,19 @@ final class TreeToGraph {
             return at.input().flat() ? x : g.node("Flatten", at.path(), new String[] {x}, integer("axis", 1));
         }
 
+        public String depthwiseConv(ResolvedLayer at, DepthwiseConv c) {
+            String y = convNode(at, x, Role.CONV_WEIGHT, c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding(),
+                    at.input().channels(), c.bias());
+            return finish(at, y, c.batchNorm(), c.activation());
+        }
+
+        public String separableConv(ResolvedLayer at, SeparableConv c) {
+            String mid = convNode(at, x, Role.DEPTHWISE_WEIGHT, c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding(),
+                    at.input().channels(), false);
+            String y = convNode(at, mid, Role.CONV_WEIGHT, 1, 1, 1, 1, dev.incept.spec.Padding.VALID, 1, c.bias());
+            return finish(at, y, c.batchNorm(), c.activation());
+        }
+
         public String lrn(ResolvedLayer at, Lrn l) {
             return g.node("LRN", at.path(), new String[] {x}, integer("size", l.size()), real("alpha", (float) l.alpha()),
                     real("beta", (float) l.beta()), real("bias", (float) l.k()));
@@ -145,18 +160,25 @@ final class TreeToGraph {
     }
 
     private String conv(ResolvedLayer l, Conv c, String x) {
-        int[] pad = Windows.padding(c.padding(), c.kernelH(), c.kernelW());
-        List<String> in = new ArrayList<>(List.of(x, param(l, Role.CONV_WEIGHT)));
-        if (c.bias()) {
+        String y = convNode(l, x, Role.CONV_WEIGHT, c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding(), c.groups(), c.bias());
+        return finish(l, y, c.batchNorm(), c.activation());
+    }
+
+    /** One Conv node with the layer's tensor of {@code weight}, and its bias when {@code bias}. */
+    private String convNode(ResolvedLayer l, String x, Role weight, int kh, int kw, int sh, int sw, dev.incept.spec.Padding padding,
+                            int groups, boolean bias) {
+        int[] pad = Windows.padding(padding, kh, kw);
+        List<String> in = new ArrayList<>(List.of(x, param(l, weight)));
+        if (bias) {
             in.add(param(l, Role.CONV_BIAS));
         }
-        String y = g.node("Conv", l.path(), in.toArray(String[]::new),
-                ints("kernel_shape", c.kernelH(), c.kernelW()), ints("strides", c.strideH(), c.strideW()),
-                ints("pads", pad[0], pad[1], pad[0], pad[1]), ints("dilations", 1, 1), integer("group", 1));
-        if (c.batchNorm()) {
-            y = normalize(l, y, Compiler.BN_EPSILON);
-        }
-        return activate(l, c.activation(), y);
+        return g.node("Conv", l.path(), in.toArray(String[]::new), ints("kernel_shape", kh, kw), ints("strides", sh, sw),
+                ints("pads", pad[0], pad[1], pad[0], pad[1]), ints("dilations", 1, 1), integer("group", groups));
+    }
+
+    /** A convolution's batch norm and activation after it. */
+    private String finish(ResolvedLayer l, String y, boolean batchNorm, ActivationKind activation) {
+        return activate(l, activation, batchNorm ? normalize(l, y, Compiler.BN_EPSILON) : y);
     }
 
     private String normalize(ResolvedLayer l, String x, double epsilon) {
@@ -260,8 +282,11 @@ final class TreeToGraph {
 
     private String residual(ResolvedLayer r, Residual spec, String x) {
         String branch = layer(r.children().get(0), x);
-        if (r.children().size() > 1) {
+        if (spec.project()) {
             branch = layer(r.children().get(1), branch);
+        }
+        if (spec.shortcut() != null) {
+            x = layer(r.children().get(r.children().size() - 1), x);
         }
         if (spec.scale() != 1.0) {
             branch = g.node("Mul", r.path(), new String[] {branch, g.initializer(r.path() + ".scale", new long[0], new float[] {(float) spec.scale()})});

@@ -101,15 +101,19 @@ class OnnxExportTest {
     @org.junit.jupiter.params.provider.EnumSource(EngineChoice.class)
     void normalisationsActivationsFlattenAndAFinalSoftmaxGiveTheSameOutputs(EngineChoice engine) {
         // Every activation after a convolution, as a layer, after a residual's sum and after a
-        // dense layer; LRN; batch norm on a grid and on a vector; flatten; softmax at the end,
-        // which ONNX writes out and incept leaves to the loss.
+        // dense layer; LRN; batch norm on a grid and on a vector; grouped, depthwise and separable
+        // convolutions; a projected residual with a shortcut of its own; flatten; softmax at the
+        // end, which ONNX writes out and incept leaves to the loss.
         List<Layer> layers = new java.util.ArrayList<>(List.of(conv(8, 3).noBatchNorm(), lrn(5, 0.3, 0.75, 2), batchNorm()));
         for (ActivationKind k : ActivationKind.values()) {
             if (k != ActivationKind.LINEAR && k != ActivationKind.SOFTMAX) {
                 layers.add(seq(conv(8, 3).activation(k), activation(k), identityResidual(0.5, conv(8, 1)).activation(k)));
             }
         }
-        layers.addAll(List.of(maxPool(2, 2), flatten(), dense(12).activation(ActivationKind.GELU_TANH), batchNorm(),
+        layers.addAll(List.of(conv(8, 3).groups(4), depthwise(3).multiplier(2).batchNorm(true), separable(8, 3).batchNorm(true),
+                residual("xception", 1.0, seq(separable(12, 3), maxPool(3, 2).same())).shortcut(seq(conv(8, 1).stride(2).linear()))
+                        .activation(ActivationKind.LINEAR),
+                flatten(), dense(12).activation(ActivationKind.GELU_TANH), batchNorm(),
                 dense(10).activation(ActivationKind.SOFTMAX)));
         Network net = Network.builder("new-kinds").input(3, 8, 8).add(layers.toArray(Layer[]::new)).build();
         try (NDManager manager = Engines.load(engine).newBaseManager()) {

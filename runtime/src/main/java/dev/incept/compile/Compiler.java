@@ -22,12 +22,14 @@ import dev.incept.spec.Lrn;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
+import dev.incept.spec.DepthwiseConv;
 import dev.incept.spec.FeatureShape;
 import dev.incept.spec.GlobalPool;
 import dev.incept.spec.Network;
 import dev.incept.spec.PoolKind;
 import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
+import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,6 +155,14 @@ public final class Compiler {
             return Compiler.flatten();
         }
 
+        public Block depthwiseConv(ResolvedLayer at, DepthwiseConv c) {
+            return depthwise(at, c);
+        }
+
+        public Block separableConv(ResolvedLayer at, SeparableConv c) {
+            return separable(at, c);
+        }
+
         public Block lrn(ResolvedLayer at, Lrn l) {
             return new OpBlock("lrn", x -> LocalResponseNorm.apply(x, l.size(), l.alpha(), l.beta(), l.k()), s -> s);
         }
@@ -179,32 +189,54 @@ public final class Compiler {
 
     /** The convolution itself, without batch norm or activation. */
     private static Conv2d convolution(Conv c) {
-        int[] pad = Windows.padding(c.padding(), c.kernelH(), c.kernelW());
+        return convolution(c.filters(), c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding(), c.groups(), c.bias());
+    }
+
+    private static Conv2d convolution(int filters, int kh, int kw, int sh, int sw, dev.incept.spec.Padding padding, int groups, boolean bias) {
+        int[] pad = Windows.padding(padding, kh, kw);
         return Conv2d.builder()
-                .setKernelShape(new Shape(c.kernelH(), c.kernelW()))
-                .optStride(new Shape(c.strideH(), c.strideW()))
+                .setKernelShape(new Shape(kh, kw))
+                .optStride(new Shape(sh, sw))
                 .optPadding(new Shape(pad[0], pad[1]))
-                .setFilters(c.filters())
-                .optBias(c.bias())
+                .setFilters(filters)
+                .optGroups(groups)
+                .optBias(bias)
                 .build();
     }
 
     private static Block conv(Conv c, boolean deferRelu) {
-        List<String> names = new ArrayList<>(List.of("conv"));
-        List<Block> parts = new ArrayList<>();
-        parts.add(convolution(c));
-        if (c.batchNorm()) {
+        return unit(new ArrayList<>(List.of("conv")), new ArrayList<>(List.of(convolution(c))), c.batchNorm(), c.activation(), deferRelu);
+    }
+
+    /** The convolutions in {@code parts}, then batch norm and the activation (a ReLU left to the lowering when deferred). */
+    private static Block unit(List<String> names, List<Block> parts, boolean batchNorm, dev.incept.spec.ActivationKind activation,
+                              boolean deferRelu) {
+        if (batchNorm) {
             names.add("bn");
             parts.add(new ChannelBatchNorm(BN_EPSILON, BN_MOMENTUM));
         }
-        if (c.activation() == dev.incept.spec.ActivationKind.RELU && !deferRelu) {
+        if (activation == dev.incept.spec.ActivationKind.RELU && !deferRelu) {
             names.add("relu");
             parts.add(relu());
-        } else if (c.activation() != dev.incept.spec.ActivationKind.RELU && !ActivationOps.isIdentity(c.activation())) {
-            names.add(c.activation().jsonName());
-            parts.add(ActivationOps.block(c.activation()));
+        } else if (activation != dev.incept.spec.ActivationKind.RELU && !ActivationOps.isIdentity(activation)) {
+            names.add(activation.jsonName());
+            parts.add(ActivationOps.block(activation));
         }
         return new SequenceBlock(names, parts);
+    }
+
+    private static Block depthwise(ResolvedLayer at, DepthwiseConv c) {
+        Conv2d conv = convolution(at.output().channels(), c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding(),
+                at.input().channels(), c.bias());
+        return unit(new ArrayList<>(List.of("conv")), new ArrayList<>(List.of(conv)), c.batchNorm(), c.activation(), false);
+    }
+
+    private static Block separable(ResolvedLayer at, SeparableConv c) {
+        int in = at.input().channels();
+        Conv2d depthwise = convolution(in * c.multiplier(), c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding(), in, false);
+        Conv2d pointwise = convolution(c.filters(), 1, 1, 1, 1, dev.incept.spec.Padding.VALID, 1, c.bias());
+        return unit(new ArrayList<>(List.of("depthwise", "pointwise")), new ArrayList<>(List.of(depthwise, pointwise)),
+                c.batchNorm(), c.activation(), false);
     }
 
     private static Block pool(dev.incept.spec.Pool p, boolean reluAfter, FeatureShape in) {
@@ -281,9 +313,10 @@ public final class Compiler {
         ResolvedLayer body = r.children().get(0);
         // The projection is the analyser's ordinary 1x1 convolution, registered bare (a Conv2d, not a
         // sequence) under its segment, as checkpoints written before it was part of the tree expect.
-        ResolvedLayer projection = r.children().size() > 1 ? r.children().get(1) : null;
+        ResolvedLayer projection = spec.project() ? r.children().get(1) : null;
         Block project = projection != null && projection.layer() instanceof Conv c ? convolution(c) : null;
+        ResolvedLayer cut = spec.shortcut() == null ? null : r.children().get(r.children().size() - 1);
         return new ResidualBlock(body.segment(), compile(body), projection == null ? null : projection.segment(), project, spec.scale(),
-                ActivationOps.op(spec.activation()));
+                ActivationOps.op(spec.activation()), cut == null ? null : cut.segment(), cut == null ? null : compile(cut));
     }
 }

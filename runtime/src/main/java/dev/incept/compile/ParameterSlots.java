@@ -12,11 +12,13 @@ import dev.incept.spec.Lrn;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
+import dev.incept.spec.DepthwiseConv;
 import dev.incept.spec.Dropout;
 import dev.incept.spec.GlobalPool;
 import dev.incept.spec.Pool;
 import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
+import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +33,7 @@ import java.util.List;
  */
 public final class ParameterSlots {
     /** What a parameter is to its layer. */
-    public enum Role { CONV_WEIGHT, CONV_BIAS, BN_SCALE, BN_SHIFT, BN_MEAN, BN_VARIANCE, DENSE_WEIGHT, DENSE_BIAS }
+    public enum Role { DEPTHWISE_WEIGHT, CONV_WEIGHT, CONV_BIAS, BN_SCALE, BN_SHIFT, BN_MEAN, BN_VARIANCE, DENSE_WEIGHT, DENSE_BIAS }
 
     /**
      * One parameter: its layer, its role, the aux head it belongs to ({@code null} in the main
@@ -99,14 +101,30 @@ public final class ParameterSlots {
         }
 
         public List<Slot> conv(ResolvedLayer at, Conv c) {
-            List<Slot> out = new ArrayList<>(List.of(slot(at, Role.CONV_WEIGHT, c.filters(), at.input().channels(), c.kernelH(), c.kernelW())));
-            if (c.bias()) {
+            return unit(at, new ArrayList<>(List.of(slot(at, Role.CONV_WEIGHT, c.filters(), at.input().channels() / c.groups(),
+                    c.kernelH(), c.kernelW()))), c.bias(), c.batchNorm());
+        }
+
+        /** The convolution weights in {@code out}, then the bias and batch norm over the layer's output channels. */
+        private List<Slot> unit(ResolvedLayer at, List<Slot> out, boolean bias, boolean batchNorm) {
+            if (bias) {
                 out.addAll(perChannel(at, Role.CONV_BIAS));
             }
-            if (c.batchNorm()) {
+            if (batchNorm) {
                 out.addAll(perChannel(at, Role.BN_SCALE, Role.BN_SHIFT, Role.BN_MEAN, Role.BN_VARIANCE));
             }
             return out;
+        }
+
+        public List<Slot> depthwiseConv(ResolvedLayer at, DepthwiseConv c) {
+            return unit(at, new ArrayList<>(List.of(slot(at, Role.CONV_WEIGHT, at.output().channels(), 1, c.kernelH(), c.kernelW()))),
+                    c.bias(), c.batchNorm());
+        }
+
+        public List<Slot> separableConv(ResolvedLayer at, SeparableConv c) {
+            long middle = (long) at.input().channels() * c.multiplier();
+            return unit(at, new ArrayList<>(List.of(slot(at, Role.DEPTHWISE_WEIGHT, middle, 1, c.kernelH(), c.kernelW()),
+                    slot(at, Role.CONV_WEIGHT, c.filters(), middle, 1, 1))), c.bias(), c.batchNorm());
         }
 
         public List<Slot> dense(ResolvedLayer at, Dense d) {

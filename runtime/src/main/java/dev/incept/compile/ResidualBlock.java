@@ -10,24 +10,29 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
-/** out = act(x + scale * project(body(x))): Inception-ResNet's scaled residual, projection optional. */
+/**
+ * out = act(shortcut(x) + scale * project(body(x))): Inception-ResNet's scaled residual with the
+ * projection optional, or Xception's, whose shortcut has layers of its own.
+ */
 final class ResidualBlock extends AbstractBlock {
     private final Block body;
     private final Block project;
     private final float scale;
     private final java.util.function.UnaryOperator<NDArray> activation;
+    private final Block shortcut;
 
     ResidualBlock(String bodyName, Block body, String projectName, Block project, double scale,
-                  java.util.function.UnaryOperator<NDArray> activation) {
+                  java.util.function.UnaryOperator<NDArray> activation, String shortcutName, Block shortcut) {
         this.body = addChildBlock(bodyName, body);
         this.project = project == null ? null : addChildBlock(projectName, project);
         this.scale = (float) scale;
         this.activation = activation;
+        this.shortcut = shortcut == null ? null : addChildBlock(shortcutName, shortcut);
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
+        NDArray x = shortcut == null ? inputs.singletonOrThrow() : shortcut.forward(ps, inputs, training, params).singletonOrThrow();
         NDList y = body.forward(ps, inputs, training, params);
         if (project != null) {
             y = project.forward(ps, y, training, params);
@@ -43,10 +48,13 @@ final class ResidualBlock extends AbstractBlock {
         if (project != null) {
             project.initialize(manager, dataType, body.getOutputShapes(inputShapes));
         }
+        if (shortcut != null) {
+            shortcut.initialize(manager, dataType, inputShapes);
+        }
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {inputShapes[0]};
+        return shortcut == null ? new Shape[] {inputShapes[0]} : shortcut.getOutputShapes(inputShapes);
     }
 }

@@ -64,7 +64,7 @@ final class SiblingFusion {
         if (l.layer() instanceof Sequence) {
             return pointwiseLead(l.children().get(0));
         }
-        if (l.layer() instanceof Conv c && c.kernelH() == 1 && c.kernelW() == 1
+        if (l.layer() instanceof Conv c && c.groups() == 1 && c.kernelH() == 1 && c.kernelW() == 1
                 && c.strideH() == 1 && c.strideW() == 1) {
             int[] pad = Windows.padding(c.padding(), 1, 1);
             return pad[0] == 0 && pad[1] == 0 ? c : null;

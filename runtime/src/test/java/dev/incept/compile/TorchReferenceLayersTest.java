@@ -4,6 +4,8 @@ import static dev.incept.spec.Layers.activation;
 import static dev.incept.spec.Layers.batchNorm;
 import static dev.incept.spec.Layers.conv;
 import static dev.incept.spec.Layers.dense;
+import static dev.incept.spec.Layers.depthwise;
+import static dev.incept.spec.Layers.separable;
 import static dev.incept.spec.Layers.flatten;
 import static dev.incept.spec.Layers.globalAvgPool;
 import static dev.incept.spec.Layers.identityResidual;
@@ -29,6 +31,7 @@ import dev.incept.json.SpecJson;
 import dev.incept.spec.ActivationKind;
 import dev.incept.spec.Layer;
 import dev.incept.spec.Network;
+import dev.incept.spec.Residual;
 import dev.incept.weights.TorchvisionReference;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -72,6 +75,15 @@ class TorchReferenceLayersTest {
                 flatten(), dense(16).activation(ActivationKind.RELU), batchNorm().epsilon(1e-5), dense(10), activation(ActivationKind.SOFTMAX)));
         out.put("lrn-googlenet-paper", net(3, 11, conv(16, 3).noBatchNorm(), lrn(5, 1e-4, 0.75, 1), conv(16, 1).noBatchNorm(),
                 lrn(3, 0.5, 0.75, 2), globalAvgPool(), dense(4)));
+        out.put("grouped-depthwise-separable", net(4, 9, conv(8, 3).groups(2), depthwise(3).multiplier(2).stride(2),
+                separable(12, 3).batchNorm(true).activation(ActivationKind.RELU), separable(6, 5).multiplier(2),
+                depthwise(1, 3).batchNorm(true).activation(ActivationKind.GELU), globalAvgPool(), dense(5)));
+        Layer unit = seq(activation(ActivationKind.RELU), separable(16, 3).batchNorm(true), activation(ActivationKind.RELU),
+                separable(16, 3).batchNorm(true), maxPool(3, 2).same());
+        out.put("xception-shortcuts", net(8, 10,
+                new Residual("entry", unit, false, 1.0, ActivationKind.LINEAR, seq(conv(16, 1).stride(2).batchNorm(false).linear(), batchNorm())),
+                residual("projected", 0.5, seq(separable(24, 3), maxPool(3, 2).same())).shortcut(conv(12, 1).stride(2)),
+                flatten(), dense(5)));
         out.put("dense-softmax", net(2, 5, seq(conv(4, 3), flatten()), dense(6).activation(ActivationKind.SOFTMAX)));
         return out;
     }
