@@ -4,6 +4,8 @@ import dev.incept.spec.Activation;
 import dev.incept.spec.ActivationKind;
 import dev.incept.spec.BatchNorm;
 import dev.incept.spec.Flatten;
+import dev.incept.spec.LayerNorm;
+import dev.incept.spec.LayerScale;
 import dev.incept.spec.Lrn;
 import dev.incept.spec.AdaptiveAvgPool;
 import dev.incept.spec.Concat;
@@ -23,6 +25,7 @@ import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
 import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
+import dev.incept.spec.Split;
 import dev.incept.spec.FeatureShape;
 import dev.incept.spec.SpecException;
 
@@ -320,6 +323,9 @@ public final class Analyzer {
             if (r.activation() == ActivationKind.SOFTMAX) {
                 throw new SpecException(path, "a residual's activation cannot be softmax; end the network with activation(softmax) instead");
             }
+            if (!(r.dropPath() >= 0 && r.dropPath() < 1)) {
+                throw new SpecException(path, "drop-path rate must be in [0, 1), got " + r.dropPath());
+            }
             if (!Double.isFinite(r.scale()) || r.scale() < 0) {
                 throw new SpecException(path, "residual scale must be finite and >= 0, got " + r.scale());
             }
@@ -398,6 +404,59 @@ public final class Analyzer {
         @Override
         public State activation(Activation a) {
             return in;
+        }
+
+        @Override
+        public State layerNorm(LayerNorm n) {
+            if (!(n.epsilon() > 0) || !Double.isFinite(n.epsilon())) {
+                throw new SpecException(path, "layer norm epsilon must be finite and > 0, got " + n.epsilon());
+            }
+            addParams(2L * in.shape.channels(), 0);
+            return in;
+        }
+
+        @Override
+        public State layerScale(LayerScale s) {
+            if (!Double.isFinite(s.init())) {
+                throw new SpecException(path, "layer scale's initial value must be finite, got " + s.init());
+            }
+            addParams(in.shape.channels(), 0);
+            return in;
+        }
+
+        @Override
+        public State split(Split sp) {
+            FeatureShape s = spatial("a channel split");
+            if (sp.branches().isEmpty() || sp.sizes().size() != sp.branches().size()) {
+                throw new SpecException(path, "a split needs one size per branch, got " + sp.sizes().size() + " sizes for "
+                        + sp.branches().size() + " branches");
+            }
+            long total = 0;
+            for (int size : sp.sizes()) {
+                positive("split size", size);
+                total += size;
+            }
+            if (total != s.channels()) {
+                throw new SpecException(path, "split sizes " + sp.sizes() + " add up to " + total + ", not the input's "
+                        + s.channels() + " channels");
+            }
+            List<String> names = Naming.branchNames(path, sp.branches());
+            long channels = 0;
+            ReceptiveField field = in.field;
+            for (int i = 0; i < sp.branches().size(); i++) {
+                State slice = new State(FeatureShape.of(sp.sizes().get(i), s.height(), s.width()), in.field);
+                State out = walk(sp.branches().get(i), Naming.join(path, names.get(i)), names.get(i), depth + 1, slice);
+                if (out.shape.flat() || out.shape.height() != s.height() || out.shape.width() != s.width()) {
+                    throw new SpecException(Naming.join(path, names.get(i)), "a split's branch must keep the grid "
+                            + s.height() + "x" + s.width() + ", got " + out.shape);
+                }
+                channels += out.shape.channels();
+                field = field.max(out.field);
+            }
+            if (channels > Integer.MAX_VALUE) {
+                throw new SpecException(path, "concatenated width " + channels + " is too large");
+            }
+            return new State(FeatureShape.of((int) channels, s.height(), s.width()), field);
         }
 
         @Override

@@ -4,6 +4,8 @@ import dev.incept.spec.Activation;
 import dev.incept.spec.ActivationKind;
 import dev.incept.spec.BatchNorm;
 import dev.incept.spec.Flatten;
+import dev.incept.spec.LayerNorm;
+import dev.incept.spec.LayerScale;
 import dev.incept.spec.Lrn;
 import dev.incept.spec.AdaptiveAvgPool;
 import dev.incept.spec.Concat;
@@ -18,6 +20,7 @@ import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
 import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
+import dev.incept.spec.Split;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +99,8 @@ public final class LayerLabels {
             String box = String.format(Locale.ROOT, "%s+ x%s%s%s%s", r.name().isEmpty() ? "" : r.name() + ": ",
                     r.scale(), r.project() ? " (1x1 projection)" : "", r.shortcut() == null ? "" : " (shortcut)",
                     linear ? "" : ", " + r.activation().jsonName());
-            return new Label("residual x" + r.scale() + (r.shortcut() == null ? "" : " shortcut") + after(r.activation()), box,
+            return new Label("residual x" + r.scale() + (r.shortcut() == null ? "" : " shortcut") + after(r.activation())
+                    + (r.dropPath() > 0 ? " droppath " + r.dropPath() : ""), box,
                     "residual block around " + of(at.children().get(0)).words());
         }
 
@@ -110,7 +114,8 @@ public final class LayerLabels {
         }
 
         public Label activation(ResolvedLayer at, Activation a) {
-            return new Label(a.kind().jsonName(), a.kind().jsonName(), a.kind().jsonName() + " activation");
+            String text = a.kind() == ActivationKind.LINEAR ? "identity" : a.kind().jsonName();
+            return new Label(text, text, a.kind() == ActivationKind.LINEAR ? "identity" : text + " activation");
         }
 
         public Label flatten(ResolvedLayer at, Flatten f) {
@@ -131,6 +136,19 @@ public final class LayerLabels {
             return new Label("sepconv " + window(c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding())
                     + (c.batchNorm() ? " bn" : "") + after(c.activation(), ActivationKind.LINEAR), box,
                     c.kernelH() + "x" + c.kernelW() + " separable conv " + at.input().channels() + "->" + at.output().channels());
+        }
+
+        public Label split(ResolvedLayer at, Split s) {
+            return new Label("split " + s.sizes(), s.name().isEmpty() ? "split" : s.name() + ": split",
+                    "channel split " + s.sizes() + " into " + at.children().size() + " branches (" + at.output().channels() + " channels)");
+        }
+
+        public Label layerNorm(ResolvedLayer at, LayerNorm n) {
+            return new Label("layernorm", "layernorm", "layer norm over " + at.output().channels() + " channels");
+        }
+
+        public Label layerScale(ResolvedLayer at, LayerScale s) {
+            return new Label("layerscale " + s.init(), "layerscale", "layer scale over " + at.output().channels() + " channels");
         }
 
         public Label lrn(ResolvedLayer at, Lrn l) {

@@ -11,6 +11,8 @@ import dev.incept.spec.Dropout;
 import dev.incept.spec.Flatten;
 import dev.incept.spec.FeatureShape;
 import dev.incept.spec.GlobalPool;
+import dev.incept.spec.LayerNorm;
+import dev.incept.spec.LayerScale;
 import dev.incept.spec.Lrn;
 import dev.incept.spec.Layer;
 import dev.incept.spec.LayerVisitor;
@@ -19,6 +21,7 @@ import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
 import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
+import dev.incept.spec.Split;
 import java.util.List;
 
 /**
@@ -107,6 +110,18 @@ public record ResolvedLayer(String path, String segment, Layer layer, int depth,
 
             public R separableConv(SeparableConv c) {
                 return visitor.separableConv(at, c);
+            }
+
+            public R split(Split s) {
+                return visitor.split(at, s);
+            }
+
+            public R layerNorm(LayerNorm n) {
+                return visitor.layerNorm(at, n);
+            }
+
+            public R layerScale(LayerScale s) {
+                return visitor.layerScale(at, s);
             }
         });
     }

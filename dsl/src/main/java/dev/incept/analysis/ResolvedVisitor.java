@@ -10,12 +10,15 @@ import dev.incept.spec.DepthwiseConv;
 import dev.incept.spec.Dropout;
 import dev.incept.spec.Flatten;
 import dev.incept.spec.GlobalPool;
+import dev.incept.spec.LayerNorm;
+import dev.incept.spec.LayerScale;
 import dev.incept.spec.Lrn;
 import dev.incept.spec.Pool;
 import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
 import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
+import dev.incept.spec.Split;
 
 /**
  * One method per kind of layer, each handed the resolved layer ({@code at}: path, shapes, counts,
@@ -55,4 +58,10 @@ public interface ResolvedVisitor<R> {
     R depthwiseConv(ResolvedLayer at, DepthwiseConv conv);
 
     R separableConv(ResolvedLayer at, SeparableConv conv);
+
+    R split(ResolvedLayer at, Split split);
+
+    R layerNorm(ResolvedLayer at, LayerNorm norm);
+
+    R layerScale(ResolvedLayer at, LayerScale scale);
 }

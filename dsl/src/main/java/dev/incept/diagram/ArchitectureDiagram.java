@@ -10,6 +10,8 @@ import dev.incept.spec.Activation;
 import dev.incept.spec.AdaptiveAvgPool;
 import dev.incept.spec.BatchNorm;
 import dev.incept.spec.Flatten;
+import dev.incept.spec.LayerNorm;
+import dev.incept.spec.LayerScale;
 import dev.incept.spec.Lrn;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
@@ -23,6 +25,7 @@ import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
 import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
+import dev.incept.spec.Split;
 import java.util.List;
 import java.util.Locale;
 
@@ -293,6 +296,24 @@ public final class ArchitectureDiagram {
 
         public Node separableConv(ResolvedLayer at, SeparableConv c) {
             return box(at, "#d6efef");
+        }
+
+        public Node split(ResolvedLayer at, Split s) {
+            List<Node> parts = new java.util.ArrayList<>();
+            List<String> shapes = new java.util.ArrayList<>();
+            for (ResolvedLayer branch : at.children()) {
+                parts.add(node(branch));
+                shapes.add(branch.output().toString());
+            }
+            return new Branches(parts, shapes, box(at, "#fff6bf"), false);
+        }
+
+        public Node layerNorm(ResolvedLayer at, LayerNorm n) {
+            return box(at, "#f4f4f4");
+        }
+
+        public Node layerScale(ResolvedLayer at, LayerScale s) {
+            return box(at, "#f4f4f4");
         }
 
         public Node lrn(ResolvedLayer at, Lrn l) {

@@ -7,6 +7,8 @@ import dev.incept.spec.Activation;
 import dev.incept.spec.ActivationKind;
 import dev.incept.spec.BatchNorm;
 import dev.incept.spec.Flatten;
+import dev.incept.spec.LayerNorm;
+import dev.incept.spec.LayerScale;
 import dev.incept.spec.Lrn;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
@@ -24,6 +26,7 @@ import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
 import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
+import dev.incept.spec.Split;
 import dev.incept.spec.SpecException;
 
 import java.util.ArrayList;
@@ -192,10 +195,10 @@ final class LayerJson {
             kind("concat", Concat.class, List.of("branches"),
                     (n, name) -> new Concat(name, readAll(n.required("branches"))),
                     (c, o, depth) -> o.set("branches", writeAll(c.branches(), depth + 1))),
-            kind("residual", Residual.class, List.of("scale", "project", "activation", "body", "shortcut"),
+            kind("residual", Residual.class, List.of("scale", "project", "activation", "body", "shortcut", "dropPath"),
                     (n, name) -> new Residual(name, read(n.required("body")), n.optBool("project", true),
                             n.optDouble("scale", 1.0), activation(n, ActivationKind.RELU),
-                            n.optional("shortcut") == null ? null : read(n.required("shortcut"))),
+                            n.optional("shortcut") == null ? null : read(n.required("shortcut")), n.optDouble("dropPath", 0)),
                     (r, o, depth) -> {
                         o.put("scale", r.scale());
                         o.put("project", r.project());
@@ -203,6 +206,9 @@ final class LayerJson {
                         o.set("body", write(r.body(), depth + 1));
                         if (r.shortcut() != null) {
                             o.set("shortcut", write(r.shortcut(), depth + 1));
+                        }
+                        if (r.dropPath() != 0) {
+                            o.put("dropPath", r.dropPath());
                         }
                     }),
             kind("repeat", Repeat.class, List.of("times", "body"),
@@ -221,6 +227,17 @@ final class LayerJson {
                     (n, name) -> new Activation(name, enumValue(n.required("activation"), ActivationKind.class)),
                     (a, o, depth) -> o.put("activation", a.kind().jsonName())),
             kind("flatten", Flatten.class, List.of(), (n, name) -> new Flatten(name), (f, o, depth) -> { }),
+            kind("split", Split.class, List.of("sizes", "branches"),
+                    (n, name) -> new Split(name, n.required("sizes").elements().stream().map(Node::intValue).toList(),
+                            readAll(n.required("branches"))),
+                    (s, o, depth) -> {
+                        o.set("sizes", ints(s.sizes().stream().mapToInt(Integer::intValue).toArray()));
+                        o.set("branches", writeAll(s.branches(), depth + 1));
+                    }),
+            kind("layernorm", LayerNorm.class, List.of("epsilon"),
+                    (n, name) -> new LayerNorm(name, n.optDouble("epsilon", 1e-6)), (l, o, depth) -> o.put("epsilon", l.epsilon())),
+            kind("layerscale", LayerScale.class, List.of("init"),
+                    (n, name) -> new LayerScale(name, n.optDouble("init", 1e-6)), (l, o, depth) -> o.put("init", l.init())),
             kind("lrn", Lrn.class, List.of("size", "alpha", "beta", "k"),
                     (n, name) -> new Lrn(name, n.requiredInt("size"), n.optDouble("alpha", 1e-4), n.optDouble("beta", 0.75), n.optDouble("k", 1)),
                     (l, o, depth) -> {

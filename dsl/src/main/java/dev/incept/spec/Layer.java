@@ -5,7 +5,8 @@ package dev.incept.spec;
  * name means "name me after my kind and position" (see {@link Naming}).
  */
 public sealed interface Layer permits Conv, Pool, GlobalPool, AdaptiveAvgPool, Dropout, Dense, Sequence, Concat, Residual, Repeat,
-        BatchNorm, Activation, Flatten, Lrn, DepthwiseConv, SeparableConv {
+        BatchNorm, Activation, Flatten, Lrn, DepthwiseConv, SeparableConv,
+        Split, LayerNorm, LayerScale {
     String name();
 
     /** A copy of this layer carrying the given name. */

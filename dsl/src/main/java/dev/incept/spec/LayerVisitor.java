@@ -41,4 +41,10 @@ public interface LayerVisitor<R> {
     R depthwiseConv(DepthwiseConv conv);
 
     R separableConv(SeparableConv conv);
+
+    R split(Split split);
+
+    R layerNorm(LayerNorm norm);
+
+    R layerScale(LayerScale scale);
 }

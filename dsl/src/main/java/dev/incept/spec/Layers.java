@@ -110,6 +110,30 @@ public final class Layers {
         return SeparableConv.of(filters, kernel, kernel);
     }
 
+    /** Branches over slices of the input's channels, in order: split(sizes(8, 8), identity(), depthwise(3)). */
+    public static Split split(List<Integer> sizes, Layer... branches) {
+        return new Split("", sizes, List.of(branches));
+    }
+
+    public static Split split(String name, List<Integer> sizes, Layer... branches) {
+        return new Split(name, sizes, List.of(branches));
+    }
+
+    /** The input as it is: a split's or a concat's pass-through branch. */
+    public static Activation identity() {
+        return new Activation("", ActivationKind.LINEAR);
+    }
+
+    /** Layer norm over the channels, timm's epsilon 1e-6. */
+    public static LayerNorm layerNorm() {
+        return new LayerNorm("", 1e-6);
+    }
+
+    /** A learned per-channel scale starting at {@code init} (InceptionNeXt: 1e-6). */
+    public static LayerScale layerScale(double init) {
+        return new LayerScale("", init);
+    }
+
     /** Batch norm on its own, with Keras's epsilon and momentum (scale and shift per channel). */
     public static BatchNorm batchNorm() {
         return new BatchNorm("", BatchNorm.KERAS_EPSILON, BatchNorm.KERAS_MOMENTUM);

@@ -194,5 +194,17 @@ public final class Naming {
         public String separableConv(SeparableConv c) {
             return "sepconv" + c.kernelH() + "x" + c.kernelW();
         }
+
+        public String split(Split s) {
+            return "split";
+        }
+
+        public String layerNorm(LayerNorm n) {
+            return "layernorm";
+        }
+
+        public String layerScale(LayerScale s) {
+            return "layerscale";
+        }
     };
 }

@@ -6,9 +6,11 @@ package dev.incept.spec;
  * grid or the width). With {@code project} the body's output passes through a 1x1 linear
  * convolution with bias (no batch norm) to the shortcut's width, as in Inception-ResNet; without
  * it the body must already match. Xception and InceptionNeXt add without an activation
- * ({@link ActivationKind#LINEAR}).
+ * ({@link ActivationKind#LINEAR}). With {@code dropPath} above 0, training drops the whole branch for
+ * that share of the examples and scales it up for the rest (stochastic depth); inference keeps it.
  */
-public record Residual(String name, Layer body, boolean project, double scale, ActivationKind activation, Layer shortcut) implements Layer {
+public record Residual(String name, Layer body, boolean project, double scale, ActivationKind activation, Layer shortcut,
+                       double dropPath) implements Layer {
     public Residual {
         name = Naming.orEmpty(name);
         if (body == null) {
@@ -19,11 +21,15 @@ public record Residual(String name, Layer body, boolean project, double scale, A
 
     /** With the identity shortcut. */
     public Residual(String name, Layer body, boolean project, double scale, ActivationKind activation) {
-        this(name, body, project, scale, activation, null);
+        this(name, body, project, scale, activation, null, 0);
+    }
+
+    public Residual(String name, Layer body, boolean project, double scale, ActivationKind activation, Layer shortcut) {
+        this(name, body, project, scale, activation, shortcut, 0);
     }
 
     public Residual named(String name) {
-        return new Residual(name, body, project, scale, activation, shortcut);
+        return new Residual(name, body, project, scale, activation, shortcut, dropPath);
     }
 
     @Override
@@ -32,11 +38,11 @@ public record Residual(String name, Layer body, boolean project, double scale, A
     }
 
     public Residual scale(double s) {
-        return new Residual(name, body, project, s, activation, shortcut);
+        return new Residual(name, body, project, s, activation, shortcut, dropPath);
     }
 
     public Residual activation(ActivationKind a) {
-        return new Residual(name, body, project, scale, a, shortcut);
+        return new Residual(name, body, project, scale, a, shortcut, dropPath);
     }
 
     /** No activation after the sum, as in Inception-ResNet-v2's last block. */
@@ -44,8 +50,13 @@ public record Residual(String name, Layer body, boolean project, double scale, A
         return activation(ActivationKind.LINEAR);
     }
 
+    /** Stochastic depth: training drops the branch for a share {@code rate} of the examples. */
+    public Residual dropPath(double rate) {
+        return new Residual(name, body, project, scale, activation, shortcut, rate);
+    }
+
     /** The input reaches the sum through {@code s} instead of unchanged. */
     public Residual shortcut(Layer s) {
-        return new Residual(name, body, project, scale, activation, s);
+        return new Residual(name, body, project, scale, activation, s, dropPath);
     }
 }

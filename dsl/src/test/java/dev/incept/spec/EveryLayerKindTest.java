@@ -4,6 +4,11 @@ import static dev.incept.spec.Layers.activation;
 import static dev.incept.spec.Layers.adaptiveAvgPool;
 import static dev.incept.spec.Layers.batchNorm;
 import static dev.incept.spec.Layers.depthwise;
+import static dev.incept.spec.Layers.identity;
+import static dev.incept.spec.Layers.identityResidual;
+import static dev.incept.spec.Layers.layerNorm;
+import static dev.incept.spec.Layers.layerScale;
+import static dev.incept.spec.Layers.split;
 import static dev.incept.spec.Layers.separable;
 import static dev.incept.spec.Layers.flatten;
 import static dev.incept.spec.Layers.lrn;
@@ -62,6 +67,9 @@ class EveryLayerKindTest {
             @Override public Void lrn(Lrn l) { out.add("lrn"); return null; }
             @Override public Void depthwiseConv(DepthwiseConv c) { out.add("depthwiseConv"); return null; }
             @Override public Void separableConv(SeparableConv c) { out.add("separableConv"); return null; }
+            @Override public Void split(Split s) { out.add("split"); s.branches().forEach(l -> l.accept(this)); return null; }
+            @Override public Void layerNorm(LayerNorm n) { out.add("layerNorm"); return null; }
+            @Override public Void layerScale(LayerScale s) { out.add("layerScale"); return null; }
         });
         return out;
     }
@@ -73,6 +81,8 @@ class EveryLayerKindTest {
                 residual("res", 0.2, concat(conv(8, 1), conv(8, 3))), repeat("rep", 2, conv(8, 3)),
                 lrn(5, 1e-4, 0.75, 1), batchNorm(), activation(ActivationKind.GELU_TANH), depthwise(3).multiplier(2), separable(8, 3),
                 conv(8, 3).groups(4), residual("xres", 1.0, maxPool(3, 2).same()).shortcut(conv(8, 1).stride(2)),
+                split(List.of(4, 2, 2), identity(), depthwise(3), depthwise(1, 11)),
+                identityResidual(1.0, seq(layerNorm(), layerScale(1e-6))).dropPath(0.1).activation(ActivationKind.LINEAR),
                 concat(seq(adaptiveAvgPool(3, 2), flatten()), globalAvgPool()), dropout(0.2), dense(10), activation(ActivationKind.SOFTMAX));
         Network net = Network.builder("every-kind").input(3, 16, 16).add(one.toArray(new Layer[0])).build();
         Set<String> covered = new TreeSet<>();

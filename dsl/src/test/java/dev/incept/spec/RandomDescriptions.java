@@ -69,10 +69,19 @@ public final class RandomDescriptions {
                         ActivationKind.RELU6, ActivationKind.HARD_SWISH, ActivationKind.TANH, ActivationKind.SIGMOID, ActivationKind.GELU_TANH));
                 case 2 -> new Lrn(name, faults ? pick(5, 3, 1, 4, 0) : pick(5, 3, 1), 1e-4, 0.75, faults ? pick(1.0, 2.0, 0.0) : pick(1.0, 2.0));
                 case 3 -> r.nextInt(4) == 0 ? new Flatten(name) : new Dense(name, size(20), r.nextBoolean(), ActivationKind.LINEAR);
+                case 4 -> r.nextBoolean() ? new LayerNorm(name, faults ? pick(1e-6, 0.0) : 1e-6) : new LayerScale(name, pick(1e-6, 1.0));
                 default -> new Dense(name, size(20), r.nextBoolean(), r.nextBoolean() ? ActivationKind.RELU : ActivationKind.LINEAR);
             };
             case 6 -> new Sequence(name, children(depth - 1));
-            case 7, 8 -> new Concat(name, children(depth - 1));
+            case 7 -> new Concat(name, children(depth - 1));
+            case 8 -> {
+                // a 1x1 convolution to the slices' total, then the split (with faults, now and then one channel off)
+                List<Layer> branches = children(depth - 1);
+                List<Integer> sizes = new ArrayList<>();
+                branches.forEach(x -> sizes.add(pick(1, 1, 2, 4)));
+                int total = sizes.stream().mapToInt(Integer::intValue).sum() + (rare(4) ? 1 : 0);
+                yield new Sequence(name, List.of(Conv.of(total, 1, 1), new Split("", sizes, branches)));
+            }
             default -> r.nextBoolean()
                     ? new Residual(name, layer(depth - 1), faults ? r.nextInt(4) != 0 : true, faults ? pick(0.1, 0.17, 1.0, 0.0, -0.2, Double.POSITIVE_INFINITY) : pick(0.1, 0.17, 1.0),
                             r.nextBoolean() ? ActivationKind.RELU : ActivationKind.LINEAR, r.nextInt(4) == 0 ? layer(0) : null)

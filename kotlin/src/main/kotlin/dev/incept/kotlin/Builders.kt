@@ -10,7 +10,10 @@ import dev.incept.spec.Activation
 import dev.incept.spec.ActivationKind
 import dev.incept.spec.BatchNorm
 import dev.incept.spec.Flatten
+import dev.incept.spec.LayerNorm
+import dev.incept.spec.LayerScale
 import dev.incept.spec.Lrn
+import dev.incept.spec.Split
 import dev.incept.spec.AuxHead
 import dev.incept.spec.Concat
 import dev.incept.spec.Conv
@@ -131,6 +134,19 @@ open class LayersBuilder internal constructor() {
 
     fun flatten(name: String = "") = add(Flatten(name))
 
+    /** The input as it is: a split's or a concat's pass-through branch. */
+    fun identity(name: String = "") = add(Activation(name, LINEAR))
+
+    /** Layer norm over the channels (timm's epsilon by default). */
+    fun layerNorm(epsilon: Double = 1e-6, name: String = "") = add(LayerNorm(name, epsilon))
+
+    /** A learned per-channel scale starting at [init] (InceptionNeXt: 1e-6). */
+    fun layerScale(init: Double, name: String = "") = add(LayerScale(name, init))
+
+    /** Branches over consecutive slices of the input's channels, one size per branch, concatenated again. */
+    fun split(sizes: List<Int>, name: String = "", init: BranchesBuilder.() -> Unit) =
+        add(Split(name, sizes, BranchesBuilder().apply(init).branches))
+
     /** Local response normalisation across [size] channels (the GoogLeNet paper's: 5, 1e-4, 0.75, 1). */
     fun lrn(size: Int = 5, alpha: Double = 1e-4, beta: Double = 0.75, k: Double = 1.0, name: String = "") =
         add(Lrn(name, size, alpha, beta, k))
@@ -147,11 +163,11 @@ open class LayersBuilder internal constructor() {
      */
     fun residual(
         scale: Double, name: String = "", project: Boolean = true, activation: ActivationKind = RELU,
-        shortcut: (LayersBuilder.() -> Unit)? = null, init: BranchesBuilder.() -> Unit,
+        shortcut: (LayersBuilder.() -> Unit)? = null, dropPath: Double = 0.0, init: BranchesBuilder.() -> Unit,
     ) {
         val branches = BranchesBuilder().apply(init).branches
         val body: Layer = if (branches.size == 1) branches[0] else Concat("", branches)
-        add(Residual(name, body, project, scale, activation, shortcut?.let { LayersBuilder().apply(it).single("") }))
+        add(Residual(name, body, project, scale, activation, shortcut?.let { LayersBuilder().apply(it).single("") }, dropPath))
     }
 
     /** `times` copies with their own weights; paths name/1 .. name/times. */

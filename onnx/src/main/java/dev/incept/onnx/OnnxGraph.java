@@ -41,6 +41,25 @@ final class OnnxGraph {
         return out;
     }
 
+    /** Adds a node of {@code op} with {@code count} outputs (a Split) and returns their names. */
+    String[] nodes(String op, String path, int count, String[] inputs, AttributeProto... attributes) {
+        String[] outs = new String[count];
+        String name = fresh(path + ":" + op);
+        NodeProto.Builder n = NodeProto.newBuilder().setOpType(op).setName(name);
+        for (int i = 0; i < count; i++) {
+            outs[i] = fresh(name + "." + i);
+            n.addOutput(outs[i]);
+        }
+        for (String in : inputs) {
+            n.addInput(in);
+        }
+        for (AttributeProto a : attributes) {
+            n.addAttribute(a);
+        }
+        graph.addNode(n);
+        return outs;
+    }
+
     /** Adds a node whose single output has the given name (the graph's declared output). */
     void named(String out, String op, String[] inputs) {
         names.add(out);

@@ -16,6 +16,8 @@ import dev.incept.spec.Activation;
 import dev.incept.spec.AdaptiveAvgPool;
 import dev.incept.spec.BatchNorm;
 import dev.incept.spec.Flatten;
+import dev.incept.spec.LayerNorm;
+import dev.incept.spec.LayerScale;
 import dev.incept.spec.Lrn;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
@@ -29,6 +31,7 @@ import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
 import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
+import dev.incept.spec.Split;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -143,6 +146,37 @@ final class TreeToGraph {
                     at.input().channels(), false);
             String y = convNode(at, mid, Role.CONV_WEIGHT, 1, 1, 1, 1, dev.incept.spec.Padding.VALID, 1, c.bias());
             return finish(at, y, c.batchNorm(), c.activation());
+        }
+
+        public String split(ResolvedLayer at, Split s) {
+            long[] sizes = s.sizes().stream().mapToLong(Integer::longValue).toArray();
+            String[] slices = g.nodes("Split", at.path(), s.sizes().size(), new String[] {x, g.integers(at.path() + ".sizes", sizes)},
+                    integer("axis", 1));
+            List<String> outs = new ArrayList<>();
+            for (int i = 0; i < at.children().size(); i++) {
+                outs.add(layer(at.children().get(i), slices[i]));
+            }
+            return g.node("Concat", at.path(), outs.toArray(String[]::new), integer("axis", 1));
+        }
+
+        public String layerNorm(ResolvedLayer at, LayerNorm n) {
+            // ONNX normalises over the last axes: a grid's channels are moved last and back.
+            if (at.input().flat()) {
+                return g.node("LayerNormalization", at.path(), new String[] {x, param(at, Role.LN_SCALE), param(at, Role.LN_SHIFT)},
+                        integer("axis", -1), real("epsilon", (float) n.epsilon()));
+            }
+            String last = g.node("Transpose", at.path(), new String[] {x}, ints("perm", 0, 2, 3, 1));
+            String y = g.node("LayerNormalization", at.path(), new String[] {last, param(at, Role.LN_SCALE), param(at, Role.LN_SHIFT)},
+                    integer("axis", -1), real("epsilon", (float) n.epsilon()));
+            return g.node("Transpose", at.path(), new String[] {y}, ints("perm", 0, 3, 1, 2));
+        }
+
+        public String layerScale(ResolvedLayer at, LayerScale s) {
+            String gamma = param(at, Role.LAYER_SCALE);
+            if (!at.input().flat()) {
+                gamma = g.node("Reshape", at.path(), new String[] {gamma, g.integers(at.path() + ".shape", -1, 1, 1)});
+            }
+            return g.node("Mul", at.path(), new String[] {x, gamma});
         }
 
         public String lrn(ResolvedLayer at, Lrn l) {

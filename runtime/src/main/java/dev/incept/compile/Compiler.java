@@ -18,6 +18,8 @@ import dev.incept.analysis.Windows;
 import dev.incept.spec.AdaptiveAvgPool;
 import dev.incept.spec.BatchNorm;
 import dev.incept.spec.Flatten;
+import dev.incept.spec.LayerNorm;
+import dev.incept.spec.LayerScale;
 import dev.incept.spec.Lrn;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
@@ -31,6 +33,7 @@ import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
 import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
+import dev.incept.spec.Split;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -161,6 +164,24 @@ public final class Compiler {
 
         public Block separableConv(ResolvedLayer at, SeparableConv c) {
             return separable(at, c);
+        }
+
+        public Block split(ResolvedLayer at, Split s) {
+            List<String> names = new ArrayList<>();
+            List<Block> branches = new ArrayList<>();
+            for (ResolvedLayer branch : at.children()) {
+                names.add(branch.segment());
+                branches.add(compile(branch));
+            }
+            return new SplitBlock(names, branches, s.sizes());
+        }
+
+        public Block layerNorm(ResolvedLayer at, LayerNorm n) {
+            return ChannelParameters.layerNorm(n.epsilon());
+        }
+
+        public Block layerScale(ResolvedLayer at, LayerScale s) {
+            return ChannelParameters.layerScale(s.init());
         }
 
         public Block lrn(ResolvedLayer at, Lrn l) {
@@ -317,6 +338,6 @@ public final class Compiler {
         Block project = projection != null && projection.layer() instanceof Conv c ? convolution(c) : null;
         ResolvedLayer cut = spec.shortcut() == null ? null : r.children().get(r.children().size() - 1);
         return new ResidualBlock(body.segment(), compile(body), projection == null ? null : projection.segment(), project, spec.scale(),
-                ActivationOps.op(spec.activation()), cut == null ? null : cut.segment(), cut == null ? null : compile(cut));
+                ActivationOps.op(spec.activation()), cut == null ? null : cut.segment(), cut == null ? null : compile(cut), spec.dropPath());
     }
 }

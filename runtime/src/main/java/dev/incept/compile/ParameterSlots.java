@@ -8,6 +8,8 @@ import dev.incept.spec.Activation;
 import dev.incept.spec.AdaptiveAvgPool;
 import dev.incept.spec.BatchNorm;
 import dev.incept.spec.Flatten;
+import dev.incept.spec.LayerNorm;
+import dev.incept.spec.LayerScale;
 import dev.incept.spec.Lrn;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
@@ -20,6 +22,7 @@ import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
 import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
+import dev.incept.spec.Split;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +36,7 @@ import java.util.List;
  */
 public final class ParameterSlots {
     /** What a parameter is to its layer. */
-    public enum Role { DEPTHWISE_WEIGHT, CONV_WEIGHT, CONV_BIAS, BN_SCALE, BN_SHIFT, BN_MEAN, BN_VARIANCE, DENSE_WEIGHT, DENSE_BIAS }
+    public enum Role { DEPTHWISE_WEIGHT, CONV_WEIGHT, LN_SCALE, LN_SHIFT, LAYER_SCALE, CONV_BIAS, BN_SCALE, BN_SHIFT, BN_MEAN, BN_VARIANCE, DENSE_WEIGHT, DENSE_BIAS }
 
     /**
      * One parameter: its layer, its role, the aux head it belongs to ({@code null} in the main
@@ -177,6 +180,18 @@ public final class ParameterSlots {
 
         public List<Slot> flatten(ResolvedLayer at, Flatten f) {
             return List.of();
+        }
+
+        public List<Slot> split(ResolvedLayer at, Split s) {
+            return List.of();
+        }
+
+        public List<Slot> layerNorm(ResolvedLayer at, LayerNorm n) {
+            return perChannel(at, Role.LN_SCALE, Role.LN_SHIFT);
+        }
+
+        public List<Slot> layerScale(ResolvedLayer at, LayerScale s) {
+            return perChannel(at, Role.LAYER_SCALE);
         }
 
         public List<Slot> lrn(ResolvedLayer at, Lrn l) {

@@ -20,14 +20,17 @@ final class ResidualBlock extends AbstractBlock {
     private final float scale;
     private final java.util.function.UnaryOperator<NDArray> activation;
     private final Block shortcut;
+    private final float dropPath;
 
     ResidualBlock(String bodyName, Block body, String projectName, Block project, double scale,
-                  java.util.function.UnaryOperator<NDArray> activation, String shortcutName, Block shortcut) {
+                  java.util.function.UnaryOperator<NDArray> activation, String shortcutName, Block shortcut,
+                  double dropPath) {
         this.body = addChildBlock(bodyName, body);
         this.project = project == null ? null : addChildBlock(projectName, project);
         this.scale = (float) scale;
         this.activation = activation;
         this.shortcut = shortcut == null ? null : addChildBlock(shortcutName, shortcut);
+        this.dropPath = (float) dropPath;
     }
 
     @Override
@@ -38,6 +41,15 @@ final class ResidualBlock extends AbstractBlock {
             y = project.forward(ps, y, training, params);
         }
         NDArray branch = y.singletonOrThrow();
+        if (training && dropPath > 0) {
+            // Stochastic depth: each example keeps the branch with probability 1 - rate, scaled up to keep its mean.
+            long[] perExample = new long[branch.getShape().dimension()];
+            java.util.Arrays.fill(perExample, 1);
+            perExample[0] = branch.getShape().get(0);
+            NDArray keep = branch.getManager().randomUniform(0f, 1f, new Shape(perExample), branch.getDataType())
+                    .gte(dropPath).toType(branch.getDataType(), false);
+            branch = branch.mul(keep).div(1f - dropPath);
+        }
         NDArray sum = scale == 1f ? x.add(branch) : x.add(branch.mul(scale));
         return new NDList(activation.apply(sum));
     }

@@ -110,6 +110,7 @@ final class PublishedNames {
             String key = switch (s.role()) {
                 // a convolution without batch norm (a residual projection) is a bare Conv2d module
                 case CONV_WEIGHT -> m + (plain(s) ? ".weight" : ".conv.weight");
+                case LN_SCALE, LN_SHIFT, LAYER_SCALE -> throw new WeightsException(what + " has a layer norm or layer scale, which torchvision's networks do not");
                 case DEPTHWISE_WEIGHT -> throw new WeightsException(what + " has a separable convolution, which torchvision's networks do not");
                 case CONV_BIAS -> m + (plain(s) ? ".bias" : ".conv.bias");
                 case BN_SCALE -> m + ".bn.weight";

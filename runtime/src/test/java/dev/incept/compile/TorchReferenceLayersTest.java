@@ -5,6 +5,10 @@ import static dev.incept.spec.Layers.batchNorm;
 import static dev.incept.spec.Layers.conv;
 import static dev.incept.spec.Layers.dense;
 import static dev.incept.spec.Layers.depthwise;
+import static dev.incept.spec.Layers.identity;
+import static dev.incept.spec.Layers.layerNorm;
+import static dev.incept.spec.Layers.layerScale;
+import static dev.incept.spec.Layers.split;
 import static dev.incept.spec.Layers.separable;
 import static dev.incept.spec.Layers.flatten;
 import static dev.incept.spec.Layers.globalAvgPool;
@@ -36,7 +40,6 @@ import dev.incept.weights.TorchvisionReference;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,7 +57,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Each kind of layer gives PyTorch's own modules' output and input gradient on both engines: small
  * networks of each kind, their parameters drawn here, are rebuilt from their JSON form by
  * scripts/torch-reference-net with torch.nn (Debian's python3-torch, float64) and compared within
- * 1e-4 of the largest value: the output in inference, the input gradient in training mode. A network that ends in softmax is compared after the softmax that the
+ * 1e-4 of the largest value: the output in inference, the input gradient in training mode. Both
+ * run in float64, as TorchvisionReferenceTest's do: MXNet's oneDNN float32 kernels crash the JVM
+ * (SIGFPE) computing an input gradient through a concatenation followed by a convolution, which
+ * training never asks for; the float32 forward is proven in ONNX Runtime's comparison. A network that ends in softmax is compared after the softmax that the
  * loss applies to incept's logits.
  */
 class TorchReferenceLayersTest {
@@ -84,6 +90,13 @@ class TorchReferenceLayersTest {
                 new Residual("entry", unit, false, 1.0, ActivationKind.LINEAR, seq(conv(16, 1).stride(2).batchNorm(false).linear(), batchNorm())),
                 residual("projected", 0.5, seq(separable(24, 3), maxPool(3, 2).same())).shortcut(conv(12, 1).stride(2)),
                 flatten(), dense(5)));
+        // InceptionNeXt's block: the token mixer on channel slices, batch norm, the 1x1 MLP with GELU,
+        // layer scale, added without an activation; then its head's layer norm on a vector
+        out.put("inception-next-block", net(16, 9,
+                identityResidual(1.0, seq(split(List.of(10, 2, 2, 2), identity(), depthwise(3), depthwise(1, 5), depthwise(5, 1)),
+                        batchNorm().epsilon(1e-5), conv(32, 1).noBatchNorm().activation(ActivationKind.GELU),
+                        conv(16, 1).noBatchNorm().linear(), layerScale(0.5))).activation(ActivationKind.LINEAR),
+                layerNorm(), globalAvgPool(), dense(12).activation(ActivationKind.GELU), layerNorm(), dense(5)));
         out.put("dense-softmax", net(2, 5, seq(conv(4, 3), flatten()), dense(6).activation(ActivationKind.SOFTMAX)));
         return out;
     }
@@ -130,7 +143,7 @@ class TorchReferenceLayersTest {
         Engine engine = Engines.load(choice);
         try (NDManager m = engine.newBaseManager()) {
             NetworkBlock block = Compiler.compile(net);
-            block.initialize(m, DataType.FLOAT32, shape);
+            block.initialize(m, DataType.FLOAT64, shape);
             int i = 0;
             for (var param : block.getParameters()) {
                 NDArray a = param.getValue().getArray();
@@ -141,17 +154,17 @@ class TorchReferenceLayersTest {
                     v[j] = key.endsWith("runningVar") ? 0.5f + r.nextFloat() : key.endsWith("gamma") ? 0.5f + r.nextFloat()
                             : (float) (r.nextGaussian() * scale);
                 }
-                a.set(FloatBuffer.wrap(v));
+                a.set(java.nio.DoubleBuffer.wrap(widen(v)));
                 write(dir.resolve("param-" + i++ + ".bin"), v);
             }
             float[] x = gaussian(r, (int) shape.size());
             write(dir.resolve("x.bin"), x);
-            NDArray in = m.create(x, shape);
+            NDArray in = m.create(widen(x), shape);
             NDArray eval = block.forward(new ParameterStore(m, false), new NDList(in), false).head();
             if (endsInSoftmax(net)) {
                 eval = eval.softmax(1);
             }
-            float[] y = eval.toFloatArray();
+            float[] y = eval.toType(DataType.FLOAT32, false).toFloatArray();
             float[] g = gaussian(r, y.length);
             write(dir.resolve("g.bin"), g);
             // The gradient in training mode: MXNet records only in training mode, and batch norm's
@@ -162,10 +175,18 @@ class TorchReferenceLayersTest {
                 if (endsInSoftmax(net)) {
                     out = out.softmax(1);
                 }
-                gc.backward(out.mul(m.create(g, out.getShape())).sum());
+                gc.backward(out.mul(m.create(widen(g), out.getShape())).sum());
             }
-            return new float[][] {y, in.getGradient().toFloatArray()};
+            return new float[][] {y, in.getGradient().toType(DataType.FLOAT32, false).toFloatArray()};
         }
+    }
+
+    private static double[] widen(float[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
+        }
+        return out;
     }
 
     private static boolean endsInSoftmax(Network net) {
