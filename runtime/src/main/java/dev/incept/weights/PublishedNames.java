@@ -35,6 +35,12 @@ final class PublishedNames {
 
     /** The names for {@code a}'s network: googlenet-3x3 or inception-v3(-torchvision) from the zoo. */
     static List<Name> of(Analysis a) {
+        if (a.network().startsWith("inception-next-")) {
+            if (!a.aux().isEmpty()) {
+                throw new WeightsException("timm's inception_next has no aux head");
+            }
+            return TimmNames.inceptionNext(ParameterSlots.of(a));
+        }
         List<String> mainConvs = new ArrayList<>();
         List<String> mainDense;
         List<List<String>> auxConvs = new ArrayList<>();
@@ -74,7 +80,7 @@ final class PublishedNames {
                 mainDense = List.of(a.network().equals("inception-v4") ? "last_linear" : "classif");
             }
             default -> throw new WeightsException("published names are known for googlenet-3x3 and inception-v3 (torchvision's) and "
-                    + "inception-v4 and inception-resnet-v2 (timm's), not for " + a.network());
+                    + "inception-v4, inception-resnet-v2 and inception-next-* (timm's), not for " + a.network());
         }
         List<Name> out = new ArrayList<>();
         List<ParameterSlots.Slot> slots = ParameterSlots.of(a);

@@ -1,7 +1,10 @@
 package dev.incept.weights;
 
+import dev.incept.compile.ParameterSlots;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * timm's module names for inception_v4 and inception_resnet_v2, in the order the zoo's twins hold
@@ -52,6 +55,62 @@ final class TimmNames {
         }
         with(out, "block8", "branch0", "branch1.0", "branch1.1", "branch1.2", "conv2d");
         out.add("conv2d_7b");
+        return out;
+    }
+
+    /** The timm module of each InceptionNeXt layer, by the zoo's path (see {@link dev.incept.zoo.InceptionNext}). */
+    private static final List<java.util.Map.Entry<Pattern, String>> INCEPTION_NEXT = List.of(
+            java.util.Map.entry(Pattern.compile("stem/conv4x4"), "stem.0"),
+            java.util.Map.entry(Pattern.compile("stem/batchnorm"), "stem.1"),
+            java.util.Map.entry(Pattern.compile("stage(\\d+)/batchnorm"), "stages.{s}.downsample.0"),
+            java.util.Map.entry(Pattern.compile("stage(\\d+)/downsample"), "stages.{s}.downsample.1"),
+            java.util.Map.entry(Pattern.compile("stage(\\d+)/blocks/(\\d+)/body/mixer/branch1"), "stages.{s}.blocks.{b}.token_mixer.dwconv_hw"),
+            java.util.Map.entry(Pattern.compile("stage(\\d+)/blocks/(\\d+)/body/mixer/branch2"), "stages.{s}.blocks.{b}.token_mixer.dwconv_w"),
+            java.util.Map.entry(Pattern.compile("stage(\\d+)/blocks/(\\d+)/body/mixer/branch3"), "stages.{s}.blocks.{b}.token_mixer.dwconv_h"),
+            java.util.Map.entry(Pattern.compile("stage(\\d+)/blocks/(\\d+)/body/batchnorm"), "stages.{s}.blocks.{b}.norm"),
+            java.util.Map.entry(Pattern.compile("stage(\\d+)/blocks/(\\d+)/body/fc1"), "stages.{s}.blocks.{b}.mlp.fc1"),
+            java.util.Map.entry(Pattern.compile("stage(\\d+)/blocks/(\\d+)/body/fc2"), "stages.{s}.blocks.{b}.mlp.fc2"),
+            java.util.Map.entry(Pattern.compile("stage(\\d+)/blocks/(\\d+)/body/layerscale"), "stages.{s}.blocks.{b}"),
+            java.util.Map.entry(Pattern.compile("head/fc1"), "head.fc1"),
+            java.util.Map.entry(Pattern.compile("head/layernorm"), "head.norm"),
+            java.util.Map.entry(Pattern.compile("head/fc2"), "head.fc2"));
+
+    /**
+     * timm's inception_next_* names (timm/models/inception_next.py): stages and blocks count from 0
+     * where the zoo's paths count from 1; a layer scale is its block's {@code gamma}; the classifier
+     * is {@code head.fc2}.
+     */
+    static List<PublishedNames.Name> inceptionNext(List<ParameterSlots.Slot> slots) {
+        List<PublishedNames.Name> out = new ArrayList<>();
+        for (ParameterSlots.Slot s : slots) {
+            String path = s.layer().path();
+            String module = null;
+            for (var e : INCEPTION_NEXT) {
+                Matcher m = e.getKey().matcher(path);
+                if (m.matches()) {
+                    module = e.getValue();
+                    if (m.groupCount() >= 1) {
+                        module = module.replace("{s}", Integer.toString(Integer.parseInt(m.group(1)) - 1));
+                    }
+                    if (m.groupCount() >= 2) {
+                        module = module.replace("{b}", Integer.toString(Integer.parseInt(m.group(2)) - 1));
+                    }
+                    break;
+                }
+            }
+            if (module == null) {
+                throw new WeightsException(path + " has no counterpart in timm's inception_next");
+            }
+            String tensor = switch (s.role()) {
+                case CONV_WEIGHT, DENSE_WEIGHT, BN_SCALE, LN_SCALE -> "weight";
+                case CONV_BIAS, DENSE_BIAS, BN_SHIFT, LN_SHIFT -> "bias";
+                case BN_MEAN -> "running_mean";
+                case BN_VARIANCE -> "running_var";
+                case LAYER_SCALE -> "gamma";
+                case DEPTHWISE_WEIGHT -> throw new WeightsException(path + " has no counterpart in timm's inception_next");
+            };
+            out.add(new PublishedNames.Name(module + "." + tensor, path, path.equals("head/fc2")));
+        }
         return out;
     }
 
