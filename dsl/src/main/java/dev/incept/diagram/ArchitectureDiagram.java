@@ -223,6 +223,17 @@ public final class ArchitectureDiagram {
         return l.accept(shapes);
     }
 
+    /** A concat's or a split's branches side by side, joined in the box that names the layer. */
+    private Node sideBySide(ResolvedLayer at) {
+        List<Node> parts = new java.util.ArrayList<>();
+        List<String> shapes = new java.util.ArrayList<>();
+        for (ResolvedLayer branch : at.children()) {
+            parts.add(node(branch));
+            shapes.add(branch.output().toString());
+        }
+        return new Branches(parts, shapes, box(at, "#fff6bf"), false);
+    }
+
     private static Box box(ResolvedLayer l, String colour) {
         return new Box(LayerLabels.of(l).box(), colour);
     }
@@ -257,13 +268,7 @@ public final class ArchitectureDiagram {
         }
 
         public Node concat(ResolvedLayer at, Concat c) {
-            List<Node> parts = new java.util.ArrayList<>();
-            List<String> shapes = new java.util.ArrayList<>();
-            for (ResolvedLayer branch : at.children()) {
-                parts.add(node(branch));
-                shapes.add(branch.output().toString());
-            }
-            return new Branches(parts, shapes, box(at, "#fff6bf"), false);
+            return sideBySide(at);
         }
 
         public Node residual(ResolvedLayer at, Residual r) {
@@ -299,13 +304,7 @@ public final class ArchitectureDiagram {
         }
 
         public Node split(ResolvedLayer at, Split s) {
-            List<Node> parts = new java.util.ArrayList<>();
-            List<String> shapes = new java.util.ArrayList<>();
-            for (ResolvedLayer branch : at.children()) {
-                parts.add(node(branch));
-                shapes.add(branch.output().toString());
-            }
-            return new Branches(parts, shapes, box(at, "#fff6bf"), false);
+            return sideBySide(at);
         }
 
         public Node layerNorm(ResolvedLayer at, LayerNorm n) {

@@ -131,15 +131,8 @@ final class LayerJson {
                         boolean bn = n.optBool("batchNorm", false);
                         return new DepthwiseConv(name, k[0], k[1], s[0], s[1], padding(n, Padding.SAME), n.optInt("multiplier", 1), bn,
                                 activation(n, ActivationKind.LINEAR), n.optBool("bias", !bn));
-                    }, (c, o, depth) -> {
-                        o.set("kernel", ints(c.kernelH(), c.kernelW()));
-                        o.set("stride", ints(c.strideH(), c.strideW()));
-                        writePadding(o, c.padding());
-                        o.put("multiplier", c.multiplier());
-                        o.put("batchNorm", c.batchNorm());
-                        o.put("activation", c.activation().jsonName());
-                        o.put("bias", c.bias());
-                    }),
+                    }, (c, o, depth) -> writeDepthwise(o, c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding(), c.multiplier(),
+                            c.batchNorm(), c.activation(), c.bias())),
             kind("separableconv", SeparableConv.class,
                     List.of("filters", "kernel", "stride", "padding", "multiplier", "batchNorm", "activation", "bias"), (n, name) -> {
                         int[] k = n.required("kernel").intPair();
@@ -149,13 +142,8 @@ final class LayerJson {
                                 n.optInt("multiplier", 1), bn, activation(n, ActivationKind.LINEAR), n.optBool("bias", !bn));
                     }, (c, o, depth) -> {
                         o.put("filters", c.filters());
-                        o.set("kernel", ints(c.kernelH(), c.kernelW()));
-                        o.set("stride", ints(c.strideH(), c.strideW()));
-                        writePadding(o, c.padding());
-                        o.put("multiplier", c.multiplier());
-                        o.put("batchNorm", c.batchNorm());
-                        o.put("activation", c.activation().jsonName());
-                        o.put("bias", c.bias());
+                        writeDepthwise(o, c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding(), c.multiplier(),
+                                c.batchNorm(), c.activation(), c.bias());
                     }),
             kind("pool", Pool.class, List.of("kind", "kernel", "stride", "padding", "countIncludePad", "ceilMode"), (n, name) -> {
                 int[] k = n.required("kernel").intPair();
@@ -287,6 +275,18 @@ final class LayerJson {
     private static int[] stride(Node n) {
         Node s = n.optional("stride");
         return s == null ? new int[] {1, 1} : s.intPair();
+    }
+
+    /** The fields a depthwise and a separable convolution share. */
+    private static void writeDepthwise(ObjectNode o, int kh, int kw, int sh, int sw, Padding padding, int multiplier, boolean batchNorm,
+                                       ActivationKind activation, boolean bias) {
+        o.set("kernel", ints(kh, kw));
+        o.set("stride", ints(sh, sw));
+        writePadding(o, padding);
+        o.put("multiplier", multiplier);
+        o.put("batchNorm", batchNorm);
+        o.put("activation", activation.jsonName());
+        o.put("bias", bias);
     }
 
     private static void writePadding(ObjectNode o, Padding p) {

@@ -52,16 +52,28 @@ public final class InceptionNext {
     }
 
     public static Network build(ModelConfig cfg, Size size) {
-        return build(cfg, size.model, 4, size.depths, size.widths, 11);
+        return build(cfg, size.model, 4, size.depths, size.widths, 11, LAYER_SCALE);
     }
 
-    /** Any MetaNeXt of Inception mixers: the stem's patch size, blocks and width per stage, the band kernel. */
-    public static Network build(ModelConfig cfg, String name, int patch, List<Integer> depths, List<Integer> widths, int band) {
+    /**
+     * InceptionNeXt at Fashion-MNIST's scale (28x28): a 2x2 patch stem to 14x14, stages of 80 and
+     * 160 channels at 14x14 and 7x7, and band kernels of 7 for grids of 14 and 7; about the
+     * multiply-adds of inception-mini. Its layer scales start at 1, not 1e-6: a branch that starts
+     * a millionth of the way in needs the hundreds of epochs of ImageNet training to grow, and a
+     * short Fashion-MNIST run trains little more than the stem and the head.
+     */
+    public static Network mini(ModelConfig cfg) {
+        return build(cfg, "inception-next-mini", 2, List.of(2, 4), List.of(80, 160), 7, 1.0);
+    }
+
+    /** Any MetaNeXt of Inception mixers: the stem's patch size, blocks and width per stage, the band kernel, layer scale's start. */
+    public static Network build(ModelConfig cfg, String name, int patch, List<Integer> depths, List<Integer> widths, int band,
+                                double layerScale) {
         Network.Builder net = Network.builder(name).input(cfg.channels(), cfg.inputSize(), cfg.inputSize())
                 .add(block("stem", conv(widths.get(0), patch).stride(patch).valid().noBatchNorm().linear(), bn()));
         for (int s = 0; s < depths.size(); s++) {
             int width = widths.get(s);
-            Layer blocks = repeat("blocks", depths.get(s), metaNextBlock(width, MLP_RATIOS.get(s), band));
+            Layer blocks = repeat("blocks", depths.get(s), metaNextBlock(width, MLP_RATIOS.get(s), band, layerScale));
             net.add(s == 0 ? block("stage1", blocks)
                     : block("stage" + (s + 1), bn(), conv(width, 2).stride(2).valid().noBatchNorm().linear().named("downsample"), blocks));
         }
@@ -72,9 +84,13 @@ public final class InceptionNext {
 
     /** x + layerScale(mlp(bn(mixer(x)))), no activation after the sum. */
     public static Layer metaNextBlock(int width, int mlpRatio, int band) {
+        return metaNextBlock(width, mlpRatio, band, LAYER_SCALE);
+    }
+
+    public static Layer metaNextBlock(int width, int mlpRatio, int band, double layerScale) {
         return identityResidual(1.0, seq(inceptionMixer(width, band), bn(),
                 conv(mlpRatio * width, 1).noBatchNorm().activation(ActivationKind.GELU).named("fc1"),
-                conv(width, 1).noBatchNorm().linear().named("fc2"), layerScale(LAYER_SCALE)))
+                conv(width, 1).noBatchNorm().linear().named("fc2"), layerScale(layerScale)))
                 .activation(ActivationKind.LINEAR);
     }
 

@@ -12,6 +12,10 @@ import ai.djl.util.PairList;
  * numpy concatenate leaves, the pooling branch of the next Inception block runs oneDNN's reference
  * kernel (simple_nchw) instead of its JIT one, and every 1x1 convolution after it pays a layout
  * reorder (bench/cpu-2026-11-24-onednn.md has the trace). Same maths.
+ *
+ * <p>Only where every part's width is a whole number of those 8-channel blocks: with a part of,
+ * say, 10 channels (InceptionNeXt's slices), the operator's backward pass fails in oneDNN ("could
+ * not construct a sub-memory"), and numpy concatenate is both right and what the layout allows.
  */
 final class ChannelConcat {
     private ChannelConcat() {
@@ -22,12 +26,21 @@ final class ChannelConcat {
             return parts.head();
         }
         NDArray first = parts.head();
-        if (!"MXNet".equals(first.getManager().getEngine().getEngineName())) {
+        if (!"MXNet".equals(first.getManager().getEngine().getEngineName()) || !wholeBlocks(parts)) {
             return NDArrays.concat(parts, 1);
         }
         PairList<String, Object> params = new PairList<>();
         params.add("dim", 1);
         params.add("num_args", parts.size());
         return first.getManager().invoke("Concat", parts, params).singletonOrThrow();
+    }
+
+    private static boolean wholeBlocks(NDList parts) {
+        for (NDArray p : parts) {
+            if (p.getShape().get(1) % 8 != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -39,6 +39,34 @@ class ChannelConcatTest {
         }
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(EngineChoice.class)
+    void partsThatAreNotWhole8ChannelBlocksTrainThroughTheConvolutionAfterThem(EngineChoice choice) {
+        // InceptionNeXt's mixer: slices of 50, 10, 10 and 10 channels joined, then a 1x1 convolution.
+        // oneDNN's concat backward failed here on MXNet ("could not construct a sub-memory").
+        dev.incept.spec.Network net = dev.incept.spec.Network.builder("slices").input(80, 7, 7)
+                .add(dev.incept.zoo.InceptionNext.inceptionMixer(80, 7), dev.incept.spec.Layers.conv(16, 1),
+                        dev.incept.spec.Layers.globalAvgPool(), dev.incept.spec.Layers.dense(4))
+                .build();
+        Engine engine = Engines.load(choice);
+        try (NDManager manager = engine.newBaseManager()) {
+            NetworkBlock block = Compiler.compile(net);
+            Shape shape = new Shape(16, 80, 7, 7);
+            block.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, shape);
+            block.getParameters().forEach(p -> {
+                if (p.getValue().requiresGradient()) {
+                    p.getValue().getArray().setRequiresGradient(true);
+                }
+            });
+            try (GradientCollector gc = engine.newGradientCollector()) {
+                NDArray y = block.forward(new ai.djl.training.ParameterStore(manager, false), new NDList(manager.randomNormal(shape)), true).head();
+                gc.backward(y.sum());
+            }
+            float g = block.getParameters().get(0).getValue().getArray().getGradient().abs().sum().getFloat();
+            org.junit.jupiter.api.Assertions.assertTrue(Float.isFinite(g) && g > 0, "first weight's gradient " + g);
+        }
+    }
+
     /** The joined values, then each branch weight's gradient of sum(joined * probe). */
     private static float[][] run(Engine engine, NDArray x, NDArray[] given, NDArray probe, Function<NDList, NDArray> join) {
         float[][] out = new float[given.length + 1][];
