@@ -25,7 +25,7 @@ import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
 import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
-import dev.incept.spec.Split;
+import dev.incept.spec.ChannelSplit;
 import dev.incept.spec.FeatureShape;
 import dev.incept.spec.SpecException;
 
@@ -425,7 +425,7 @@ public final class Analyzer {
         }
 
         @Override
-        public State split(Split sp) {
+        public State split(ChannelSplit sp) {
             FeatureShape s = spatial("a channel split");
             if (sp.branches().isEmpty() || sp.sizes().size() != sp.branches().size()) {
                 throw new SpecException(path, "a split needs one size per branch, got " + sp.sizes().size() + " sizes for "

@@ -20,7 +20,7 @@ import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
 import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
-import dev.incept.spec.Split;
+import dev.incept.spec.ChannelSplit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -138,7 +138,7 @@ public final class LayerLabels {
                     c.kernelH() + "x" + c.kernelW() + " separable conv " + at.input().channels() + "->" + at.output().channels());
         }
 
-        public Label split(ResolvedLayer at, Split s) {
+        public Label split(ResolvedLayer at, ChannelSplit s) {
             return new Label("split " + s.sizes(), s.name().isEmpty() ? "split" : s.name() + ": split",
                     "channel split " + s.sizes() + " into " + at.children().size() + " branches (" + at.output().channels() + " channels)");
         }

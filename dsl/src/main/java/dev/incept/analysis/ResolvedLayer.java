@@ -21,7 +21,7 @@ import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
 import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
-import dev.incept.spec.Split;
+import dev.incept.spec.ChannelSplit;
 import java.util.List;
 
 /**
@@ -112,7 +112,7 @@ public record ResolvedLayer(String path, String segment, Layer layer, int depth,
                 return visitor.separableConv(at, c);
             }
 
-            public R split(Split s) {
+            public R split(ChannelSplit s) {
                 return visitor.split(at, s);
             }
 

@@ -18,7 +18,7 @@ import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
 import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
-import dev.incept.spec.Split;
+import dev.incept.spec.ChannelSplit;
 
 /**
  * One method per kind of layer, each handed the resolved layer ({@code at}: path, shapes, counts,
@@ -59,7 +59,7 @@ public interface ResolvedVisitor<R> {
 
     R separableConv(ResolvedLayer at, SeparableConv conv);
 
-    R split(ResolvedLayer at, Split split);
+    R split(ResolvedLayer at, ChannelSplit split);
 
     R layerNorm(ResolvedLayer at, LayerNorm norm);
 

@@ -25,7 +25,7 @@ import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
 import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
-import dev.incept.spec.Split;
+import dev.incept.spec.ChannelSplit;
 import java.util.List;
 import java.util.Locale;
 
@@ -303,7 +303,7 @@ public final class ArchitectureDiagram {
             return box(at, "#d6efef");
         }
 
-        public Node split(ResolvedLayer at, Split s) {
+        public Node split(ResolvedLayer at, ChannelSplit s) {
             return sideBySide(at);
         }
 

@@ -26,7 +26,7 @@ import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
 import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
-import dev.incept.spec.Split;
+import dev.incept.spec.ChannelSplit;
 import dev.incept.spec.SpecException;
 
 import java.util.ArrayList;
@@ -215,8 +215,8 @@ final class LayerJson {
                     (n, name) -> new Activation(name, enumValue(n.required("activation"), ActivationKind.class)),
                     (a, o, depth) -> o.put("activation", a.kind().jsonName())),
             kind("flatten", Flatten.class, List.of(), (n, name) -> new Flatten(name), (f, o, depth) -> { }),
-            kind("split", Split.class, List.of("sizes", "branches"),
-                    (n, name) -> new Split(name, n.required("sizes").elements().stream().map(Node::intValue).toList(),
+            kind("split", ChannelSplit.class, List.of("sizes", "branches"),
+                    (n, name) -> new ChannelSplit(name, n.required("sizes").elements().stream().map(Node::intValue).toList(),
                             readAll(n.required("branches"))),
                     (s, o, depth) -> {
                         o.set("sizes", ints(s.sizes().stream().mapToInt(Integer::intValue).toArray()));

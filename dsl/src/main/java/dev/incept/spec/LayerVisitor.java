@@ -42,7 +42,7 @@ public interface LayerVisitor<R> {
 
     R separableConv(SeparableConv conv);
 
-    R split(Split split);
+    R split(ChannelSplit split);
 
     R layerNorm(LayerNorm norm);
 

@@ -111,12 +111,12 @@ public final class Layers {
     }
 
     /** Branches over slices of the input's channels, in order: split(sizes(8, 8), identity(), depthwise(3)). */
-    public static Split split(List<Integer> sizes, Layer... branches) {
-        return new Split("", sizes, List.of(branches));
+    public static ChannelSplit split(List<Integer> sizes, Layer... branches) {
+        return new ChannelSplit("", sizes, List.of(branches));
     }
 
-    public static Split split(String name, List<Integer> sizes, Layer... branches) {
-        return new Split(name, sizes, List.of(branches));
+    public static ChannelSplit split(String name, List<Integer> sizes, Layer... branches) {
+        return new ChannelSplit(name, sizes, List.of(branches));
     }
 
     /** The input as it is: a split's or a concat's pass-through branch. */

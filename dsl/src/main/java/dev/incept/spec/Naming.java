@@ -195,7 +195,7 @@ public final class Naming {
             return "sepconv" + c.kernelH() + "x" + c.kernelW();
         }
 
-        public String split(Split s) {
+        public String split(ChannelSplit s) {
             return "split";
         }
 

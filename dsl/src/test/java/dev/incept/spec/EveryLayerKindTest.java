@@ -67,7 +67,7 @@ class EveryLayerKindTest {
             @Override public Void lrn(Lrn l) { out.add("lrn"); return null; }
             @Override public Void depthwiseConv(DepthwiseConv c) { out.add("depthwiseConv"); return null; }
             @Override public Void separableConv(SeparableConv c) { out.add("separableConv"); return null; }
-            @Override public Void split(Split s) { out.add("split"); s.branches().forEach(l -> l.accept(this)); return null; }
+            @Override public Void split(ChannelSplit s) { out.add("split"); s.branches().forEach(l -> l.accept(this)); return null; }
             @Override public Void layerNorm(LayerNorm n) { out.add("layerNorm"); return null; }
             @Override public Void layerScale(LayerScale s) { out.add("layerScale"); return null; }
         });

@@ -80,7 +80,7 @@ public final class RandomDescriptions {
                 List<Integer> sizes = new ArrayList<>();
                 branches.forEach(x -> sizes.add(pick(1, 1, 2, 4)));
                 int total = sizes.stream().mapToInt(Integer::intValue).sum() + (rare(4) ? 1 : 0);
-                yield new Sequence(name, List.of(Conv.of(total, 1, 1), new Split("", sizes, branches)));
+                yield new Sequence(name, List.of(Conv.of(total, 1, 1), new ChannelSplit("", sizes, branches)));
             }
             default -> r.nextBoolean()
                     ? new Residual(name, layer(depth - 1), faults ? r.nextInt(4) != 0 : true, faults ? pick(0.1, 0.17, 1.0, 0.0, -0.2, Double.POSITIVE_INFINITY) : pick(0.1, 0.17, 1.0),

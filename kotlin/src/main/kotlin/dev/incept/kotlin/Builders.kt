@@ -13,7 +13,7 @@ import dev.incept.spec.Flatten
 import dev.incept.spec.LayerNorm
 import dev.incept.spec.LayerScale
 import dev.incept.spec.Lrn
-import dev.incept.spec.Split
+import dev.incept.spec.ChannelSplit
 import dev.incept.spec.AuxHead
 import dev.incept.spec.Concat
 import dev.incept.spec.Conv
@@ -145,7 +145,7 @@ open class LayersBuilder internal constructor() {
 
     /** Branches over consecutive slices of the input's channels, one size per branch, concatenated again. */
     fun split(sizes: List<Int>, name: String = "", init: BranchesBuilder.() -> Unit) =
-        add(Split(name, sizes, BranchesBuilder().apply(init).branches))
+        add(ChannelSplit(name, sizes, BranchesBuilder().apply(init).branches))
 
     /** Local response normalisation across [size] channels (the GoogLeNet paper's: 5, 1e-4, 0.75, 1). */
     fun lrn(size: Int = 5, alpha: Double = 1e-4, beta: Double = 0.75, k: Double = 1.0, name: String = "") =

@@ -154,7 +154,7 @@ class BuildersTest {
             override fun lrn(lrn: dev.incept.spec.Lrn) { kinds += "lrn" }
             override fun depthwiseConv(conv: dev.incept.spec.DepthwiseConv) { kinds += "depthwiseConv" }
             override fun separableConv(conv: dev.incept.spec.SeparableConv) { kinds += "separableConv" }
-            override fun split(split: dev.incept.spec.Split) { kinds += "split"; split.branches().forEach { it.accept(this) } }
+            override fun split(split: dev.incept.spec.ChannelSplit) { kinds += "split"; split.branches().forEach { it.accept(this) } }
             override fun layerNorm(norm: dev.incept.spec.LayerNorm) { kinds += "layerNorm" }
             override fun layerScale(scale: dev.incept.spec.LayerScale) { kinds += "layerScale" }
         }

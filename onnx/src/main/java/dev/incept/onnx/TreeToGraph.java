@@ -31,7 +31,7 @@ import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
 import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
-import dev.incept.spec.Split;
+import dev.incept.spec.ChannelSplit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +148,7 @@ final class TreeToGraph {
             return finish(at, y, c.batchNorm(), c.activation());
         }
 
-        public String split(ResolvedLayer at, Split s) {
+        public String split(ResolvedLayer at, ChannelSplit s) {
             long[] sizes = s.sizes().stream().mapToLong(Integer::longValue).toArray();
             String[] slices = g.nodes("Split", at.path(), s.sizes().size(), new String[] {x, g.integers(at.path() + ".sizes", sizes)},
                     integer("axis", 1));

@@ -33,7 +33,7 @@ import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
 import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
-import dev.incept.spec.Split;
+import dev.incept.spec.ChannelSplit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -166,7 +166,7 @@ public final class Compiler {
             return separable(at, c);
         }
 
-        public Block split(ResolvedLayer at, Split s) {
+        public Block split(ResolvedLayer at, ChannelSplit s) {
             List<String> names = new ArrayList<>();
             List<Block> branches = new ArrayList<>();
             for (ResolvedLayer branch : at.children()) {

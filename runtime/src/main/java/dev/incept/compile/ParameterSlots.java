@@ -22,7 +22,7 @@ import dev.incept.spec.Repeat;
 import dev.incept.spec.Residual;
 import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
-import dev.incept.spec.Split;
+import dev.incept.spec.ChannelSplit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -182,7 +182,7 @@ public final class ParameterSlots {
             return List.of();
         }
 
-        public List<Slot> split(ResolvedLayer at, Split s) {
+        public List<Slot> split(ResolvedLayer at, ChannelSplit s) {
             return List.of();
         }
 
