@@ -6,6 +6,7 @@ import dev.incept.spec.BatchNorm;
 import dev.incept.spec.Flatten;
 import dev.incept.spec.LayerNorm;
 import dev.incept.spec.LayerScale;
+import dev.incept.spec.SqueezeExcite;
 import dev.incept.spec.Lrn;
 import dev.incept.spec.AdaptiveAvgPool;
 import dev.incept.spec.Concat;
@@ -421,6 +422,26 @@ public final class Analyzer {
                 throw new SpecException(path, "layer scale's initial value must be finite, got " + s.init());
             }
             addParams(in.shape.channels(), 0);
+            return in;
+        }
+
+        @Override
+        public State squeezeExcite(SqueezeExcite g) {
+            FeatureShape s = spatial("a squeeze-and-excitation gate");
+            if (g.reduction() < 1 || g.reduction() > s.channels()) {
+                throw new SpecException(path, "squeeze-and-excitation reduction must be in 1.." + s.channels()
+                        + " (the input's channels), got " + g.reduction());
+            }
+            if (g.activation() == ActivationKind.SOFTMAX) {
+                throw new SpecException(path, "softmax cannot be a squeeze-and-excitation gate's inner activation");
+            }
+            long c = s.channels();
+            long hidden = g.hidden(s.channels());
+            // Two 1x1 convolutions with biases on the pooled vector, as SENet's two FC layers.
+            addParams(2 * c * hidden + hidden + c, 0);
+            addMacs(2 * c * hidden);
+            // The gate's pooled statistic sees the whole grid; like SENet's own accounts, the
+            // receptive field stays that of the windows that produced x.
             return in;
         }
 

@@ -6,6 +6,7 @@ import dev.incept.spec.BatchNorm;
 import dev.incept.spec.Flatten;
 import dev.incept.spec.LayerNorm;
 import dev.incept.spec.LayerScale;
+import dev.incept.spec.SqueezeExcite;
 import dev.incept.spec.Lrn;
 import dev.incept.spec.AdaptiveAvgPool;
 import dev.incept.spec.Concat;
@@ -149,6 +150,13 @@ public final class LayerLabels {
 
         public Label layerScale(ResolvedLayer at, LayerScale s) {
             return new Label("layerscale " + s.init(), "layerscale", "layer scale over " + at.output().channels() + " channels");
+        }
+
+        public Label squeezeExcite(ResolvedLayer at, SqueezeExcite s) {
+            int c = at.output().channels();
+            String act = s.activation() == ActivationKind.RELU ? "" : " " + s.activation().jsonName();
+            return new Label("se /" + s.reduction() + act, "se " + c + ">" + s.hidden(c) + ">" + c,
+                    "squeeze-and-excitation gate squeezing " + c + " channels to " + s.hidden(c));
         }
 
         public Label lrn(ResolvedLayer at, Lrn l) {

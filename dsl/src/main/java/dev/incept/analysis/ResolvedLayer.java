@@ -13,6 +13,7 @@ import dev.incept.spec.FeatureShape;
 import dev.incept.spec.GlobalPool;
 import dev.incept.spec.LayerNorm;
 import dev.incept.spec.LayerScale;
+import dev.incept.spec.SqueezeExcite;
 import dev.incept.spec.Lrn;
 import dev.incept.spec.Layer;
 import dev.incept.spec.LayerVisitor;
@@ -122,6 +123,10 @@ public record ResolvedLayer(String path, String segment, Layer layer, int depth,
 
             public R layerScale(LayerScale s) {
                 return visitor.layerScale(at, s);
+            }
+
+            public R squeezeExcite(SqueezeExcite s) {
+                return visitor.squeezeExcite(at, s);
             }
         });
     }

@@ -19,6 +19,7 @@ import dev.incept.spec.Residual;
 import dev.incept.spec.SeparableConv;
 import dev.incept.spec.Sequence;
 import dev.incept.spec.ChannelSplit;
+import dev.incept.spec.SqueezeExcite;
 
 /**
  * One method per kind of layer, each handed the resolved layer ({@code at}: path, shapes, counts,
@@ -64,4 +65,6 @@ public interface ResolvedVisitor<R> {
     R layerNorm(ResolvedLayer at, LayerNorm norm);
 
     R layerScale(ResolvedLayer at, LayerScale scale);
+
+    R squeezeExcite(ResolvedLayer at, SqueezeExcite gate);
 }

@@ -12,6 +12,7 @@ import dev.incept.spec.BatchNorm;
 import dev.incept.spec.Flatten;
 import dev.incept.spec.LayerNorm;
 import dev.incept.spec.LayerScale;
+import dev.incept.spec.SqueezeExcite;
 import dev.incept.spec.Lrn;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
@@ -317,6 +318,10 @@ public final class ArchitectureDiagram {
 
         public Node lrn(ResolvedLayer at, Lrn l) {
             return box(at, "#f4f4f4");
+        }
+
+        public Node squeezeExcite(ResolvedLayer at, SqueezeExcite s) {
+            return box(at, "#fde9d9");
         }
 
         public Node repeat(ResolvedLayer at, Repeat r) {

@@ -9,6 +9,7 @@ import dev.incept.spec.BatchNorm;
 import dev.incept.spec.Flatten;
 import dev.incept.spec.LayerNorm;
 import dev.incept.spec.LayerScale;
+import dev.incept.spec.SqueezeExcite;
 import dev.incept.spec.Lrn;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
@@ -226,6 +227,12 @@ final class LayerJson {
                     (n, name) -> new LayerNorm(name, n.optDouble("epsilon", 1e-6)), (l, o, depth) -> o.put("epsilon", l.epsilon())),
             kind("layerscale", LayerScale.class, List.of("init"),
                     (n, name) -> new LayerScale(name, n.optDouble("init", 1e-6)), (l, o, depth) -> o.put("init", l.init())),
+            kind("se", SqueezeExcite.class, List.of("reduction", "activation"),
+                    (n, name) -> new SqueezeExcite(name, n.optInt("reduction", SqueezeExcite.SENET_REDUCTION), activation(n, ActivationKind.RELU)),
+                    (s, o, depth) -> {
+                        o.put("reduction", s.reduction());
+                        o.put("activation", s.activation().jsonName());
+                    }),
             kind("lrn", Lrn.class, List.of("size", "alpha", "beta", "k"),
                     (n, name) -> new Lrn(name, n.requiredInt("size"), n.optDouble("alpha", 1e-4), n.optDouble("beta", 0.75), n.optDouble("k", 1)),
                     (l, o, depth) -> {

@@ -6,7 +6,7 @@ package dev.incept.spec;
  */
 public sealed interface Layer permits Conv, Pool, GlobalPool, AdaptiveAvgPool, Dropout, Dense, Sequence, Concat, Residual, Repeat,
         BatchNorm, Activation, Flatten, Lrn, DepthwiseConv, SeparableConv,
-        ChannelSplit, LayerNorm, LayerScale {
+        ChannelSplit, LayerNorm, LayerScale, SqueezeExcite {
     String name();
 
     /** A copy of this layer carrying the given name. */

@@ -47,4 +47,6 @@ public interface LayerVisitor<R> {
     R layerNorm(LayerNorm norm);
 
     R layerScale(LayerScale scale);
+
+    R squeezeExcite(SqueezeExcite gate);
 }

@@ -134,6 +134,15 @@ public final class Layers {
         return new LayerScale("", init);
     }
 
+    /** A squeeze-and-excitation gate as SENet has it: reduction 16, ReLU inside, sigmoid out. */
+    public static SqueezeExcite squeezeExcite() {
+        return new SqueezeExcite("", SqueezeExcite.SENET_REDUCTION, ActivationKind.RELU);
+    }
+
+    public static SqueezeExcite squeezeExcite(int reduction) {
+        return new SqueezeExcite("", reduction, ActivationKind.RELU);
+    }
+
     /** Batch norm on its own, with Keras's epsilon and momentum (scale and shift per channel). */
     public static BatchNorm batchNorm() {
         return new BatchNorm("", BatchNorm.KERAS_EPSILON, BatchNorm.KERAS_MOMENTUM);

@@ -206,5 +206,9 @@ public final class Naming {
         public String layerScale(LayerScale s) {
             return "layerscale";
         }
+
+        public String squeezeExcite(SqueezeExcite s) {
+            return "se";
+        }
     };
 }

@@ -7,9 +7,11 @@ import static dev.incept.spec.Layers.globalAvgPool;
 import static dev.incept.spec.Layers.maxPool;
 import static dev.incept.spec.Layers.residual;
 import static dev.incept.spec.Layers.seq;
+import static dev.incept.spec.Layers.squeezeExcite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.incept.spec.ActivationKind;
 import dev.incept.spec.Network;
 import dev.incept.spec.FeatureShape;
 import dev.incept.zoo.Zoo;
@@ -28,6 +30,19 @@ class AnalysisTest {
         assertEquals(weights + 32, keras.trainableParams());
         assertEquals(64, keras.nonTrainableParams());
         assertEquals(weights * 8 * 8, torch.macs());
+    }
+
+    @Test
+    void aSqueezeExcitationGateCountsTwoBiasedOneByOneConvolutionsOnThePooledChannels() {
+        Network net = Network.builder("t").input(64, 10, 10).add(squeezeExcite(), squeezeExcite(64).activation(ActivationKind.SILU)).build();
+        Analysis a = Analyzer.analyze(net);
+        // 64 -> 4 -> 64 with biases, then 64 -> 1 -> 64: the gate's width never falls below one channel
+        assertEquals(64 * 4 + 4 + 4 * 64 + 64, a.blocks().get(0).params());
+        assertEquals(64 + 1 + 64 + 64, a.blocks().get(1).params());
+        assertEquals(2 * 64 * 4 + 2 * 64, a.macs());
+        assertEquals("10x10x64", a.output().toString());
+        assertEquals("se /16", a.blocks().get(0).kind());
+        assertEquals("se /64 silu", a.blocks().get(1).kind());
     }
 
     @Test

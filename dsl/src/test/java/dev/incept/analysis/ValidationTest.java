@@ -17,6 +17,7 @@ import static dev.incept.spec.Layers.maxPool;
 import static dev.incept.spec.Layers.repeat;
 import static dev.incept.spec.Layers.residual;
 import static dev.incept.spec.Layers.seq;
+import static dev.incept.spec.Layers.squeezeExcite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,6 +79,12 @@ class ValidationTest {
         assertMentions(rejected(FeatureShape.of(6, 8, 8), conv(8, 3).groups(4).named("g")), "g:", "4 groups", "6 channels", "8 filters");
         assertMentions(rejected(FeatureShape.of(8, 8, 8), conv(6, 3).groups(4).named("g")), "g:", "4 groups", "6 filters");
         assertMentions(rejected(FeatureShape.of(8, 8, 8), depthwise(3).multiplier(0).named("d")), "d:", "depth multiplier", "0");
+    }
+
+    @Test
+    void aGateThatSqueezesBelowOneChannelOrSitsOnAVectorNamesTheBlock() {
+        assertMentions(rejected(FeatureShape.of(8, 8, 8), squeezeExcite(16).named("se")), "se:", "reduction must be in 1..8", "got 16");
+        assertMentions(rejected(FeatureShape.of(8, 8, 8), seq(globalAvgPool(), squeezeExcite(2)).named("b")), "b/se:", "squeeze-and-excitation");
     }
 
     @Test

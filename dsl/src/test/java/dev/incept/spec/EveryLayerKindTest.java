@@ -8,6 +8,7 @@ import static dev.incept.spec.Layers.identity;
 import static dev.incept.spec.Layers.identityResidual;
 import static dev.incept.spec.Layers.layerNorm;
 import static dev.incept.spec.Layers.layerScale;
+import static dev.incept.spec.Layers.squeezeExcite;
 import static dev.incept.spec.Layers.split;
 import static dev.incept.spec.Layers.separable;
 import static dev.incept.spec.Layers.flatten;
@@ -70,6 +71,7 @@ class EveryLayerKindTest {
             @Override public Void split(ChannelSplit s) { out.add("split"); s.branches().forEach(l -> l.accept(this)); return null; }
             @Override public Void layerNorm(LayerNorm n) { out.add("layerNorm"); return null; }
             @Override public Void layerScale(LayerScale s) { out.add("layerScale"); return null; }
+            @Override public Void squeezeExcite(SqueezeExcite s) { out.add("squeezeExcite"); return null; }
         });
         return out;
     }
@@ -79,7 +81,7 @@ class EveryLayerKindTest {
         List<Layer> one = List.of(
                 conv(8, 3), avgPool(3, 1).same(), seq(conv(8, 1), conv(8, 3)), concat(conv(8, 1), seq(conv(4, 1), conv(8, 3))),
                 residual("res", 0.2, concat(conv(8, 1), conv(8, 3))), repeat("rep", 2, conv(8, 3)),
-                lrn(5, 1e-4, 0.75, 1), batchNorm(), activation(ActivationKind.GELU_TANH), depthwise(3).multiplier(2), separable(8, 3),
+                lrn(5, 1e-4, 0.75, 1), batchNorm(), squeezeExcite(4), activation(ActivationKind.GELU_TANH), depthwise(3).multiplier(2), separable(8, 3),
                 conv(8, 3).groups(4), residual("xres", 1.0, maxPool(3, 2).same()).shortcut(conv(8, 1).stride(2)),
                 split(List.of(4, 2, 2), identity(), depthwise(3), depthwise(1, 11)),
                 identityResidual(1.0, seq(layerNorm(), layerScale(1e-6))).dropPath(0.1).activation(ActivationKind.LINEAR),

@@ -12,6 +12,7 @@ import dev.incept.spec.BatchNorm
 import dev.incept.spec.Flatten
 import dev.incept.spec.LayerNorm
 import dev.incept.spec.LayerScale
+import dev.incept.spec.SqueezeExcite
 import dev.incept.spec.Lrn
 import dev.incept.spec.ChannelSplit
 import dev.incept.spec.AuxHead
@@ -142,6 +143,10 @@ open class LayersBuilder internal constructor() {
 
     /** A learned per-channel scale starting at [init] (InceptionNeXt: 1e-6). */
     fun layerScale(init: Double, name: String = "") = add(LayerScale(name, init))
+
+    /** A squeeze-and-excitation gate: channels times sigmoid of a C -> C/[reduction] -> C bottleneck on their means. */
+    fun squeezeExcite(reduction: Int = SqueezeExcite.SENET_REDUCTION, activation: ActivationKind = RELU, name: String = "") =
+        add(SqueezeExcite(name, reduction, activation))
 
     /** Branches over consecutive slices of the input's channels, one size per branch, concatenated again. */
     fun split(sizes: List<Int>, name: String = "", init: BranchesBuilder.() -> Unit) =

@@ -18,6 +18,7 @@ import dev.incept.spec.BatchNorm;
 import dev.incept.spec.Flatten;
 import dev.incept.spec.LayerNorm;
 import dev.incept.spec.LayerScale;
+import dev.incept.spec.SqueezeExcite;
 import dev.incept.spec.Lrn;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
@@ -177,6 +178,15 @@ final class TreeToGraph {
                 gamma = g.node("Reshape", at.path(), new String[] {gamma, g.integers(at.path() + ".shape", -1, 1, 1)});
             }
             return g.node("Mul", at.path(), new String[] {x, gamma});
+        }
+
+        public String squeezeExcite(ResolvedLayer at, SqueezeExcite s) {
+            String p = at.path();
+            String pooled = g.node("GlobalAveragePool", p, new String[] {x});
+            String z = g.node("Conv", p, new String[] {pooled, param(at, Role.GATE_REDUCE_WEIGHT), param(at, Role.GATE_REDUCE_BIAS)});
+            String e = g.node("Conv", p, new String[] {activate(at, s.activation(), z), param(at, Role.GATE_EXPAND_WEIGHT),
+                    param(at, Role.GATE_EXPAND_BIAS)});
+            return g.node("Mul", p, new String[] {x, g.node("Sigmoid", p, new String[] {e})});
         }
 
         public String lrn(ResolvedLayer at, Lrn l) {

@@ -99,7 +99,7 @@ class OnnxExportTest {
 
     @ParameterizedTest(name = "on {0}")
     @org.junit.jupiter.params.provider.EnumSource(EngineChoice.class)
-    void normalisationsActivationsFlattenAndAFinalSoftmaxGiveTheSameOutputs(EngineChoice engine) {
+    void normalisationsActivationsGatesFlattenAndAFinalSoftmaxGiveTheSameOutputs(EngineChoice engine) {
         // Every activation after a convolution, as a layer, after a residual's sum and after a
         // dense layer; LRN; batch norm on a grid and on a vector; grouped, depthwise and separable
         // convolutions; a projected residual with a shortcut of its own; flatten; softmax at the
@@ -113,6 +113,7 @@ class OnnxExportTest {
         layers.addAll(List.of(conv(8, 3).groups(4), depthwise(3).multiplier(2).batchNorm(true), separable(8, 3).batchNorm(true),
                 residual("xception", 1.0, seq(separable(12, 3), maxPool(3, 2).same())).shortcut(seq(conv(8, 1).stride(2).linear()))
                         .activation(ActivationKind.LINEAR),
+                squeezeExcite(4), squeezeExcite(2).activation(ActivationKind.SILU),
                 identityResidual(1.0, seq(split(List.of(2, 2, 2, 2), identity(), depthwise(3), depthwise(1, 5), depthwise(5, 1)),
                         layerNorm(), conv(16, 1).noBatchNorm().activation(ActivationKind.GELU), conv(8, 1).noBatchNorm().linear(),
                         layerScale(0.5))).activation(ActivationKind.LINEAR).dropPath(0.2),

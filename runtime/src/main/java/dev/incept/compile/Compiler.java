@@ -20,6 +20,7 @@ import dev.incept.spec.BatchNorm;
 import dev.incept.spec.Flatten;
 import dev.incept.spec.LayerNorm;
 import dev.incept.spec.LayerScale;
+import dev.incept.spec.SqueezeExcite;
 import dev.incept.spec.Lrn;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
@@ -182,6 +183,10 @@ public final class Compiler {
 
         public Block layerScale(ResolvedLayer at, LayerScale s) {
             return ChannelParameters.layerScale(s.init());
+        }
+
+        public Block squeezeExcite(ResolvedLayer at, SqueezeExcite s) {
+            return new SqueezeExciteBlock(s.hidden(at.input().channels()), ActivationOps.op(s.activation()));
         }
 
         public Block lrn(ResolvedLayer at, Lrn l) {

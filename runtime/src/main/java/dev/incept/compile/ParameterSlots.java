@@ -10,6 +10,7 @@ import dev.incept.spec.BatchNorm;
 import dev.incept.spec.Flatten;
 import dev.incept.spec.LayerNorm;
 import dev.incept.spec.LayerScale;
+import dev.incept.spec.SqueezeExcite;
 import dev.incept.spec.Lrn;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
@@ -36,7 +37,7 @@ import java.util.List;
  */
 public final class ParameterSlots {
     /** What a parameter is to its layer. */
-    public enum Role { DEPTHWISE_WEIGHT, CONV_WEIGHT, LN_SCALE, LN_SHIFT, LAYER_SCALE, CONV_BIAS, BN_SCALE, BN_SHIFT, BN_MEAN, BN_VARIANCE, DENSE_WEIGHT, DENSE_BIAS }
+    public enum Role { DEPTHWISE_WEIGHT, CONV_WEIGHT, LN_SCALE, LN_SHIFT, LAYER_SCALE, GATE_REDUCE_WEIGHT, GATE_REDUCE_BIAS, GATE_EXPAND_WEIGHT, GATE_EXPAND_BIAS, CONV_BIAS, BN_SCALE, BN_SHIFT, BN_MEAN, BN_VARIANCE, DENSE_WEIGHT, DENSE_BIAS }
 
     /**
      * One parameter: its layer, its role, the aux head it belongs to ({@code null} in the main
@@ -192,6 +193,13 @@ public final class ParameterSlots {
 
         public List<Slot> layerScale(ResolvedLayer at, LayerScale s) {
             return perChannel(at, Role.LAYER_SCALE);
+        }
+
+        public List<Slot> squeezeExcite(ResolvedLayer at, SqueezeExcite s) {
+            int c = at.input().channels();
+            int h = s.hidden(c);
+            return List.of(slot(at, Role.GATE_REDUCE_WEIGHT, h, c, 1, 1), slot(at, Role.GATE_REDUCE_BIAS, h),
+                    slot(at, Role.GATE_EXPAND_WEIGHT, c, h, 1, 1), slot(at, Role.GATE_EXPAND_BIAS, c));
         }
 
         public List<Slot> lrn(ResolvedLayer at, Lrn l) {

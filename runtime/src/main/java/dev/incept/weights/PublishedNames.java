@@ -118,6 +118,8 @@ final class PublishedNames {
                 case CONV_WEIGHT -> m + (plain(s) ? ".weight" : ".conv.weight");
                 case LN_SCALE, LN_SHIFT, LAYER_SCALE -> throw new WeightsException(what + " has a layer norm or layer scale, which torchvision's networks do not");
                 case DEPTHWISE_WEIGHT -> throw new WeightsException(what + " has a separable convolution, which torchvision's networks do not");
+                case GATE_REDUCE_WEIGHT, GATE_REDUCE_BIAS, GATE_EXPAND_WEIGHT, GATE_EXPAND_BIAS ->
+                        throw new WeightsException(what + " has a squeeze-and-excitation gate, which torchvision's Inception networks do not");
                 case CONV_BIAS -> m + (plain(s) ? ".bias" : ".conv.bias");
                 case BN_SCALE -> m + ".bn.weight";
                 case BN_SHIFT -> m + ".bn.bias";

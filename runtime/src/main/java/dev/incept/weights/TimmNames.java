@@ -107,7 +107,7 @@ final class TimmNames {
                 case BN_MEAN -> "running_mean";
                 case BN_VARIANCE -> "running_var";
                 case LAYER_SCALE -> "gamma";
-                case DEPTHWISE_WEIGHT -> throw new WeightsException(path + " has no counterpart in timm's inception_next");
+                case DEPTHWISE_WEIGHT, GATE_REDUCE_WEIGHT, GATE_REDUCE_BIAS, GATE_EXPAND_WEIGHT, GATE_EXPAND_BIAS -> throw new WeightsException(path + " has no counterpart in timm's inception_next");
             };
             out.add(new PublishedNames.Name(module + "." + tensor, path, path.equals("head/fc2")));
         }

@@ -17,6 +17,8 @@ import static dev.incept.spec.Layers.lrn;
 import static dev.incept.spec.Layers.maxPool;
 import static dev.incept.spec.Layers.residual;
 import static dev.incept.spec.Layers.seq;
+import static dev.incept.spec.Layers.concat;
+import static dev.incept.spec.Layers.squeezeExcite;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,6 +99,9 @@ class TorchReferenceLayersTest {
                         batchNorm().epsilon(1e-5), conv(32, 1).noBatchNorm().activation(ActivationKind.GELU),
                         conv(16, 1).noBatchNorm().linear(), layerScale(0.5))).activation(ActivationKind.LINEAR),
                 layerNorm(), globalAvgPool(), dense(12).activation(ActivationKind.GELU), layerNorm(), dense(5)));
+        // SE-Inception's gate after a concatenation, and SENet's residual form (the gate on the branch before the sum)
+        out.put("squeeze-excitation", net(8, 7, concat(conv(8, 1), conv(8, 3)), squeezeExcite(),
+                residual(1.0, seq(conv(16, 3), squeezeExcite(4).activation(ActivationKind.SILU))), globalAvgPool(), dense(5)));
         out.put("dense-softmax", net(2, 5, seq(conv(4, 3), flatten()), dense(6).activation(ActivationKind.SOFTMAX)));
         return out;
     }
