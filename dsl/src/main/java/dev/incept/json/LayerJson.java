@@ -337,7 +337,7 @@ final class LayerJson {
         return enumValue(n.required("kind"), PoolKind.class);
     }
 
-    private static <E extends Enum<E>> E enumValue(Node n, Class<E> type) {
+    static <E extends Enum<E>> E enumValue(Node n, Class<E> type) {
         String text = n.text();
         for (E e : type.getEnumConstants()) {
             if (e.name().toLowerCase(Locale.ROOT).equals(text)) {

@@ -62,6 +62,9 @@ public final class SpecJson {
             root.put("name", network.name());
         }
         root.set("input", LayerJson.ints(network.input().channels(), network.input().height(), network.input().width()));
+        if (network.init() != dev.incept.spec.WeightInit.HE_NORMAL) {
+            root.put("init", network.init().jsonName());
+        }
         root.set("layers", LayerJson.writeAll(network.layers()));
         if (!network.auxHeads().isEmpty()) {
             ArrayNode aux = root.putArray("aux");
@@ -127,7 +130,7 @@ public final class SpecJson {
             throw new SpecException("$", "the description is empty");
         }
         Node r = new Node(root, "$");
-        r.allowOnly("format", "name", "input", "layers", "aux");
+        r.allowOnly("format", "name", "input", "init", "layers", "aux");
         String format = r.optText("format", FORMAT);
         if (!FORMAT.equals(format)) {
             throw new SpecException("$.format", "unsupported format '" + format + "' (this version reads " + FORMAT + ")");
@@ -144,6 +147,7 @@ public final class SpecJson {
             }
         }
         return new Network(r.optText("name", ""), dev.incept.spec.FeatureShape.of(dims[0], dims[1], dims[2]),
-                LayerJson.readAll(r.required("layers")), aux);
+                LayerJson.readAll(r.required("layers")), aux,
+                r.optional("init") == null ? dev.incept.spec.WeightInit.HE_NORMAL : LayerJson.enumValue(r.required("init"), dev.incept.spec.WeightInit.class));
     }
 }

@@ -3,8 +3,11 @@ package dev.incept.spec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A whole description: a name, the default input, the main body in order, and auxiliary heads. */
-public record Network(String name, FeatureShape input, List<Layer> layers, List<AuxHead> auxHeads) {
+/**
+ * A whole description: a name, the default input, the main body in order, auxiliary heads, and how
+ * its weights start (He's normal unless its paper's code says otherwise).
+ */
+public record Network(String name, FeatureShape input, List<Layer> layers, List<AuxHead> auxHeads, WeightInit init) {
     public Network {
         name = Naming.orEmpty(name);
         if (input == null) {
@@ -12,6 +15,18 @@ public record Network(String name, FeatureShape input, List<Layer> layers, List<
         }
         layers = Naming.copyOf(layers, "", "layers");
         auxHeads = Naming.copyOf(auxHeads, "", "aux heads");
+        if (init == null) {
+            throw new SpecException("", "network '" + name + "' needs a weight initialisation");
+        }
+    }
+
+    public Network(String name, FeatureShape input, List<Layer> layers, List<AuxHead> auxHeads) {
+        this(name, input, layers, auxHeads, WeightInit.HE_NORMAL);
+    }
+
+    /** The same network with its weights started as {@code newInit} says. */
+    public Network withInit(WeightInit newInit) {
+        return new Network(name, input, layers, auxHeads, newInit);
     }
 
     public static Builder builder(String name) {
@@ -20,11 +35,11 @@ public record Network(String name, FeatureShape input, List<Layer> layers, List<
 
     /** The same network without its auxiliary heads (what inference runs). */
     public Network withoutAux() {
-        return new Network(name, input, layers, List.of());
+        return new Network(name, input, layers, List.of(), init);
     }
 
     public Network withInput(FeatureShape newInput) {
-        return new Network(name, newInput, layers, auxHeads);
+        return new Network(name, newInput, layers, auxHeads, init);
     }
 
     public static final class Builder {
@@ -32,6 +47,7 @@ public record Network(String name, FeatureShape input, List<Layer> layers, List<
         private FeatureShape input = FeatureShape.of(3, 224, 224);
         private final List<Layer> layers = new ArrayList<>();
         private final List<AuxHead> aux = new ArrayList<>();
+        private WeightInit init = WeightInit.HE_NORMAL;
 
         private Builder(String name) {
             this.name = name;
@@ -65,8 +81,14 @@ public record Network(String name, FeatureShape input, List<Layer> layers, List<
             return this;
         }
 
+        /** How the weights start (see {@link WeightInit}). */
+        public Builder init(WeightInit weights) {
+            this.init = weights;
+            return this;
+        }
+
         public Network build() {
-            return new Network(name, input, layers, aux);
+            return new Network(name, input, layers, aux, init);
         }
     }
 }

@@ -17,6 +17,7 @@ import static dev.incept.spec.Layers.split;
 import dev.incept.spec.ActivationKind;
 import dev.incept.spec.Layer;
 import dev.incept.spec.Network;
+import dev.incept.spec.WeightInit;
 import java.util.List;
 
 /**
@@ -69,7 +70,8 @@ public final class InceptionNext {
     /** Any MetaNeXt of Inception mixers: the stem's patch size, blocks and width per stage, the band kernel, layer scale's start. */
     public static Network build(ModelConfig cfg, String name, int patch, List<Integer> depths, List<Integer> widths, int band,
                                 double layerScale) {
-        Network.Builder net = Network.builder(name).input(cfg.channels(), cfg.inputSize(), cfg.inputSize())
+        // timm's _init_weights: trunc_normal_(std=0.02) for every convolution and linear weight
+        Network.Builder net = Network.builder(name).input(cfg.channels(), cfg.inputSize(), cfg.inputSize()).init(WeightInit.TRUNC_NORMAL)
                 .add(block("stem", conv(widths.get(0), patch).stride(patch).valid().noBatchNorm().linear(), bn()));
         for (int s = 0; s < depths.size(); s++) {
             int width = widths.get(s);

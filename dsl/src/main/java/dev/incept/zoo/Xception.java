@@ -15,6 +15,7 @@ import dev.incept.spec.ActivationKind;
 import dev.incept.spec.BatchNorm;
 import dev.incept.spec.Layer;
 import dev.incept.spec.Network;
+import dev.incept.spec.WeightInit;
 import dev.incept.spec.Residual;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,8 @@ public final class Xception {
     }
 
     public static Network build(ModelConfig cfg) {
-        return Network.builder("xception").input(cfg.channels(), cfg.inputSize(), cfg.inputSize())
+        // Keras's Xception starts its weights as Keras does: Glorot's uniform
+        return Network.builder("xception").input(cfg.channels(), cfg.inputSize(), cfg.inputSize()).init(WeightInit.GLOROT_UNIFORM)
                 .add(block("entry",
                         conv(32, 3).stride(2).valid().batchNorm(false).bias(false).linear(), batchNorm(), relu(),
                         conv(64, 3).valid().batchNorm(false).bias(false).linear(), batchNorm(), relu()))
@@ -56,7 +58,7 @@ public final class Xception {
      */
     public static Network mini(ModelConfig cfg) {
         double m = SHORT_RUN_MOMENTUM;
-        return Network.builder("xception-mini").input(cfg.channels(), cfg.inputSize(), cfg.inputSize())
+        return Network.builder("xception-mini").input(cfg.channels(), cfg.inputSize(), cfg.inputSize()).init(WeightInit.GLOROT_UNIFORM)
                 .add(block("entry", conv(32, 3).batchNorm(false).bias(false).linear(), bn(m), relu(),
                         conv(64, 3).batchNorm(false).bias(false).linear(), bn(m), relu()))
                 .add(reduction("block2", 96, 96, false, m), reduction("block3", 192, 192, true, m))

@@ -44,7 +44,7 @@ public final class RandomDescriptions {
             }
             aux.add(new AuxHead(pick("", "aux", "side"), after, List.of(layer(1)), faults ? pick(0.3, 0.4, -1.0, 0.0) : 0.3));
         }
-        return new Network(pick("", "net", "random"), new FeatureShape(c, h, w, false), layers, aux);
+        return new Network(pick("", "net", "random"), new FeatureShape(c, h, w, false), layers, aux, pick(WeightInit.values()));
     }
 
     public Layer layer(int depth) {

@@ -13,6 +13,7 @@ import dev.incept.spec.Flatten
 import dev.incept.spec.LayerNorm
 import dev.incept.spec.LayerScale
 import dev.incept.spec.SqueezeExcite
+import dev.incept.spec.WeightInit
 import dev.incept.spec.Lrn
 import dev.incept.spec.ChannelSplit
 import dev.incept.spec.AuxHead
@@ -48,6 +49,9 @@ val VALID: Padding = Padding.VALID
 fun pad(height: Int, width: Int = height): Padding = Padding.explicit(height, width)
 
 val RELU: ActivationKind = ActivationKind.RELU
+val HE_NORMAL: WeightInit = WeightInit.HE_NORMAL
+val GLOROT_UNIFORM: WeightInit = WeightInit.GLOROT_UNIFORM
+val TRUNC_NORMAL: WeightInit = WeightInit.TRUNC_NORMAL
 val RELU6: ActivationKind = ActivationKind.RELU6
 val GELU: ActivationKind = ActivationKind.GELU
 val GELU_TANH: ActivationKind = ActivationKind.GELU_TANH
@@ -202,6 +206,12 @@ class BranchesBuilder internal constructor() {
 class NetworkBuilder internal constructor(private val name: String) : LayersBuilder() {
     private var inputShape: FeatureShape = FeatureShape.of(3, 224, 224)
     private val aux = mutableListOf<AuxHead>()
+    private var weights: WeightInit = WeightInit.HE_NORMAL
+
+    /** How the weights start: `weights(GLOROT_UNIFORM)` as Keras, `weights(TRUNC_NORMAL)` as timm. */
+    fun weights(init: WeightInit) {
+        weights = init
+    }
 
     fun input(channels: Int, height: Int, width: Int = height) {
         inputShape = FeatureShape.of(channels, height, width)
@@ -212,7 +222,7 @@ class NetworkBuilder internal constructor(private val name: String) : LayersBuil
         aux += AuxHead(name, after, LayersBuilder().apply(init).layers, lossWeight)
     }
 
-    internal fun build(): Network = Network(name, inputShape, layers, aux)
+    internal fun build(): Network = Network(name, inputShape, layers, aux, weights)
 }
 
 fun network(name: String, init: NetworkBuilder.() -> Unit): Network = NetworkBuilder(name).apply(init).build()

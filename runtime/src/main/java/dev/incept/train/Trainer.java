@@ -9,7 +9,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,9 +67,7 @@ public final class Trainer implements AutoCloseable {
         dev.incept.engine.CudnnAutotuner.enableFor(engine, manager.getDevice());
         this.block = Compiler.compile(network);
         engine.setRandomSeed((int) config.seed());
-        // He initialisation for every convolution and dense weight (ReLU networks).
-        block.setInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,
-                XavierInitializer.FactorType.IN, 2), Parameter.Type.WEIGHT);
+        Initializers.apply(block, network.init());
         dev.incept.spec.FeatureShape in = network.input();
         block.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), in.channels(), in.height(), in.width()));
         if (config.freezeUntil() != null) {
