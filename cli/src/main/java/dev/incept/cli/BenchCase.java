@@ -56,6 +56,14 @@ final class BenchCase {
         MODELS.put("inception-v3-139", new Model("Inception-v3 (DSL), 139x139", "inception-v3", 3, 139, 1000, 32));
         MODELS.put("googlenet-3x3-96", new Model("GoogLeNet as torchvision builds it (googlenet-3x3), 96x96", "googlenet-3x3", 3, 96, 10, 128));
         MODELS.put("inception-mini", new Model("inception-mini (DSL), Fashion-MNIST 28x28", "inception-mini", 1, 28, 10, 128));
+        // Depthwise and band convolutions, where CPU frameworks are slow; each beside a plain torch.nn peer (TorchNetPeer).
+        MODELS.put("xception-mini", new Model("xception-mini (DSL), Fashion-MNIST 28x28", "xception-mini", 1, 28, 10, 128));
+        MODELS.put("inception-next-mini", new Model("inception-next-mini (DSL), Fashion-MNIST 28x28", "inception-next-mini", 1, 28, 10, 128));
+    }
+
+    /** A model case's network at its own input size. */
+    static Network network(Model m) {
+        return Zoo.get(m.zooName()).build(new ModelConfig(m.classes(), m.channels(), m.size(), false, true));
     }
 
     private BenchCase() {

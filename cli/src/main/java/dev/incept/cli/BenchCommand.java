@@ -28,7 +28,9 @@ final class BenchCommand {
                      inception-v3, inception-v3-fused, inception-mini (default: all these);
                      against torchvision (Debian's python3-torchvision, scripts/setup-torch-peer): inception-v3,
                      peer-torchvision-v3 (-cl: channels-last), inception-v3-139, peer-torchvision-v3-139, googlenet-3x3-96,
-                     peer-torchvision-googlenet
+                     peer-torchvision-googlenet;
+                     against torch.nn modules built from the same description (Debian's python3-torch): xception-mini,
+                     peer-torch-xception-mini, inception-next-mini, peer-torch-inception-next-mini
               --optimizer  the update rule of every training step, on both sides (default: SGD, momentum 0.9;
                            rmsprop: the paper's, and torch's RMSprop with the same settings)
               --device  gpu times the cases on the first GPU (PyTorch engine; the default engine list becomes pytorch)
@@ -41,7 +43,8 @@ final class BenchCommand {
     private static final List<String> ALL = List.of("matmul", "pipeline", "peer-djl-googlenet", "peer-djl-googlenet-glibc", "googlenet-d2l",
             "googlenet-d2l-fused", "handwritten-v3", "inception-v3", "inception-v3-fused", "inception-mini");
     private static final List<String> MORE = List.of("inception-v3-139", "googlenet-3x3-96", "peer-torchvision-v3", "peer-torchvision-v3-cl",
-            "peer-torchvision-v3-139", "peer-torchvision-googlenet");
+            "peer-torchvision-v3-139", "peer-torchvision-googlenet", "xception-mini", "peer-torch-xception-mini", "inception-next-mini",
+            "peer-torch-inception-next-mini");
 
     private BenchCommand() {
     }
@@ -75,7 +78,7 @@ final class BenchCommand {
         List<JsonNode> runs = new ArrayList<>();
         for (int r = 1; r <= repeat; r++) {
             for (String c : cases) {
-                for (String e : c.equals("pipeline") ? List.of("none") : TorchvisionPeer.is(c) ? List.of("torchvision") : engines) {
+                for (String e : c.equals("pipeline") ? List.of("none") : TorchvisionPeer.is(c) ? List.of("torchvision") : TorchNetPeer.is(c) ? List.of("torch") : engines) {
                     err.println("bench: " + c + (e.equals("none") ? "" : " on " + e) + (repeat > 1 ? " (run " + r + "/" + repeat + ")" : "") + " ...");
                     runs.add(child(c, e, quick, extra));
                 }
@@ -93,6 +96,9 @@ final class BenchCommand {
     private static JsonNode child(String name, String engine, boolean quick, List<String> extra) {
         if (TorchvisionPeer.is(name)) {
             return TorchvisionPeer.run(name, quick, extra);
+        }
+        if (TorchNetPeer.is(name)) {
+            return TorchNetPeer.run(name, quick, extra);
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));

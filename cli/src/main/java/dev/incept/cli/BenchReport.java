@@ -3,6 +3,7 @@ package dev.incept.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The benchmark's results as a Markdown report: the table, then the ratios asked for. */
 final class BenchReport {
@@ -89,6 +90,17 @@ final class BenchReport {
                 if (ours != null && peer != null) {
                     sb.append(fmt("- %s: %s / torchvision's %s%s (%s, %d threads) = %.2fx (images/s)%n", engine, pair[0],
                             peer.path("model").asText().replace("torchvision ", ""), pair[1].endsWith("-cl") ? " in channels-last order" : "",
+                            peer.path("engine").asText(), peer.path("threads").asInt(),
+                            ours.path("images_per_sec").asDouble() / peer.path("images_per_sec").asDouble()));
+                }
+            }
+        }
+        for (String engine : List.of("MXNet", "PyTorch")) {
+            for (Map.Entry<String, String> pair : new java.util.TreeMap<>(TorchNetPeer.pairs()).entrySet()) {
+                JsonNode ours = find(results, pair.getValue(), engine);
+                JsonNode peer = find(results, pair.getKey(), null);
+                if (ours != null && peer != null) {
+                    sb.append(fmt("- %s: %s / the same network in plain torch.nn (%s, %d threads) = %.2fx (images/s)%n", engine, pair.getValue(),
                             peer.path("engine").asText(), peer.path("threads").asInt(),
                             ours.path("images_per_sec").asDouble() / peer.path("images_per_sec").asDouble()));
                 }

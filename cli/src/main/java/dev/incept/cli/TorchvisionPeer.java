@@ -76,7 +76,7 @@ final class TorchvisionPeer {
     }
 
     /** incept's engines run OMP_NUM_THREADS threads, every core unless it is set (engine.CpuThreads). */
-    private static int threads() {
+    static int threads() {
         String set = System.getenv("OMP_NUM_THREADS");
         try {
             return set == null || set.isBlank() ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(set.trim());
