@@ -26,6 +26,10 @@ final class Args {
                 value = key.substring(eq + 1);
                 key = key.substring(0, eq);
             }
+            if (a.options.containsKey(key)) {
+                // the last one silently winning hid typos in long command lines
+                throw new UsageException("option --" + key + " is given twice");
+            }
             if (flags.contains(key) && value == null) {
                 a.options.put(key, "true");
             } else if (valued.contains(key)) {

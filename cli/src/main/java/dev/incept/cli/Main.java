@@ -1,5 +1,6 @@
 package dev.incept.cli;
 
+import dev.incept.spec.ControlCharacters;
 import dev.incept.spec.SpecException;
 import dev.incept.zoo.Zoo;
 
@@ -68,40 +69,40 @@ public final class Main {
                 default -> throw new UsageException("unknown command '" + command + "'; try 'incept --help'");
             };
         } catch (UsageException e) {
-            err.println("incept: " + e.getMessage());
+            err.println(ControlCharacters.escape("incept: " + e.getMessage()));
             return 2;
         } catch (SpecException e) {
-            err.println("incept: invalid description: " + e.getMessage());
+            err.println(ControlCharacters.escape("incept: invalid description: " + e.getMessage()));
             return 1;
         } catch (dev.incept.data.DataException e) {
-            err.println("incept: data: " + e.getMessage());
+            err.println(ControlCharacters.escape("incept: data: " + e.getMessage()));
             return 1;
         } catch (dev.incept.train.CheckpointException e) {
-            err.println("incept: checkpoint: " + e.getMessage());
+            err.println(ControlCharacters.escape("incept: checkpoint: " + e.getMessage()));
             return 1;
         } catch (dev.incept.train.TrainingDiverged e) {
-            err.println("incept: " + e.getMessage());
+            err.println(ControlCharacters.escape("incept: " + e.getMessage()));
             return 3;
         } catch (dev.incept.classroom.notebook.NotebookException e) {
-            err.println("incept: " + e.getMessage());
+            err.println(ControlCharacters.escape("incept: " + e.getMessage()));
             return 1;
         } catch (dev.incept.storage.StorageException | dev.incept.storage.FolderInUse e) {
-            err.println("incept: " + e.getMessage());
+            err.println(ControlCharacters.escape("incept: " + e.getMessage()));
             return 1;
         } catch (dev.incept.weights.WeightsException e) {
-            err.println("incept: weights: " + e.getMessage());
+            err.println(ControlCharacters.escape("incept: weights: " + e.getMessage()));
             return 1;
         } catch (dev.incept.onnx.OnnxException e) {
-            err.println("incept: export: " + e.getMessage());
+            err.println(ControlCharacters.escape("incept: export: " + e.getMessage()));
             return 1;
         } catch (java.io.IOException e) {
-            err.println("incept: " + e.getMessage());
+            err.println(ControlCharacters.escape("incept: " + e.getMessage()));
             return 1;
         } catch (IllegalArgumentException e) {
-            err.println("incept: " + e.getMessage());
+            err.println(ControlCharacters.escape("incept: " + e.getMessage()));
             return 2;
         } catch (RuntimeException | Error e) {
-            err.println("incept: " + Unexpected.report(e, argv));
+            err.println(ControlCharacters.escape("incept: " + Unexpected.report(e, argv)));
             return 1;
         }
     }
@@ -119,7 +120,7 @@ public final class Main {
         } catch (java.lang.reflect.InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 if (r.getClass().getName().equals("dev.incept.sweep.SweepException")) {
-                    err.println("incept: sweep: " + r.getMessage());
+                    err.println(ControlCharacters.escape("incept: sweep: " + r.getMessage()));
                     return 1;
                 }
                 throw r;

@@ -45,11 +45,29 @@ record RunSetup(RunSpec spec, DataSource data, Engine engine, Device device) {
         return start(spec, data);
     }
 
-    /** The record of the run in {@code runDir}, a folder that 'incept train' made and checkpointed. */
-    static RunSpec saved(java.nio.file.Path runDir) {
-        if (!java.nio.file.Files.exists(runDir.resolve(dev.incept.train.Checkpoint.FILE_NAME))) {
+    /**
+     * Refuses a folder with no checkpoint to resume. A run stopped while it wrote its first
+     * checkpoint is told apart from a folder incept never made, and the partial checkpoint it left
+     * is removed (under the folder's lock, so never one that a live run is still writing).
+     */
+    static void requireCheckpoint(java.nio.file.Path runDir) {
+        if (java.nio.file.Files.exists(runDir.resolve(dev.incept.train.Checkpoint.FILE_NAME))) {
+            return;
+        }
+        boolean started = java.nio.file.Files.exists(runDir.resolve(RunSpec.FILE_NAME)) || java.nio.file.Files.exists(runDir.resolve(TrainCommand.ARGS_FILE));
+        if (!started) {
             throw new UsageException("no checkpoint in " + runDir + " (is it a run folder made by incept train?)");
         }
+        try (dev.incept.storage.FolderLock lock = dev.incept.storage.FolderLock.acquire(runDir)) {
+            dev.incept.storage.DurableFile.removeStale(runDir);
+        }
+        throw new UsageException("the run in " + runDir + " stopped before its first checkpoint was complete, so there is nothing to resume;"
+                + " train it again with a new --out (its partial checkpoint was removed)");
+    }
+
+    /** The record of the run in {@code runDir}, a folder that 'incept train' made and checkpointed. */
+    static RunSpec saved(java.nio.file.Path runDir) {
+        requireCheckpoint(runDir);
         if (java.nio.file.Files.exists(runDir.resolve(RunSpec.FILE_NAME))) {
             return dev.incept.run.Run.open(runDir).spec();
         }

@@ -116,9 +116,7 @@ final class TrainCommand {
             throw new UsageException("--out cannot move a run: --resume continues it in its own folder");
         }
         Path runDir = Path.of(a.get("resume", null));
-        if (!Files.exists(runDir.resolve(Checkpoint.FILE_NAME))) {
-            throw new UsageException("no checkpoint in " + runDir + " (is it a run folder made by incept train?)");
-        }
+        RunSetup.requireCheckpoint(runDir);
         String format = metricsFormat(a, Files.exists(runDir.resolve("metrics.jsonl")) ? "jsonl" : "csv");
         if (!Files.exists(runDir.resolve(RunSpec.FILE_NAME))) {
             // A folder from before run.json: its options are re-read from args.txt, and run.json is
@@ -253,9 +251,7 @@ final class TrainCommand {
 
     static List<String> resumedArgs(Path runDir, List<String> overrides) {
         Path file = runDir.resolve(ARGS_FILE);
-        if (!Files.exists(runDir.resolve(Checkpoint.FILE_NAME))) {
-            throw new UsageException("no checkpoint in " + runDir + " (is it a run folder made by incept train?)");
-        }
+        RunSetup.requireCheckpoint(runDir);
         List<String> saved;
         try {
             saved = Files.readAllLines(file);
@@ -263,8 +259,21 @@ final class TrainCommand {
             throw new UsageException("cannot read " + file + " (the run's options): " + e.getMessage());
         }
         List<String> merged = new ArrayList<>();
-        // Later options win in Args, so the overrides follow the saved ones.
-        for (String s : saved) {
+        // Args refuses an option given twice: a saved option the command line overrides is left out.
+        java.util.Set<String> overridden = new java.util.HashSet<>();
+        for (String o : overrides) {
+            if (o.startsWith("--")) {
+                overridden.add(optionName(o));
+            }
+        }
+        for (int i = 0; i < saved.size(); i++) {
+            String s = saved.get(i);
+            if (s.startsWith("--") && overridden.contains(optionName(s))) {
+                if (!s.contains("=") && VALUED.contains(optionName(s))) {
+                    i++;
+                }
+                continue;
+            }
             if (!s.isEmpty()) {
                 merged.add(s);
             }
@@ -280,6 +289,11 @@ final class TrainCommand {
             merged.add(overrides.get(i));
         }
         return merged;
+    }
+
+    private static String optionName(String arg) {
+        int eq = arg.indexOf('=');
+        return eq < 0 ? arg.substring(2) : arg.substring(2, eq);
     }
 
     static Network network(Args a, String modelName, DataSource data, Integer input) {

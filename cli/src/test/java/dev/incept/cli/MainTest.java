@@ -76,6 +76,7 @@ class MainTest {
         assertOneLineError(run("summary", "inception-v9"), "unknown model 'inception-v9'");
         assertOneLineError(run("summary", "inception-v3", "--format", "xml"), "--format");
         assertOneLineError(run("summary", "inception-v3", "--colour"), "unknown option --colour");
+        assertOneLineError(run("summary", "inception-v3", "--input", "96", "--input=139"), "option --input is given twice");
         assertOneLineError(run("summary", "inception-v3", "--input", "-3"), "--input");
         assertOneLineError(run("summary", "inception-v3", "--convention", "tf"), "tf");
         assertOneLineError(run("frobnicate"), "unknown command");
@@ -98,6 +99,15 @@ class MainTest {
         assertTrue(run("summary", "--help").out().contains("--convention"));
         assertEquals(2, run().code());
     }
+    @Test
+    void aRunKilledDuringItsFirstCheckpointIsSaidSoAndItsPartialCheckpointRemoved(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(TrainCommand.ARGS_FILE), "inception-mini\n--epochs\n1\n");
+        Path partial = Files.write(dir.resolve("." + dev.incept.train.Checkpoint.FILE_NAME + dev.incept.storage.DurableFile.TEMPORARY_SUFFIX), new byte[4096]);
+        assertOneLineError(run("train", "--resume", dir.toString()), "stopped before its first checkpoint was complete");
+        assertTrue(Files.notExists(partial));
+        assertOneLineError(run("train", "--resume", Files.createDirectory(dir.resolve("empty")).toString()), "is it a run folder made by incept train?");
+    }
+
     @Test
     void diffListsTheDifferingBlocksAndSaysWhereTheNetworksPart(@TempDir Path dir) throws Exception {
         CliRun r = run("diff", "googlenet", "googlenet-3x3", "--depth", "1");

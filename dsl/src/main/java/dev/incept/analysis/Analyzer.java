@@ -381,6 +381,11 @@ public final class Analyzer {
             if (r.times() < 1 || r.times() > Limits.MAX_REPEAT) {
                 throw new SpecException(path, "repeat count must be in 1.." + Limits.MAX_REPEAT + ", got " + r.times());
             }
+            long expanded = ExpandedSize.of(r);
+            if (expanded > ExpandedSize.MAX_LAYERS) {
+                throw new SpecException(path, "the repeat unrolls to " + (expanded == Long.MAX_VALUE ? "more than 2^63" : String.format(java.util.Locale.ROOT, "%,d", expanded))
+                        + " layers; a description may resolve to at most " + String.format(java.util.Locale.ROOT, "%,d", ExpandedSize.MAX_LAYERS));
+            }
             State s = in;
             for (int i = 1; i <= r.times(); i++) {
                 s = walk(r.body(), Naming.join(path, Integer.toString(i)), Integer.toString(i), depth + 1, s);

@@ -54,6 +54,11 @@ record SlidingWindow(String path, int kernelH, int kernelW, int strideH, int str
             throw new SpecException(path, "kernel " + axis + " " + kernel + " with stride " + stride + " leaves no output on an input "
                     + axis + " of " + size + " (padding " + pad + ")");
         }
+        if (out > Integer.MAX_VALUE) {
+            // an int cast here once turned such a padding into negative shapes and multiply-adds
+            throw new SpecException(path, "padding " + pad + " on an input " + axis + " of " + size + " gives an output "
+                    + axis + " of " + out + ", more than a tensor's axis can hold (" + Integer.MAX_VALUE + ")");
+        }
         return (int) out;
     }
 }

@@ -119,6 +119,10 @@ public final class SpecJson {
 
     public static Network read(String text) {
         JsonNode root;
+        // Editors on Windows start UTF-8 files with a byte-order mark; it is not JSON, and not content either.
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
         try {
             root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {

@@ -113,6 +113,9 @@ public final class Naming {
     }
 
     static void checkSegment(String parentPath, String name) {
+        if (ControlCharacters.has(name)) {
+            throw new SpecException(parentPath, "block name '" + name + "' holds control characters");
+        }
         if (name.contains("/")) {
             throw new SpecException(parentPath, "block name '" + name + "' must not contain '/'");
         }

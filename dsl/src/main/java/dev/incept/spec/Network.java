@@ -10,6 +10,9 @@ import java.util.List;
 public record Network(String name, FeatureShape input, List<Layer> layers, List<AuxHead> auxHeads, WeightInit init) {
     public Network {
         name = Naming.orEmpty(name);
+        if (ControlCharacters.has(name)) {
+            throw new SpecException("", "network name '" + name + "' holds control characters");
+        }
         if (input == null) {
             throw new SpecException("", "network '" + name + "' needs an input shape");
         }

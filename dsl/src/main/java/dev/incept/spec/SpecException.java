@@ -9,9 +9,9 @@ public final class SpecException extends IllegalArgumentException {
     private final String detail;
 
     public SpecException(String path, String message) {
-        super((path == null || path.isEmpty() ? "<network>" : path) + ": " + message);
+        super(ControlCharacters.escape((path == null || path.isEmpty() ? "<network>" : path) + ": " + message));
         this.path = path == null ? "" : path;
-        this.detail = message;
+        this.detail = ControlCharacters.escape(message);
     }
 
     public SpecException(String path, String message, Throwable cause) {

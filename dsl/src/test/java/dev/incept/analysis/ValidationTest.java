@@ -191,6 +191,35 @@ class ValidationTest {
     }
 
     @Test
+    void fortyNestedRepeatsOfTwoAreRefusedBeforeAnyIsUnrolled() {
+        Layer nested = conv(4, 3);
+        for (int i = 0; i < 40; i++) {
+            nested = repeat("r" + i, 2, nested);
+        }
+        SpecException e = rejected(FeatureShape.of(3, 8, 8), nested);
+        assertMentions(e, "r39:", "unrolls to 2,199,023,255,551 layers", "at most 200,000");
+    }
+
+    @Test
+    void aPaddingWhoseOutputOverflowsAnAxisIsRefusedNotWrappedNegative() {
+        assertMentions(rejected(FeatureShape.of(3, 8, 8), conv(4, 3).pad(1 << 30, 1).named("huge")), "huge:", "padding 1073741824",
+                "output height of 2147483654");
+        assertMentions(rejected(FeatureShape.of(3, 8, 8), conv(4, 3).pad(Integer.MAX_VALUE, 0).named("max")), "max:", "padding 2147483647");
+    }
+
+    @Test
+    void namesWithNewlinesEscapesOrNulsAreRefusedAndNeverPrintedRaw() {
+        for (String bad : List.of("evil\nincept: score 11/11", "\u001b[2J\u001b[31mred", "nul\u0000here", "rtl\u202egnp.exe")) {
+            SpecException e = rejected(FeatureShape.of(3, 8, 8), block("outer", conv(4, 3).named(bad)));
+            assertMentions(e, "outer:", "holds control characters");
+            assertTrue(e.getMessage().chars().noneMatch(c -> c < 0x20 || c == 0x202e), e.getMessage());
+            assertTrue(e.getMessage().contains("\\n") || e.getMessage().contains("\\u"), e.getMessage());
+        }
+        SpecException e = assertThrows(SpecException.class, () -> Network.builder("net\u001b]0;title\u0007").input(3, 8, 8).build());
+        assertMentions(e, "network name 'net\\u001b]0;title\\u0007' holds control characters");
+    }
+
+    @Test
     void absurdNestingIsAnErrorNotAStackOverflow() {
         Layer deep = conv(3, 1);
         for (int i = 0; i < 50_000; i++) {

@@ -25,6 +25,20 @@ class SpecJsonTest {
     }
 
     @Test
+    void aFileThatStartsWithAUtf8ByteOrderMarkReadsAsWithout(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Network net = dev.incept.zoo.Zoo.get("inception-mini").build(dev.incept.zoo.Zoo.get("inception-mini").defaults());
+        java.nio.file.Path file = dir.resolve("bom.json");
+        byte[] body = SpecJson.write(net).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] withMark = new byte[body.length + 3];
+        withMark[0] = (byte) 0xEF;
+        withMark[1] = (byte) 0xBB;
+        withMark[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, withMark, 3, body.length);
+        java.nio.file.Files.write(file, withMark);
+        assertEquals(net, SpecJson.read(file));
+    }
+
+    @Test
     void handWrittenFilesMayLeaveOutDefaults() {
         Network net = SpecJson.read("""
                 {"name": "tiny", "input": [1, 28, 28], "layers": [

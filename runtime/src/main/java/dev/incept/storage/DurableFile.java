@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -36,13 +37,16 @@ public final class DurableFile {
 
     /** The disk's own {@link Opener}. */
     public static FileChannel openForWriting(Path file) throws IOException {
-        return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        // A fresh file: never one that something (a link planted under the temporary name) points elsewhere.
+        Files.deleteIfExists(file);
+        return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     }
 
     public static void write(Path file, byte[] content, Opener opener) {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Path tmp = dir.resolve("." + target.getFileName() + TEMPORARY_SUFFIX);
+        refuseSpecial(file, target);
         try {
             Files.createDirectories(dir);
             try (FileChannel ch = opener.open(tmp)) {
@@ -73,6 +77,20 @@ public final class DurableFile {
             throw new StorageException("cannot write " + file + ": " + why + (Files.exists(target)
                     ? "; the previous " + target.getFileName() + " was left as it was" : ""), e);
         }
+    }
+
+    /**
+     * Renaming over a device, a link, a pipe or a folder would replace it (as root, {@code /dev/null}
+     * itself) instead of writing where it leads: only regular files are replaced.
+     */
+    private static void refuseSpecial(Path file, Path target) {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        String what = Files.isSymbolicLink(target) ? "a symbolic link" : Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) ? "a folder"
+                : "a device, pipe or other special file";
+        throw new StorageException("cannot write " + file + ": it is " + what + ", not a regular file; name a new or regular file instead"
+                + " (nothing was written)", null);
     }
 
     /** Deletes the temporary files that writes into {@code dir} left when they were interrupted. */

@@ -61,6 +61,39 @@ class DurableFileTest {
     }
 
     @Test
+    void aSymbolicLinkIsRefusedAndNeitherItNorItsTargetChanges(@TempDir Path dir) throws IOException {
+        Path target = Files.write(dir.resolve("precious.txt"), OLD);
+        Path link = Files.createSymbolicLink(dir.resolve("model.onnx"), target);
+        StorageException e = assertThrows(StorageException.class, () -> DurableFile.write(link, NEW));
+        assertTrue(e.getMessage().contains("is a symbolic link, not a regular file"), e.getMessage());
+        assertTrue(Files.isSymbolicLink(link));
+        assertArrayEquals(OLD, Files.readAllBytes(target));
+    }
+
+    @Test
+    void aFolderOrANamedPipeIsRefusedNotReplaced(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("out"));
+        assertTrue(assertThrows(StorageException.class, () -> DurableFile.write(folder, NEW)).getMessage().contains("is a folder"));
+        assertTrue(Files.isDirectory(folder));
+        // a FIFO stands for the device files (/dev/full, /dev/null) that a test must not touch
+        Path fifo = dir.resolve("pipe");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertEquals(0, mk.waitFor());
+        StorageException e = assertThrows(StorageException.class, () -> DurableFile.write(fifo, NEW));
+        assertTrue(e.getMessage().contains("a device, pipe or other special file"), e.getMessage());
+        assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo));
+    }
+
+    @Test
+    void aLinkPlantedUnderTheTemporaryNameIsNotFollowed(@TempDir Path dir) throws IOException {
+        Path victim = Files.write(dir.resolve("elsewhere"), OLD);
+        Files.createSymbolicLink(dir.resolve(".metrics.csv" + DurableFile.TEMPORARY_SUFFIX), victim);
+        DurableFile.write(dir.resolve("metrics.csv"), NEW);
+        assertArrayEquals(OLD, Files.readAllBytes(victim));
+        assertArrayEquals(NEW, Files.readAllBytes(dir.resolve("metrics.csv")));
+    }
+
+    @Test
     void temporaryFilesOfAnInterruptedWriteAreRemovedAtTheNextStart(@TempDir Path dir) throws IOException {
         Path kept = dir.resolve("checkpoint.incept");
         Files.write(kept, OLD);

@@ -1,5 +1,7 @@
 package dev.incept.classroom.grade;
 
+import dev.incept.storage.DurableFile;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -32,9 +34,9 @@ public final class GradeReport {
             tests.addObject().put("name", o.check().question() + ": " + o.check().name()).put("score", o.score())
                     .put("max_score", o.check().max()).put("output", o.message()).put("visibility", "visible");
         }
-        JSON.writeValue(dir.resolve("results.json").toFile(), root);
-        Files.writeString(dir.resolve("feedback.md"), feedback(g), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("feedback.html"), html(g), StandardCharsets.UTF_8);
+        DurableFile.write(dir.resolve("results.json"), JSON.writeValueAsBytes(root));
+        DurableFile.write(dir.resolve("feedback.md"), feedback(g).getBytes(StandardCharsets.UTF_8));
+        DurableFile.write(dir.resolve("feedback.html"), html(g).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The feedback as a standalone page (no scripts, no remote styles). */
@@ -77,8 +79,7 @@ public final class GradeReport {
             }
             sb.append("  </testsuite>\n");
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, sb.append("</testsuites>\n").toString(), StandardCharsets.UTF_8);
+        DurableFile.write(file, sb.append("</testsuites>\n").toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String esc(String s) {
@@ -111,8 +112,7 @@ public final class GradeReport {
             questions.forEach(q -> sb.append(',').append(num(by.getOrDefault(q, 0.0))));
             sb.append(',').append(num(g.total())).append('\n');
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+        DurableFile.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String csv(String s) {

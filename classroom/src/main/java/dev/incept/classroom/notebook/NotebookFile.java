@@ -94,8 +94,7 @@ public final class NotebookFile {
     }
 
     public static void write(Notebook nb, Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, write(nb), StandardCharsets.UTF_8);
+        dev.incept.storage.DurableFile.write(file, write(nb).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
