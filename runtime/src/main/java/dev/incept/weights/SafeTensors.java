@@ -73,11 +73,19 @@ public final class SafeTensors {
         long[] shape = new long[shapeNode.size()];
         long count = 1;
         for (int i = 0; i < shape.length; i++) {
-            shape[i] = shapeNode.get(i).asLong(-1);
-            if (shape[i] < 0) {
-                throw new WeightsException(file + ": tensor " + name + " has a negative dimension");
+            JsonNode d = shapeNode.get(i);
+            if (!d.isIntegralNumber() || !d.canConvertToLong()) {
+                throw new WeightsException(file + ": tensor " + name + " has a dimension that is not a whole number: " + d);
             }
-            count *= shape[i];
+            shape[i] = d.asLong();
+            if (shape[i] < 0) {
+                throw new WeightsException(file + ": tensor " + name + " has a negative dimension: " + shape[i]);
+            }
+            try {
+                count = Math.multiplyExact(count, shape[i]);
+            } catch (ArithmeticException e) {
+                throw new WeightsException(file + ": tensor " + name + " has a shape " + shapeNode + " too large for any file");
+            }
         }
         int width = switch (dtype) {
             case "F32", "I32", "U32" -> 4;

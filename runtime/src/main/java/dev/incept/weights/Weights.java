@@ -52,7 +52,7 @@ public final class Weights {
             throw new WeightsException(network.name() + ": the compiled network has " + params.size() + " parameters where its description names "
                     + names.size() + " (compile it without sibling fusion)");
         }
-        Map<String, StoredTensor> tensors = isZip(file) ? TorchSave.read(file) : SafeTensors.read(file);
+        Map<String, StoredTensor> tensors = read(file);
         List<String> problems = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         Set<String> used = new HashSet<>();
@@ -112,12 +112,27 @@ public final class Weights {
         return out;
     }
 
-    private static boolean isZip(Path file) {
+    /** A zip (torch.save since PyTorch 1.6) or a safetensors file; a bare pickle is named as what it is. */
+    static Map<String, StoredTensor> read(Path file) {
+        byte[] magic = head(file);
+        if (magic.length >= 2 && magic[0] == 'P' && magic[1] == 'K') {
+            return TorchSave.read(file);
+        }
+        // pickle's PROTO opcode and an opcode after it (torch.save's legacy format, or a pickle written
+        // by hand); a safetensors header length that starts so has zero bytes after it
+        if (magic.length == 3 && (magic[0] & 0xff) == 0x80 && magic[1] >= 2 && magic[1] <= 5 && magic[2] != 0) {
+            throw new WeightsException(file + ": a bare pickle (torch.save's format before PyTorch 1.6, or pickle.dump), which incept"
+                    + " does not read; save it again with a current torch.save, or as safetensors");
+        }
+        return SafeTensors.read(file);
+    }
+
+    private static byte[] head(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] magic = in.readNBytes(2);
-            return magic.length == 2 && magic[0] == 'P' && magic[1] == 'K';
+            return in.readNBytes(3);
         } catch (IOException e) {
             throw new WeightsException(file + ": cannot read (" + e.getMessage() + ")");
         }
     }
+
 }

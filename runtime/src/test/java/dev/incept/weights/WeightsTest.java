@@ -151,6 +151,27 @@ class WeightsTest {
     }
 
     @Test
+    void aLegacyTorchSavePickleIsNamedAsOneNotAsABadSafetensorsFile() throws IOException {
+        // how torch.save(..., _use_new_zipfile_serialization=False) starts: PROTO 2, then LONG1 (the magic number)
+        Path f = Files.write(dir.resolve("legacy.pth"), new byte[] {(byte) 0x80, 0x02, (byte) 0x8a, 0x0a, 0x6c, (byte) 0xfc, (byte) 0x9c, 0x46, (byte) 0xf9,
+                0x20, 0x6a, (byte) 0xa8, 0x50, 0x19, 0x2e});
+        String m = refusal(load(f, 10));
+        assertTrue(m.contains("a bare pickle") && m.contains("before PyTorch 1.6") && !m.contains("safetensors file"), m);
+    }
+
+    @Test
+    void aShapeEntryThatIsNotANumberIsNamedSo() throws IOException {
+        byte[] h = "{\"t\":{\"dtype\":\"F32\",\"shape\":[\"x\"],\"data_offsets\":[0,4]}}".getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        all.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(h.length).array());
+        all.write(h);
+        all.write(new byte[4]);
+        Path f = Files.write(dir.resolve("x.safetensors"), all.toByteArray());
+        WeightsException e = org.junit.jupiter.api.Assertions.assertThrows(WeightsException.class, () -> SafeTensors.read(f));
+        assertTrue(e.getMessage().contains("tensor t has a dimension that is not a whole number: \"x\""), e.getMessage());
+    }
+
+    @Test
     void aTruncatedFileIsRefusedInOneLine() throws IOException {
         Path f = file(googlenet(10), v -> { }, new LinkedHashMap<>());
         byte[] all = Files.readAllBytes(f);
