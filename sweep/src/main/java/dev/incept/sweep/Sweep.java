@@ -114,8 +114,13 @@ public final class Sweep {
         }
         progress.println(watch.line());
         Results.write(dir, results);
-        SweepPlot.write(dir, results);
-        for (String f : List.of("results.csv", "summary.csv", "results.svg", "results.png")) {
+        List<String> files = new java.util.ArrayList<>(List.of("results.csv", "summary.csv"));
+        // With no finished point there is nothing to draw; the summary and the errors say why.
+        if (!succeeded(results).isEmpty()) {
+            SweepPlot.write(dir, results);
+            files.addAll(List.of("results.svg", "results.png"));
+        }
+        for (String f : files) {
             sweep.push(f);
         }
         return results;

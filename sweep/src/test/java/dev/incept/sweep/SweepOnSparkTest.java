@@ -78,6 +78,22 @@ class SweepOnSparkTest {
     }
 
     @Test
+    void aSweepWhoseEveryPointFailsEndsWithItsSummaryAndExitStatusOne() throws Exception {
+        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup-data installs it)");
+        Path spec = Files.writeString(dir.resolve("all-fail.json"),
+                "{\"name\": \"all-fail\", \"base\": {\"epochs\": 1}, \"grid\": {\"model\": [\"no-such-model\", \"nor-this\"]}}");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = SweepCommand.run(List.of(spec.toString(), "--out", dir.resolve("out").toString()),
+                new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+        assertEquals(1, code, err.toString());
+        assertTrue(out.toString().contains("0 of 2 points finished"), out.toString());
+        assertTrue(err.toString().contains("unknown model 'no-such-model'"), err.toString());
+        assertFalse(err.toString().contains("No layers in plot"), err.toString());
+        assertTrue(Files.exists(dir.resolve("out").resolve("results.csv")));
+    }
+
+    @Test
     void aStandaloneClusterOfOneMasterAndOneWorkerGivesTheSameFiguresAsLocalMode() throws Exception {
         assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup-data installs it)");
         List<PointResult> local = Sweep.run(small("same"), "local[1]", dir.resolve("local"), Map.of(), quiet());
