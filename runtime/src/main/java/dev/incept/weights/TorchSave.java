@@ -30,6 +30,8 @@ import java.util.zip.ZipFile;
  */
 public final class TorchSave {
     private static final long MAX_PICKLE = 64L * 1024 * 1024;
+    /** The largest storage read, far above any Inception tensor (v3's largest holds 8 MB). */
+    private static final long MAX_TENSOR_BYTES = 512L * 1024 * 1024;
 
     private TorchSave() {
     }
@@ -65,8 +67,12 @@ public final class TorchSave {
             }
             String archive = pkl.getName().substring(0, pkl.getName().length() - "data.pkl".length());
             byte[] pickle;
+            // read no more than a state dict's pickle can be: a zip may declare a size it does not keep to
             try (InputStream in = zip.getInputStream(pkl)) {
-                pickle = in.readAllBytes();
+                pickle = in.readNBytes((int) MAX_PICKLE + 1);
+            }
+            if (pickle.length > MAX_PICKLE) {
+                throw new WeightsException(file + ": data.pkl unpacks to more than " + MAX_PICKLE + " bytes, more than a state dict's");
             }
             Object root = unpickle(file, pickle);
             if (!(root instanceof Map<?, ?> dict)) {
@@ -134,9 +140,15 @@ public final class TorchSave {
         if (entry == null) {
             throw new WeightsException(file + ": tensor " + name + "'s storage " + t.storage().key() + " is missing from the archive (truncated?)");
         }
+        long expected = t.storage().numel() * width;
+        if (t.storage().numel() < 0 || expected > MAX_TENSOR_BYTES) {
+            throw new WeightsException(file + ": tensor " + name + "'s storage claims " + t.storage().numel() + " values, more than incept reads ("
+                    + MAX_TENSOR_BYTES + " bytes)");
+        }
         byte[] raw;
+        // no more than the storage's values: an entry that unpacks to gigabytes (a zip bomb) is not read to its end
         try (InputStream in = zip.getInputStream(entry)) {
-            raw = in.readAllBytes();
+            raw = in.readNBytes((int) expected);
         }
         if (raw.length < t.storage().numel() * width) {
             throw new WeightsException(file + ": tensor " + name + "'s storage has " + raw.length + " bytes for " + t.storage().numel() + " values");
@@ -252,7 +264,10 @@ public final class TorchSave {
         } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {
             throw new WeightsException(file + ": data.pkl ends early (truncated?)");
         } catch (ClassCastException | IllegalStateException e) {
-            throw new WeightsException(file + ": data.pkl is not a state dict's pickle (" + e.getMessage() + ")");
+            throw new WeightsException(file + ": data.pkl is not a state dict's pickle (" + e.getMessage() + " at byte " + in.position() + ")");
+        } catch (java.util.NoSuchElementException e) {
+            throw new WeightsException(file + ": data.pkl is not a state dict's pickle (an operation at byte " + (in.position() - 1)
+                    + " takes a value from an empty stack)");
         }
     }
 
@@ -316,13 +331,21 @@ public final class TorchSave {
     }
 
     private static String text(ByteBuffer in, int n) {
-        byte[] b = new byte[n];
+        byte[] b = new byte[length(in, n)];
         in.get(b);
         return new String(b, StandardCharsets.UTF_8);
     }
 
+    /** A string's declared length, refused unless the pickle holds that many bytes still (a length is never trusted to allocate). */
+    private static int length(ByteBuffer in, int n) {
+        if (n < 0 || n > in.remaining()) {
+            throw new IllegalStateException("a string of " + (n & 0xffffffffL) + " bytes where " + in.remaining() + " are left");
+        }
+        return n;
+    }
+
     private static byte[] bytes(ByteBuffer in, int n) {
-        byte[] b = new byte[n];
+        byte[] b = new byte[length(in, n)];
         in.get(b);
         return b;
     }

@@ -83,4 +83,65 @@ class TorchSaveTest {
         assertTrue(e.getMessage().contains("not a state dict"), e.getMessage());
         assertTrue(!Files.exists(Path.of("x")));
     }
+
+    private Path archive(String name, byte[] pickle, String storageKey, byte[] storage) throws IOException {
+        Path f = dir.resolve(name);
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(f))) {
+            z.putNextEntry(new ZipEntry("a/data.pkl"));
+            z.write(pickle);
+            z.closeEntry();
+            if (storageKey != null) {
+                z.putNextEntry(new ZipEntry("a/data/" + storageKey));
+                z.write(storage);
+                z.closeEntry();
+            }
+        }
+        return f;
+    }
+
+    @Test
+    void aStringThatClaimsTwoGigabytesIsRefusedWithoutAllocatingThem() throws IOException {
+        // PROTO 2; BINUNICODE of length 0x7fffffff with nothing after it: 8 bytes that once asked for 2 GB
+        byte[] p = {(byte) 0x80, 2, 'X', (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f, '.'};
+        WeightsException e = assertThrows(WeightsException.class, () -> TorchSave.read(archive("long.pth", p, null, null)));
+        assertTrue(e.getMessage().contains("a string of 2147483647 bytes where 1 are left"), e.getMessage());
+    }
+
+    @Test
+    void anOperationOnAnEmptyStackIsNamedByItsByte() throws IOException {
+        // PROTO 2; TUPLE1 with nothing to take
+        byte[] p = {(byte) 0x80, 2, (byte) 0x85, '.'};
+        WeightsException e = assertThrows(WeightsException.class, () -> TorchSave.read(archive("empty.pth", p, null, null)));
+        assertTrue(e.getMessage().contains("an operation at byte 2 takes a value from an empty stack"), e.getMessage());
+    }
+
+    @Test
+    void aStorageEntryLongerThanItsValuesGivesTheSameTensors() throws IOException {
+        // the fixture's first tensor, with its storage entry replaced by 64 MB of zeros (a few hundred KB zipped):
+        // the reader takes the values the tensor claims (bounded, never the whole entry) and the same tensors come back
+        byte[] zeros = new byte[64 << 20];
+        Path f = dir.resolve("bomb.pth");
+        try (java.util.zip.ZipFile src = new java.util.zip.ZipFile(fixture().toFile());
+             ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(f))) {
+            var entries = java.util.Collections.list(src.entries());
+            for (ZipEntry e : entries) {
+                z.putNextEntry(new ZipEntry(e.getName()));
+                if (e.getName().matches(".*/data/\\d+")) {
+                    byte[] real = src.getInputStream(e).readAllBytes();
+                    z.write(real);
+                    z.write(zeros);
+                } else {
+                    z.write(src.getInputStream(e).readAllBytes());
+                }
+                z.closeEntry();
+            }
+        }
+        assertTrue(Files.size(f) < (4 << 20), "the archive stays small: " + Files.size(f));
+        Map<String, StoredTensor> ours = TorchSave.read(f);
+        Map<String, StoredTensor> plain = TorchSave.read(fixture());
+        assertEquals(plain.keySet(), ours.keySet());
+        for (String k : plain.keySet()) {
+            assertArrayEquals(plain.get(k).values(), ours.get(k).values(), k);
+        }
+    }
 }
