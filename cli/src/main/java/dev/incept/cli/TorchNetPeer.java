@@ -1,13 +1,11 @@
 package dev.incept.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.incept.analysis.Analyzer;
 import dev.incept.json.SpecJson;
 import dev.incept.spec.Network;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,22 +65,11 @@ final class TorchNetPeer {
             spec = Files.createTempFile("incept-bench-", ".json");
             Files.writeString(spec, SpecJson.write(net));
             cmd.addAll(List.of("--spec", spec.toString()));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int code = p.waitFor();
-            String last = output.strip().lines().reduce((x, y) -> y).orElse("");
-            if (code != 0 || !last.startsWith("{")) {
-                String hint = output.contains("No module named 'torch") ? " (Debian's python3-torch is missing: scripts/setup-torch-peer)" : "";
-                throw new IllegalStateException("bench case " + name + " failed (exit " + code + ")" + hint + ": " + last);
-            }
-            ObjectNode r = (ObjectNode) new ObjectMapper().readTree(last);
+            ObjectNode r = (ObjectNode) PeerProcess.run(name, cmd, "Debian's python3-torch is missing: scripts/setup-torch-peer");
             r.put("macs", Analyzer.analyze(net).macs());
             return r;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run bench case " + name + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw new IllegalStateException("cannot write the network for bench case " + name + ": " + e.getMessage(), e);
         } finally {
             if (spec != null) {
                 try {

@@ -1,9 +1,6 @@
 package dev.incept.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,22 +54,7 @@ final class TorchvisionPeer {
             }
         }
         cmd.addAll(List.of("--batch", Integer.toString(batch), "--device", extra.contains("device=gpu") ? "cuda" : "cpu"));
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int code = p.waitFor();
-            String last = output.strip().lines().reduce((x, y) -> y).orElse("");
-            if (code != 0 || !last.startsWith("{")) {
-                String hint = output.contains("No module named 'torch") ? " (Debian's python3-torchvision is missing: scripts/setup-torch-peer)" : "";
-                throw new IllegalStateException("bench case " + name + " failed (exit " + code + ")" + hint + ": " + last);
-            }
-            return new ObjectMapper().readTree(last);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run bench case " + name + " with " + python + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return PeerProcess.run(name, cmd, "Debian's python3-torchvision is missing: scripts/setup-torch-peer");
     }
 
     /** incept's engines run OMP_NUM_THREADS threads, every core unless it is set (engine.CpuThreads). */

@@ -5,7 +5,6 @@ import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -24,7 +23,7 @@ import java.io.IOException;
  * were 188 of the 3,900 libtorch calls of an Inception-v3 step on the GPU (bench/gpu-2026-11-26.md).
  * Here PyTorch gets the -1 it needs and MXNet the axis it reads.
  */
-final class ChannelBatchNorm extends AbstractBlock {
+final class ChannelBatchNorm extends ShapeKeepingBlock {
     private static final byte VERSION = 2;
 
     private final float epsilon;
@@ -33,7 +32,6 @@ final class ChannelBatchNorm extends AbstractBlock {
     private final Parameter beta;
     private final Parameter runningMean;
     private final Parameter runningVar;
-    private long channels;
 
     ChannelBatchNorm(float epsilon, float momentum) {
         super(VERSION);
@@ -54,17 +52,6 @@ final class ChannelBatchNorm extends AbstractBlock {
         int axis = "PyTorch".equals(x.getManager().getEngine().getEngineName()) ? -1 : 1;
         return x.getNDArrayInternal().batchNorm(x, ps.getValue(runningMean, device, training), ps.getValue(runningVar, device, training),
                 ps.getValue(gamma, device, training), ps.getValue(beta, device, training), axis, momentum, epsilon, training);
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {inputShapes[0]};
-    }
-
-    @Override
-    protected void beforeInitialize(Shape... inputShapes) {
-        super.beforeInitialize(inputShapes);
-        channels = inputShapes[0].get(1);
     }
 
     @Override

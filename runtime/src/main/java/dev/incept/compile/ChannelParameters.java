@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
@@ -16,10 +15,9 @@ import java.util.List;
  * A block whose parameters are one value per channel (axis 1 of an N x C x H x W or N x C batch):
  * layer norm over the channels (a scale and a shift) and layer scale (a scale from its initial value).
  */
-final class ChannelParameters extends AbstractBlock {
+final class ChannelParameters extends ShapeKeepingBlock {
     private final double epsilon;
     private final List<Parameter> parameters = new ArrayList<>();
-    private long channels;
 
     private ChannelParameters(double epsilon) {
         this.epsilon = epsilon;
@@ -58,17 +56,6 @@ final class ChannelParameters extends AbstractBlock {
         NDArray centred = x.sub(x.mean(axis, true));
         NDArray variance = centred.square().mean(axis, true);
         return new NDList(centred.div(variance.add((float) epsilon).sqrt()).mul(gamma).add(beta));
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {inputShapes[0]};
-    }
-
-    @Override
-    protected void beforeInitialize(Shape... inputShapes) {
-        super.beforeInitialize(inputShapes);
-        channels = inputShapes[0].get(1);
     }
 
     @Override

@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
@@ -18,11 +17,10 @@ import java.util.function.UnaryOperator;
  * as PyTorch's 1x1 convolutions (out x in x 1 x 1), the layout timm's and torchvision's gates save,
  * and applied as dense layers on the pooled N x C vector.
  */
-final class SqueezeExciteBlock extends AbstractBlock {
+final class SqueezeExciteBlock extends ShapeKeepingBlock {
     private final int hidden;
     private final UnaryOperator<NDArray> activation;
     private final List<Parameter> parameters;
-    private long channels;
 
     SqueezeExciteBlock(int hidden, UnaryOperator<NDArray> activation) {
         this.hidden = hidden;
@@ -49,17 +47,6 @@ final class SqueezeExciteBlock extends AbstractBlock {
 
     private NDArray value(ParameterStore ps, int i, Device device, boolean training) {
         return ps.getValue(parameters.get(i), device, training);
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {inputShapes[0]};
-    }
-
-    @Override
-    protected void beforeInitialize(Shape... inputShapes) {
-        super.beforeInitialize(inputShapes);
-        channels = inputShapes[0].get(1);
     }
 
     @Override
