@@ -89,6 +89,9 @@ public final class Main {
         } catch (dev.incept.storage.StorageException | dev.incept.storage.FolderInUse e) {
             err.println(ControlCharacters.escape("incept: " + e.getMessage()));
             return 1;
+        } catch (dev.incept.run.RunException e) {
+            err.println(ControlCharacters.escape("incept: run: " + e.getMessage()));
+            return 1;
         } catch (dev.incept.weights.WeightsException e) {
             err.println(ControlCharacters.escape("incept: weights: " + e.getMessage()));
             return 1;

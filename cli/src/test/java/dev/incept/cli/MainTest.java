@@ -109,6 +109,15 @@ class MainTest {
     }
 
     @Test
+    void aDamagedRunJsonGetsOneLineNotAnUnexpectedError(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve(dev.incept.train.Checkpoint.FILE_NAME), new byte[16]);
+        Files.writeString(dir.resolve(dev.incept.run.RunSpec.FILE_NAME), "{\"format\": \"incept-run/1\", \"network\": ");
+        CliRun r = run("eval", dir.toString());
+        assertOneLineError(r, "incept: run: ");
+        assertTrue(!r.err().contains("unexpected"), r.err());
+    }
+
+    @Test
     void diffListsTheDifferingBlocksAndSaysWhereTheNetworksPart(@TempDir Path dir) throws Exception {
         CliRun r = run("diff", "googlenet", "googlenet-3x3", "--depth", "1");
         assertEquals(1, r.code(), r.err());
