@@ -133,7 +133,8 @@ public final class TorchSave {
         if (!floating) {
             return null;
         }
-        if (count > Integer.MAX_VALUE) {
+        // a view may repeat a small storage (stride 0): its own values are bounded too
+        if (count > MAX_TENSOR_BYTES / Float.BYTES) {
             throw new WeightsException(file + ": tensor " + name + " is too large (" + count + " values)");
         }
         ZipEntry entry = zip.getEntry(archive + "data/" + t.storage().key());
@@ -289,8 +290,10 @@ public final class TorchSave {
             if (o == MARK) {
                 break;
             }
-            items.add(0, o);
+            items.add(o);
         }
+        // reversed once at the end: inserting at the front made a long run of items quadratic
+        java.util.Collections.reverse(items);
         return items;
     }
 
