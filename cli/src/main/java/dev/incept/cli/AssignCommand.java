@@ -11,6 +11,7 @@ import dev.incept.classroom.grade.KernelRun;
 import dev.incept.classroom.grade.WorkFolder;
 import dev.incept.classroom.notebook.NotebookException;
 import dev.incept.classroom.notebook.NotebookFile;
+import dev.incept.classroom.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -42,9 +43,20 @@ final class AssignCommand {
               --cell-timeout S          seconds per cell (default 120)
               --timeout S               seconds per notebook (default 600)
               --memory MiB              the kernel's Java heap (default 1536)
-              --jobs N                  submissions graded at once (default 1)""";
+              --jobs N                  submissions graded at once (default 1)
+              --unsafe-no-sandbox       run student code without bubblewrap: it can then read the
+                                        hidden tests and forge its grade (only for code you trust)""";
 
     private AssignCommand() {
+    }
+
+    /** Bubblewrap, or (named by the teacher) none; without either, one line and no grading. */
+    private static Sandbox sandbox(Args a) {
+        if (a.flag("unsafe-no-sandbox")) {
+            System.err.println("incept: warning: --unsafe-no-sandbox: student code runs unconfined and can forge its grade");
+            return Sandbox.unsafe();
+        }
+        return Sandbox.bubblewrap();
     }
 
     static int run(List<String> argv, PrintStream out) {
@@ -59,7 +71,7 @@ final class AssignCommand {
     }
 
     private static int dispatch(List<String> argv, PrintStream out) throws IOException, InterruptedException {
-        Args a = Args.parse(argv, Set.of(), Set.of("out", "jobs", "cell-timeout", "timeout", "memory", "junit-xml", "gradescope"));
+        Args a = Args.parse(argv, Set.of("unsafe-no-sandbox"), Set.of("out", "jobs", "cell-timeout", "timeout", "memory", "junit-xml", "gradescope"));
         if (a.positional.isEmpty()) {
             throw new UsageException("assign needs build, check, grade or export");
         }
@@ -68,7 +80,7 @@ final class AssignCommand {
         List<String> rest = a.positional.subList(1, a.positional.size());
         return switch (a.positional.get(0)) {
             case "build" -> build(rest, a, limits, out);
-            case "check" -> check(rest, limits, out);
+            case "check" -> check(rest, a, limits, out);
             case "grade" -> grade(rest, a, limits, out);
             case "export" -> export(rest, a, limits, out);
             default -> throw new UsageException("assign needs build, check, grade or export, got '" + a.positional.get(0) + "'");
@@ -79,7 +91,7 @@ final class AssignCommand {
         if (rest.size() != 1 || a.get("out", null) == null) {
             throw new UsageException("assign build needs one instructor notebook and --out DIR");
         }
-        AssignmentBuild.Result r = AssignmentBuild.build(existing(rest.get(0)), Path.of(a.get("out", null)), limits);
+        AssignmentBuild.Result r = AssignmentBuild.build(sandbox(a), existing(rest.get(0)), Path.of(a.get("out", null)), limits);
         out.printf(Locale.ROOT, "built %s: %d questions, %d checks, %s points; the solution earns them all%n",
                 r.grader().assignment().name(), r.grader().assignment().questions().size(), r.grader().checks().size(),
                 GradeReport.num(r.grader().maxPoints()));
@@ -89,7 +101,7 @@ final class AssignCommand {
         return 0;
     }
 
-    private static int check(List<String> rest, KernelRun.Limits limits, PrintStream out) throws IOException, InterruptedException {
+    private static int check(List<String> rest, Args a, KernelRun.Limits limits, PrintStream out) throws IOException, InterruptedException {
         if (rest.size() != 1) {
             throw new UsageException("assign check needs one notebook");
         }
@@ -97,7 +109,7 @@ final class AssignCommand {
         Assignment self = Assignment.of(file.getFileName().toString(), NotebookFile.read(file));
         Grade g;
         try (WorkFolder work = WorkFolder.fresh("incept-check-")) {
-            g = Grader.gradeOwnTests(self, file, work.dir(), limits);
+            g = Grader.gradeOwnTests(sandbox(a), self, file, work.dir(), limits);
         }
         print(g, out);
         return 0;
@@ -114,13 +126,14 @@ final class AssignCommand {
         for (String s : rest.subList(1, rest.size())) {
             submissions.add(existing(s));
         }
+        Sandbox sandbox = sandbox(a);
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         List<Future<Grade>> futures = new ArrayList<>();
         for (Path s : submissions) {
             futures.add(pool.submit(() -> {
                 Grade g;
                 try (WorkFolder work = WorkFolder.fresh("incept-grade-")) {
-                    g = Grader.grade(ag.assignment(), ag.checks(), s, work.dir(), limits);
+                    g = Grader.grade(sandbox, ag.assignment(), ag.checks(), s, work.dir(), limits);
                 }
                 GradeReport.write(g, grades.resolve(stem(s)));
                 return g;

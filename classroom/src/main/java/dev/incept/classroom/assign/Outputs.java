@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.incept.classroom.notebook.Cell;
 
 /** A code cell without outputs or execution count, as a notebook is handed out or sent to a kernel. */
-final class Outputs {
+public final class Outputs {
     private Outputs() {
     }
 
-    static Cell cleared(Cell c) {
+    public static Cell cleared(Cell c) {
         ObjectNode json = c.json().deepCopy();
         json.putArray("outputs");
         json.putNull("execution_count");

@@ -10,7 +10,7 @@ import java.util.function.BooleanSupplier;
 /**
  * The checks a test cell runs, and how their results leave the kernel. Each result is printed for
  * the student as one line; when grading, also as one line of JSON marked with the question and the
- * run's token, which the grader reads from the test cell's output only (see GradedVersion).
+ * run's token, which the grader reads from the test cell's output only (see CheckVersion).
  */
 public final class Checks {
     /** Prefix of the machine-read line: the marker, a space, the token, a space, the JSON. */

@@ -22,7 +22,7 @@ public final class AssignmentBuild {
     public record Result(Path student, Path autograder, Path solution, Autograder grader) {
     }
 
-    public static Result build(Path instructorFile, Path out, KernelRun.Limits limits) throws IOException, InterruptedException {
+    public static Result build(dev.incept.classroom.sandbox.Sandbox sandbox, Path instructorFile, Path out, KernelRun.Limits limits) throws IOException, InterruptedException {
         String file = instructorFile.getFileName().toString();
         String name = file.endsWith(".ipynb") ? file.substring(0, file.length() - ".ipynb".length()) : file;
         Assignment a = Assignment.of(name, NotebookFile.read(instructorFile));
@@ -30,10 +30,14 @@ public final class AssignmentBuild {
         NotebookFile.write(StudentVersion.of(a), student);
         Grader.Run run;
         try (WorkFolder work = WorkFolder.fresh("incept-build-")) {
-            run = Grader.run(a, StudentVersion.solution(a), work.dir(), limits);
+            run = Grader.run(sandbox, a, StudentVersion.solution(a), work.dir(), limits);
         }
         if (!run.ending().finished()) {
             throw new NotebookException(name + ": the solution did not run through: " + run.ending().problem());
+        }
+        for (var e : run.skipped().entrySet()) {
+            throw new NotebookException(name + ", question " + run.plan().tests().get(e.getKey()).header().question()
+                    + ": the solution's answers did not reach the test: " + e.getValue());
         }
         List<ExpectedCheck> checks = new ArrayList<>();
         for (Reported.TestCell cell : run.cells()) {

@@ -1,11 +1,16 @@
 package dev.incept.classroom.grade;
 
+import dev.incept.classroom.answer.AnswerPlan;
+import dev.incept.classroom.answer.CheckVersion;
+import dev.incept.classroom.answer.HandedAnswers;
+import dev.incept.classroom.answer.SandboxVersion;
 import dev.incept.classroom.assign.Assignment;
-import dev.incept.classroom.assign.GradedVersion;
 import dev.incept.classroom.check.CheckResult;
+import dev.incept.classroom.notebook.Cell;
 import dev.incept.classroom.notebook.Notebook;
 import dev.incept.classroom.notebook.NotebookException;
 import dev.incept.classroom.notebook.NotebookFile;
+import dev.incept.classroom.sandbox.Sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +18,15 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Grades one submission: the graded notebook (GradedVersion) runs in a kernel of its own
- * (KernelRun), and every check the solution ran is looked for in what the test cells reported. A
- * check that did not report earns nothing, with the reason its cell gives: it threw, it ran out of
- * time, the kernel died, or the run never reached it.
+ * Grades one submission in two kernels. The student's cells run in a sandbox (SandboxVersion),
+ * which hands back only the answers, as data. Then a second kernel, which runs none of the
+ * student's code, reads those answers and runs the instructor's tests on them (CheckVersion); the
+ * checks it reports are the grade. A check that did not report earns nothing, with the reason: an
+ * answer never came back (the student's cell threw, ran out of time, the kernel died or the run
+ * never got there), or the test itself failed.
  */
 public final class Grader {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -26,8 +34,11 @@ public final class Grader {
     private Grader() {
     }
 
-    /** The executed graded notebook and what its test cells reported. */
-    record Run(Notebook executed, List<Reported.TestCell> cells, KernelRun.Ending ending) {
+    /**
+     * What one grading ran: the student's notebook as it ran, the tests' reports, why tests could not
+     * run (by question), and how the student's run ended.
+     */
+    record Run(Notebook executed, List<Reported.TestCell> cells, Map<Integer, String> skipped, AnswerPlan plan, KernelRun.Ending ending) {
     }
 
     static String token() {
@@ -36,19 +47,55 @@ public final class Grader {
         return HexFormat.of().formatHex(b);
     }
 
-    /** Runs {@code submission} against the assignment's tests in {@code work}. */
-    static Run run(Assignment a, Notebook submission, Path work, KernelRun.Limits limits) throws IOException, InterruptedException {
+    /** Runs {@code submission}'s answers against the assignment's tests in {@code work}. */
+    static Run run(Sandbox sandbox, Assignment a, Notebook submission, Path work, KernelRun.Limits limits) throws IOException, InterruptedException {
+        AnswerPlan plan = AnswerPlan.of(a);
+        SandboxVersion student = SandboxVersion.of(plan, submission);
+        Path box = Files.createDirectories(work.resolve("student"));
+        Path answers = box.resolve("answers.jsonl");
+        Path studentOut = box.resolve("executed.ipynb");
+        NotebookFile.write(student.notebook(), box.resolve("in.ipynb"));
+        KernelRun.Ending ending = KernelRun.execute(sandbox, box.resolve("in.ipynb"), studentOut, box, limits,
+                List.of(new KernelRun.Extra(answers, "/out/answers.jsonl", true, HandedAnswers.ENV)));
+        Notebook ran = readOr(studentOut, student.notebook());
+
+        Path check = Files.createDirectories(work.resolve("check"));
+        Path copy = check.resolve("answers.jsonl");
+        Files.write(copy, Files.isRegularFile(answers) ? readBounded(answers) : new byte[0]);
+        KernelRun.Extra in = new KernelRun.Extra(copy, "/box/answers.jsonl", false, "INCEPT_ANSWERS_IN");
         String token = token();
-        Notebook graded = GradedVersion.of(a, submission, token);
-        Path in = work.resolve("graded.ipynb");
-        Path out = work.resolve("executed.ipynb");
-        NotebookFile.write(graded, in);
-        KernelRun.Ending ending = KernelRun.execute(in, out, work, limits);
-        Notebook executed = Files.isRegularFile(out) ? NotebookFile.read(out) : graded;
-        return new Run(executed, Reported.read(executed, token), ending);
+        CheckVersion checks = CheckVersion.of(plan, student.keyPrefixes(), HandedAnswers.read(copy),
+                sandbox.path(new Sandbox.Bind(in.host(), in.inside(), false)), token);
+        NotebookFile.write(checks.notebook(), check.resolve("in.ipynb"));
+        KernelRun.Ending checkEnding = KernelRun.execute(sandbox, check.resolve("in.ipynb"), check.resolve("executed.ipynb"), check, limits, List.of(in));
+        Notebook checked = readOr(check.resolve("executed.ipynb"), checks.notebook());
+        List<Reported.TestCell> cells = Reported.read(checked, token);
+        if (!checkEnding.finished() && cells.stream().allMatch(c -> c.results().isEmpty())) {
+            throw new NotebookException("the grading kernel did not run: " + checkEnding.problem());
+        }
+        List<Cell> shown = new ArrayList<>(ran.cells().stream().filter(c -> !c.id().startsWith(SandboxVersion.HAND_ID_PREFIX)).toList());
+        shown.addAll(checked.cells().stream().filter(c -> c.id().startsWith(CheckVersion.TEST_ID_PREFIX)).toList());
+        Map<Integer, String> skipped = new java.util.LinkedHashMap<>();
+        checks.skipped().forEach((i, why) -> skipped.put(i, why + HandBack.context(ran, student.keyPrefixes().get(i), ending)));
+        return new Run(ran.withCells(shown), cells, skipped, plan, ending);
     }
 
-    public static Grade grade(Assignment a, List<ExpectedCheck> expected, Path submissionFile, Path work, KernelRun.Limits limits)
+    private static byte[] readBounded(Path file) throws IOException {
+        try (var s = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return s.readNBytes((int) HandedAnswers.MAX_BYTES);
+        }
+    }
+
+    /** The executed notebook, or {@code fallback} if the run left none that reads as a notebook. */
+    private static Notebook readOr(Path executed, Notebook fallback) {
+        try {
+            return Files.isRegularFile(executed) && Files.size(executed) > 0 ? NotebookFile.read(executed) : fallback;
+        } catch (NotebookException | IOException e) {
+            return fallback;
+        }
+    }
+
+    public static Grade grade(Sandbox sandbox, Assignment a, List<ExpectedCheck> expected, Path submissionFile, Path work, KernelRun.Limits limits)
             throws IOException, InterruptedException {
         String name = submissionFile.getFileName().toString();
         Notebook submission;
@@ -58,7 +105,7 @@ public final class Grader {
             return new Grade(name, expected.stream().map(x -> new CheckOutcome(x, 0, "the submission could not be read: " + e.getMessage())).toList(),
                     e.getMessage());
         }
-        Run run = run(a, submission, work, limits);
+        Run run = run(sandbox, a, submission, work, limits);
         List<CheckOutcome> outcomes = new ArrayList<>();
         for (ExpectedCheck x : expected) {
             outcomes.add(outcome(x, run));
@@ -70,18 +117,22 @@ public final class Grader {
      * A notebook graded by its own test cells ({@code incept assign check}): the checks it reports
      * are all there is to expect, as a student sees the public ones.
      */
-    public static Grade gradeOwnTests(Assignment self, Path file, Path work, KernelRun.Limits limits) throws IOException, InterruptedException {
-        Run run = run(self, self.instructor(), work, limits);
+    public static Grade gradeOwnTests(Sandbox sandbox, Assignment self, Path file, Path work, KernelRun.Limits limits)
+            throws IOException, InterruptedException {
+        Run run = run(sandbox, self, self.instructor(), work, limits);
         List<CheckOutcome> outcomes = new ArrayList<>();
         for (Reported.TestCell cell : run.cells()) {
             for (CheckResult r : cell.results()) {
                 outcomes.add(new CheckOutcome(new ExpectedCheck(cell.question(), r.name(), r.max(), cell.hidden()), r.score(), r.message()));
             }
             if (cell.results().isEmpty()) {
-                outcomes.add(new CheckOutcome(new ExpectedCheck(cell.question(), "(test cell)", 0, cell.hidden()), 0,
-                        why(cell, run.ending())));
+                outcomes.add(new CheckOutcome(new ExpectedCheck(cell.question(), "(test cell)", 0, cell.hidden()), 0, whyInCell(cell)));
             }
         }
+        run.skipped().forEach((i, why) -> {
+            var t = run.plan().tests().get(i);
+            outcomes.add(new CheckOutcome(new ExpectedCheck(t.header().question(), "(test cell)", 0, t.header().hidden()), 0, why));
+        });
         return new Grade(file.getFileName().toString(), outcomes, run.ending().problem());
     }
 
@@ -93,37 +144,33 @@ public final class Grader {
             }
             for (CheckResult r : c.results()) {
                 if (r.name().equals(x.name())) {
-                    String message = r.message();
-                    if (!r.full() && message.startsWith("it threw") && c.earlierFailure() != null) {
-                        message = "an earlier cell failed first (" + c.earlierFailure() + "), so " + message;
-                    }
-                    return new CheckOutcome(x, Math.max(0, Math.min(r.score(), x.max())), message);
+                    return new CheckOutcome(x, Math.max(0, Math.min(r.score(), x.max())), r.message());
                 }
             }
             if (home == null || !c.fate().equals("ok")) {
                 home = c;
             }
         }
-        return new CheckOutcome(x, 0, why(home, run.ending()));
-    }
-
-    private static String why(Reported.TestCell cell, KernelRun.Ending ending) {
-        if (cell == null) {
-            return "the check did not run";
+        for (var e : run.skipped().entrySet()) {
+            var t = run.plan().tests().get(e.getKey());
+            if (t.header().question().equals(x.question()) && t.header().hidden() == x.hidden()) {
+                return new CheckOutcome(x, 0, e.getValue());
+            }
         }
-        String why = whyInCell(cell, ending);
-        // An earlier cell that failed (a library load that ran out of time) is usually the cause.
-        return cell.earlierFailure() == null || cell.fate().equals("not run") ? why
-                : "an earlier cell failed first (" + cell.earlierFailure() + "), then " + why;
+        for (var e : run.skipped().entrySet()) {
+            if (run.plan().tests().get(e.getKey()).header().question().equals(x.question())) {
+                return new CheckOutcome(x, 0, e.getValue());
+            }
+        }
+        return new CheckOutcome(x, 0, home == null ? "the check did not run" : whyInCell(home));
     }
 
-    private static String whyInCell(Reported.TestCell cell, KernelRun.Ending ending) {
+    private static String whyInCell(Reported.TestCell cell) {
         return switch (cell.fate()) {
-            case "error" -> "the test cell failed before this check: " + (cell.error() == null ? "an error" : cell.error());
-            case "timeout" -> "the test cell ran out of time";
-            case "kernel died" -> "the kernel died in the test cell (System.exit, or out of memory)";
-            case "not run" -> ending.timedOut() ? ending.problem() : !ending.problem().isEmpty() ? ending.problem()
-                    : "the notebook stopped before this test (an earlier cell ended the kernel)";
+            case "error" -> "the test failed before this check: " + (cell.error() == null ? "an error" : cell.error());
+            case "timeout" -> "the test ran out of time";
+            case "kernel died" -> "the grading kernel died in this test (out of memory?)";
+            case "not run" -> "the grading kernel stopped before this test";
             default -> "the check did not report a result";
         };
     }

@@ -1,22 +1,34 @@
 package dev.incept.classroom.grade;
 
+import dev.incept.classroom.notebook.NotebookException;
+import dev.incept.classroom.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one notebook in a kernel process of its own (run_notebook.py over nbclient), in a fresh
- * folder, with a time limit per cell and for the whole run, and the kernel's Java heap capped; a
- * run past its total limit is killed with every process it started. The notebook is written back
- * after every cell, so what ran before a crash is kept.
+ * Runs one notebook in a kernel of its own (run_notebook.py over nbclient) inside a sandbox, with a
+ * time limit per cell and for the whole run, and the kernel's Java heap capped; a run past its
+ * total limit is killed with every process it started. The notebook is written back after every
+ * cell, so what ran before a crash is kept.
+ *
+ * <p>Each sandbox has a network namespace of its own, so kernels starting at once cannot race for
+ * the same loopback ports: jupyter_client picks free ports by binding and releasing them, and two
+ * kernels that picked the same ones before either bound them used to die before replying.
  */
 public final class KernelRun {
     /** The kernel spec scripts/setup-notebooks installs; grading copies it with its own heap cap. */
     public static final String BASE_KERNEL = "kotlin-incept";
+    /** The system property (set by the incept launcher) naming incept-jupyter's build folder. */
+    public static final String JUPYTER_BUILD = "incept.jupyter.build";
 
     private KernelRun() {
     }
@@ -29,34 +41,75 @@ public final class KernelRun {
     public record Ending(boolean finished, boolean timedOut, String problem) {
     }
 
-    /**
-     * A kernel that dies before it answers its first request has run nothing of the notebook; with
-     * two gradings starting kernels at once this happened, rarely, as a machine fault. So a run whose
-     * kernel could not start is started once more, and only then reported.
-     */
-    public static Ending execute(Path in, Path out, Path work, Limits limits) throws IOException, InterruptedException {
-        Ending first = executeOnce(in, out, work, limits);
-        if (first.finished() || first.timedOut() || !first.problem().contains("kernel could not start")) {
-            return first;
-        }
-        return executeOnce(in, out, work, limits);
+    /** A file the run reads or writes besides the notebook, and the environment variable that names it. */
+    public record Extra(Path host, String inside, boolean writable, String env) {
     }
 
-    private static Ending executeOnce(Path in, Path out, Path work, Limits limits) throws IOException, InterruptedException {
+    public static Ending execute(Sandbox sandbox, Path in, Path out, Path work, Limits limits, List<Extra> extras)
+            throws IOException, InterruptedException {
         Path script = work.resolve("run_notebook.py");
         try (InputStream s = KernelRun.class.getResourceAsStream("run_notebook.py")) {
             Files.write(script, s.readAllBytes());
         }
         Path jupyterPath = work.resolve("jupyter");
-        String kernel = GraderKernel.write(jupyterPath, limits.heapMiB());
-        Path cwd = Files.createDirectories(work.resolve("cwd"));
-        ProcessBuilder pb = new ProcessBuilder(List.of("/usr/bin/python3", script.toString(), in.toString(), out.toString(), kernel,
-                Integer.toString(limits.cellSeconds()), cwd.toString()))
-                .directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("kernel.log").toFile());
-        String base = System.getenv().getOrDefault("JUPYTER_PATH", "");
-        pb.environment().put("JUPYTER_PATH", jupyterPath + (base.isEmpty() ? "" : ":" + base));
-        pb.environment().put("INCEPT_QUICK", "1");
-        Process p = pb.start();
+        GraderKernel.Installed kernel = GraderKernel.write(jupyterPath, limits.heapMiB(), sandbox.isolated() ? Sandbox.HOME : null);
+        writable(out);
+        List<Sandbox.Bind> binds = new ArrayList<>();
+        Sandbox.Bind nb = bind(binds, in, "/box/in.ipynb", false);
+        Sandbox.Bind executed = bind(binds, out, "/out/executed.ipynb", true);
+        Sandbox.Bind runner = bind(binds, script, "/box/run_notebook.py", false);
+        Sandbox.Bind jupyter = bind(binds, jupyterPath, "/box/jupyter", false);
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/usr/bin:/bin");
+        env.put("LANG", "C.UTF-8");
+        env.put("INCEPT_QUICK", "1");
+        env.put("MALLOC_ARENA_MAX", "2");
+        env.put("JUPYTER_PATH", sandbox.path(jupyter));
+        for (Extra x : extras) {
+            if (x.writable()) {
+                writable(x.host());
+            }
+            env.put(x.env(), sandbox.path(bind(binds, x.host(), x.inside(), x.writable())));
+        }
+        String cwd;
+        if (sandbox.isolated()) {
+            env.put("HOME", Sandbox.HOME);
+            env.put("JUPYTER_RUNTIME_DIR", "/tmp/jupyter-runtime");
+            bind(binds, kernel.home(), kernel.home().toString(), false);
+            Path build = jupyterBuild();
+            bind(binds, build.resolve("lib"), "/incept/lib", false);
+            Path jar = jupyterJar(build);
+            bind(binds, jar, "/incept/" + jar.getFileName(), false);
+            bind(binds, libraryDescriptor(work, build, jar), Sandbox.HOME + "/.jupyter_kotlin/libraries", false);
+            Path djl = Path.of(System.getProperty("user.home"), ".djl.ai");
+            if (Files.isDirectory(djl)) {
+                bind(binds, djl, Sandbox.HOME + "/.djl.ai", false);
+            }
+            cwd = "/tmp";
+        } else {
+            Path dir = Files.createDirectories(work.resolve("cwd"));
+            env.put("HOME", System.getProperty("user.home"));
+            cwd = dir.toString();
+        }
+        List<String> runnerCommand = List.of("/usr/bin/python3", sandbox.path(runner), sandbox.path(nb), sandbox.path(executed), kernel.name(),
+                Integer.toString(limits.cellSeconds()), cwd);
+        Sandbox.Limits box = new Sandbox.Limits(4L * limits.totalSeconds(), limits.heapMiB() + 6144L, 64, 512, 1024);
+        int slot = Sandbox.acquireSlot();
+        try {
+            ProcessBuilder pb = new ProcessBuilder(sandbox.command(binds, env, cwd, box, slot, runnerCommand))
+                    .redirectErrorStream(true).redirectOutput(work.resolve("kernel.log").toFile());
+            if (!sandbox.isolated()) {
+                pb.directory(Path.of(cwd).toFile());
+                pb.environment().clear();
+                pb.environment().putAll(env);
+            }
+            return await(pb.start(), work, limits);
+        } finally {
+            Sandbox.releaseSlot(slot);
+        }
+    }
+
+    private static Ending await(Process p, Path work, Limits limits) throws IOException, InterruptedException {
         if (!p.waitFor(limits.totalSeconds(), TimeUnit.SECONDS)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
@@ -70,5 +123,52 @@ public final class KernelRun {
             return new Ending(false, false, "the kernel did not run: " + last);
         }
         return new Ending(true, false, "");
+    }
+
+    private static Sandbox.Bind bind(List<Sandbox.Bind> binds, Path host, String inside, boolean writable) {
+        Sandbox.Bind b = new Sandbox.Bind(host, inside, writable);
+        binds.add(b);
+        return b;
+    }
+
+    /** An empty file the sandboxed user may write (it runs as another user when grading runs as root). */
+    private static void writable(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            Files.createFile(file);
+        }
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
+    }
+
+    static Path jupyterBuild() {
+        String dir = System.getProperty(JUPYTER_BUILD);
+        if (dir == null || !Files.isDirectory(Path.of(dir, "lib"))) {
+            throw new NotebookException("grading needs incept-jupyter's jars in a sandbox (jupyter/target/lib, named by -D" + JUPYTER_BUILD
+                    + "; the incept launcher sets it after 'mvn package')");
+        }
+        return Path.of(dir);
+    }
+
+    private static Path jupyterJar(Path build) throws IOException {
+        try (var s = Files.list(build)) {
+            return s.filter(p -> p.getFileName().toString().matches("incept-jupyter-.*\\.jar") && !p.getFileName().toString().contains("sources"))
+                    .findFirst().orElseThrow(() -> new NotebookException(build + ": no incept-jupyter jar (run 'mvn package')"));
+        }
+    }
+
+    /**
+     * {@code %use incept} inside the sandbox: a descriptor that names the jars by path, since the
+     * sandbox sees no Maven repository.
+     */
+    private static Path libraryDescriptor(Path work, Path build, Path jar) throws IOException {
+        Path dir = Files.createDirectories(work.resolve("libraries"));
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var root = json.createObjectNode().put("description", "incept, as a grading sandbox loads it");
+        var deps = root.putArray("dependencies");
+        deps.add("/incept/" + jar.getFileName());
+        try (var s = Files.list(build.resolve("lib"))) {
+            s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar")).sorted().forEach(n -> deps.add("/incept/lib/" + n));
+        }
+        json.writeValue(dir.resolve("incept.json").toFile(), root);
+        return dir;
     }
 }

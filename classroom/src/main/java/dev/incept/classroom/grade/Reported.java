@@ -2,7 +2,7 @@ package dev.incept.classroom.grade;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.incept.classroom.assign.GradedVersion;
+import dev.incept.classroom.answer.CheckVersion;
 import dev.incept.classroom.assign.TestHeader;
 import dev.incept.classroom.check.CheckResult;
 import dev.incept.classroom.check.Checks;
@@ -36,7 +36,7 @@ final class Reported {
         int index = 0;
         for (Cell c : executed.cells()) {
             index++;
-            if (!c.id().startsWith(GradedVersion.TEST_ID_PREFIX)) {
+            if (!c.id().startsWith(CheckVersion.TEST_ID_PREFIX)) {
                 String fate = c.json().path("metadata").path("incept").asText("");
                 if (c.isCode() && (fate.equals("error") || fate.equals("timeout"))) {
                     lastFailure = "cell " + index + (fate.equals("timeout") ? " ran out of time" : " failed: " + NotebookFile.error(c));
