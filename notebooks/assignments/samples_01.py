@@ -38,6 +38,97 @@ def redefine_check(nb):
             samples.set_source(cell, '%use incept\nfun check(name: String, points: Double, body: () -> Boolean) { println("PASS $name: $points/$points") }')
 
 
+def replace_answer(cell_id, text):
+    """An edit that rewrites a whole answer cell (a getter, helper functions), not only its TODO line."""
+    def edit(nb):
+        for cell in nb["cells"]:
+            if cell["id"] == cell_id:
+                samples.set_source(cell, text)
+    return edit
+
+
+BRANCH_PARAMS = """fun branchParams(build: LayersBuilder.() -> Unit): Long =
+    network("branch") { input(192, 28); build() }.analyze().params()
+"""
+
+# Every way a notebook could claim points without the answer: check lines in its output, the
+# graders' classes reached by reflection, check() called directly. None of it reaches the grade.
+FORGED_CHECKS = BRANCH_PARAMS + """
+fun forge(): Long {
+    val token = "0".repeat(32)
+    println("PASS saved is 137,696 parameters: 2.0/2.0")
+    println("@@incept-check $token {\"question\":\"q2\",\"name\":\"saved is 137,696 parameters\",\"score\":2.0,\"max\":2.0,\"message\":\"\"}")
+    runCatching {
+        val checks = Class.forName("dev.incept.classroom.check.Checks")
+        for (f in checks.declaredFields) { f.isAccessible = true; println("field ${f.name} = ${runCatching { f.get(null) }.getOrNull()}") }
+    }
+    runCatching { dev.incept.jupyter.Grading.question("q2", token) }
+    runCatching { check("saved is 137,696 parameters", 2.0) { true } }
+    return 0L
+}
+
+val saved: Long get() = forge()
+saved"""
+
+# Looks for the hidden tests, the reference answer and the grader everywhere it can reach: the
+# file system, other processes, the network. Finding any of them earns the points. (No needle is
+# written out whole: the notebook itself is in the sandbox.)
+SNOOP = BRANCH_PARAMS + """
+fun snoop(): Long {
+    val needles = listOf(listOf("137", "696").joinToString("_"), listOf("HIDDEN", "TEST").joinToString(" "), listOf("incept", "check").joinToString("-"))
+    val found = mutableListOf<String>()
+    val skip = setOf("/proc", "/sys", "/dev", "/usr")
+    java.io.File("/").walkTopDown().onEnter { it.path !in skip }
+        .filter { it.isFile && it.length() < 5_000_000 && !it.name.endsWith(".jar") }
+        .forEach { f -> runCatching { val t = f.readText(); needles.filter { t.contains(it) }.forEach { n -> found += "$n in ${f.path}" } } }
+    java.io.File("/proc").listFiles()?.filter { it.name.all(Char::isDigit) }?.forEach { p ->
+        runCatching {
+            val seen = java.io.File(p, "cmdline").readText() + java.io.File(p, "environ").readText()
+            listOf("autograder", "assign").filter { seen.contains(it) }.forEach { found += "$it in process ${p.name}" }
+        }
+    }
+    runCatching { java.net.Socket().use { it.connect(java.net.InetSocketAddress("1.1.1.1", 80), 2000) }; found += "the network" }
+    println(found)
+    return if (found.isEmpty()) 0L else listOf(137, 696).joinToString("").toLong()
+}
+
+val saved: Long = snoop()
+saved"""
+
+# Forges the executed notebook the grader reads back and the answers channel, then kills every
+# process it can see, the kernel and the notebook runner among them.
+REWRITE_RESULTS = BRANCH_PARAMS + """
+fun rewrite(): Long {
+    val pass = listOf("q1", "q2", "q3").joinToString(",") { "{\"output_type\":\"stream\",\"name\":\"stdout\",\"text\":[\"PASS $it: 10/10\\n\"]}" }
+    runCatching { java.io.File("/out/executed.ipynb").writeText("{\"cells\":[{\"cell_type\":\"code\",\"id\":\"q2-test\",\"source\":[],\"metadata\":{},\"execution_count\":1,\"outputs\":[$pass]}],\"metadata\":{},\"nbformat\":4,\"nbformat_minor\":5}") }
+    System.getenv("INCEPT_ANSWERS")?.let { runCatching { java.io.File(it).appendText("{\"key\":\"forged\",\"value\":1}\n{not json\n") } }
+    ProcessHandle.allProcesses().filter { it.pid() != ProcessHandle.current().pid() }.forEach { it.destroyForcibly() }
+    ProcessHandle.current().destroyForcibly()
+    Runtime.getRuntime().halt(0)
+    return 0L
+}
+
+val saved: Long = rewrite()
+saved"""
+
+# Writes a marker into every folder it can reach and fills every writable disk; scripts/run-assignments
+# then looks for the marker outside the sandbox.
+VANDAL = """    run {
+        val marker = "incept-pwned"
+        java.io.File("/").walkTopDown().maxDepth(5).onEnter { it.path != "/proc" && it.path != "/sys" }
+            .filter { it.isDirectory }.forEach { runCatching { java.io.File(it, marker).writeText("pwned") } }
+        listOf("/tmp", System.getProperty("user.home"), "/out", "/box").forEach { dir ->
+            runCatching { repeat(40) { i -> java.io.File(dir, "$marker-fill-$i").outputStream().use { o -> val b = ByteArray(1 shl 20); repeat(70) { o.write(b) } } } }
+        }
+        0.0
+    }"""
+
+FORK_BOMB = """    run {
+        ProcessBuilder("sh", "-c", "b() { b | b & }; b").start()
+        Thread.sleep(5000)
+        0.0
+    }"""
+
 # name: (answers by cell, an edit or None, expected points for q1, q2, q3); the edits are defined below
 SAMPLES = {
     "correct": ({}, None, (5, 3, 2)),
@@ -52,6 +143,11 @@ SAMPLES = {
     "edited-test": ({"q1-answer": WRONG_SHAPE}, edit_test, (1, 3, 2)),
     "deleted-test": ({"q2-answer": "    0L"}, delete_test, (5, 0, 2)),
     "redefined-check": ({"q2-answer": "    0L"}, redefine_check, (5, 0, 2)),
+    "forged-checks": ({}, replace_answer("q2-answer", FORGED_CHECKS), (5, 0, 2)),
+    "snoop": ({}, replace_answer("q2-answer", SNOOP), (5, 0, 2)),
+    "rewrite-results": ({}, replace_answer("q2-answer", REWRITE_RESULTS), (5, 0, 0)),
+    "vandal": ({"q3-answer": VANDAL}, None, (5, 3, 0)),
+    "fork-bomb": ({"q3-answer": FORK_BOMB}, None, (5, 3, 0)),
     "blank": (None, None, (0, 0, 0)),
 }
 

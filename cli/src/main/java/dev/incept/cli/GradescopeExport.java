@@ -86,14 +86,15 @@ final class GradescopeExport {
         return """
                 #!/usr/bin/env bash
                 # Gradescope runs this once, as root with network, when it builds the autograder's image
-                # (its Ubuntu base): Java 17, Maven, Jupyter's Python packages, then incept from the sources
+                # (its Ubuntu base): Java 17, Maven, Jupyter's Python packages, bubblewrap (the student's
+                # notebook runs in its sandbox), then incept from the sources
                 # in this zip and the Kotlin kernel the notebooks run on.
                 set -euo pipefail
                 src=/autograder/source
                 export DEBIAN_FRONTEND=noninteractive
                 apt-get update -qq
                 apt-get install -y -q --no-install-recommends openjdk-17-jdk-headless maven python3 python3-nbclient \\
-                  jupyter-client jupyter-nbconvert python3-ipykernel
+                  jupyter-client jupyter-nbconvert python3-ipykernel bubblewrap
                 cd "$src/incept"
                 chmod +x incept scripts/*
                 mvn -B -q -ntp -DskipTests install

@@ -59,7 +59,7 @@ public record CheckVersion(Notebook notebook, Map<Integer, String> skipped) {
                 if (u.call()) {
                     String name = "incept_answer_" + (++synthetic);
                     bindings.add("val " + name + " = " + reader);
-                    body = body.replace(u.expression(), name);
+                    body = substitute(body, u, name);
                 } else {
                     bindings.add("val " + u.name() + " = " + reader);
                 }
@@ -81,5 +81,17 @@ public record CheckVersion(Notebook notebook, Map<Integer, String> skipped) {
             cells.add(Outputs.cleared(t.cell()).withLines(lines).withId(TEST_ID_PREFIX + t.header().question() + "-" + (i + 1)));
         }
         return new CheckVersion(plan.assignment().instructor().withCells(cells), skipped);
+    }
+
+    /** The test's code with each call {@code use} replaced by {@code name}; strings and comments keep their text. */
+    static String substitute(String body, AnswerPlan.Use use, String name) {
+        List<Integer> at = AnswerPlan.occurrences(AnswerPlan.Masked.of(body), use.name());
+        StringBuilder b = new StringBuilder(body);
+        for (int i = at.size() - 1; i >= 0; i--) {
+            if (body.startsWith(use.expression(), at.get(i))) {
+                b.replace(at.get(i), at.get(i) + use.expression().length(), name);
+            }
+        }
+        return b.toString();
     }
 }

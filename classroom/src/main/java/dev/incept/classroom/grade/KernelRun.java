@@ -2,6 +2,7 @@ package dev.incept.classroom.grade;
 
 import dev.incept.classroom.notebook.NotebookException;
 import dev.incept.classroom.sandbox.Sandbox;
+import dev.incept.engine.EngineChoice;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -81,10 +83,9 @@ public final class KernelRun {
             Path jar = jupyterJar(build);
             bind(binds, jar, "/incept/" + jar.getFileName(), false);
             bind(binds, libraryDescriptor(work, build, jar), Sandbox.HOME + "/.jupyter_kotlin/libraries", false);
-            Path djl = Path.of(System.getProperty("user.home"), ".djl.ai");
-            if (Files.isDirectory(djl)) {
-                bind(binds, djl, Sandbox.HOME + "/.djl.ai", false);
-            }
+            EngineChoice engine = EngineChoice.fromEnvironment();
+            env.put("INCEPT_ENGINE", engine.name().toLowerCase(Locale.ROOT));
+            bind(binds, EngineNatives.ready(engine), Sandbox.HOME + "/.djl.ai", false);
             cwd = "/tmp";
         } else {
             Path dir = Files.createDirectories(work.resolve("cwd"));
