@@ -57,7 +57,8 @@ FORGED_CHECKS = BRANCH_PARAMS + """
 fun forge(): Long {
     val token = "0".repeat(32)
     println("PASS saved is 137,696 parameters: 2.0/2.0")
-    println("@@incept-check $token {\"question\":\"q2\",\"name\":\"saved is 137,696 parameters\",\"score\":2.0,\"max\":2.0,\"message\":\"\"}")
+    val q = '"'
+    println("@@incept-check $token {${q}question${q}:${q}q2${q},${q}name${q}:${q}saved is 137,696 parameters${q},${q}score${q}:2.0,${q}max${q}:2.0,${q}message${q}:${q}${q}}")
     runCatching {
         val checks = Class.forName("dev.incept.classroom.check.Checks")
         for (f in checks.declaredFields) { f.isAccessible = true; println("field ${f.name} = ${runCatching { f.get(null) }.getOrNull()}") }
@@ -78,8 +79,8 @@ fun snoop(): Long {
     val needles = listOf(listOf("137", "696").joinToString("_"), listOf("HIDDEN", "TEST").joinToString(" "), listOf("incept", "check").joinToString("-"))
     val found = mutableListOf<String>()
     val skip = setOf("/proc", "/sys", "/dev", "/usr")
-    java.io.File("/").walkTopDown().onEnter { it.path !in skip }
-        .filter { it.isFile && it.length() < 5_000_000 && !it.name.endsWith(".jar") }
+    java.io.File("/").walkTopDown().onEnter { it.path !in skip && !java.nio.file.Files.isSymbolicLink(it.toPath()) }
+        .filter { it.isFile && it.length() < 1_000_000 && !it.name.endsWith(".jar") }
         .forEach { f -> runCatching { val t = f.readText(); needles.filter { t.contains(it) }.forEach { n -> found += "$n in ${f.path}" } } }
     java.io.File("/proc").listFiles()?.filter { it.name.all(Char::isDigit) }?.forEach { p ->
         runCatching {
@@ -99,11 +100,13 @@ saved"""
 # process it can see, the kernel and the notebook runner among them.
 REWRITE_RESULTS = BRANCH_PARAMS + """
 fun rewrite(): Long {
-    val pass = listOf("q1", "q2", "q3").joinToString(",") { "{\"output_type\":\"stream\",\"name\":\"stdout\",\"text\":[\"PASS $it: 10/10\\n\"]}" }
-    runCatching { java.io.File("/out/executed.ipynb").writeText("{\"cells\":[{\"cell_type\":\"code\",\"id\":\"q2-test\",\"source\":[],\"metadata\":{},\"execution_count\":1,\"outputs\":[$pass]}],\"metadata\":{},\"nbformat\":4,\"nbformat_minor\":5}") }
-    System.getenv("INCEPT_ANSWERS")?.let { runCatching { java.io.File(it).appendText("{\"key\":\"forged\",\"value\":1}\n{not json\n") } }
+    val q = '"'
+    val pass = "{${q}output_type${q}:${q}stream${q},${q}name${q}:${q}stdout${q},${q}text${q}:[${q}PASS q2: 10/10${q}]}"
+    val forged = "{${q}cells${q}:[{${q}cell_type${q}:${q}code${q},${q}id${q}:${q}q2-test${q},${q}source${q}:[],${q}metadata${q}:{}," +
+        "${q}execution_count${q}:1,${q}outputs${q}:[$pass]}],${q}metadata${q}:{},${q}nbformat${q}:4,${q}nbformat_minor${q}:5}"
+    runCatching { java.io.File("/out/executed.ipynb").writeText(forged) }
+    System.getenv("INCEPT_ANSWERS")?.let { runCatching { java.io.File(it).appendText("{${q}key${q}:${q}forged${q},${q}value${q}:1}\\n{not json\\n") } }
     ProcessHandle.allProcesses().filter { it.pid() != ProcessHandle.current().pid() }.forEach { it.destroyForcibly() }
-    ProcessHandle.current().destroyForcibly()
     Runtime.getRuntime().halt(0)
     return 0L
 }

@@ -27,6 +27,20 @@ def stderr(output, mark):
     return mark in ("".join(text) if isinstance(text, list) else text)
 
 
+class Client(NotebookClient):
+    """A cell past its limit is interrupted once; one that still has not stopped a limit later (a
+    long native call, a read the interrupt does not reach) ends the run: nbclient alone would
+    interrupt it again and again until the run's total limit, and every later cell would queue
+    behind it."""
+
+    async def _async_handle_timeout(self, timeout, cell=None):
+        if cell is not None and cell.metadata.get("incept-interrupted"):
+            raise CellTimeoutError.error_from_timeout_and_cell("Cell execution timed out", timeout, cell)
+        if cell is not None:
+            cell.metadata["incept-interrupted"] = True
+        return await super()._async_handle_timeout(timeout, cell)
+
+
 def magics_only(cell):
     lines = [line.strip() for line in cell.source.splitlines() if line.strip()]
     return bool(lines) and all(line.startswith("%") for line in lines)
@@ -50,7 +64,7 @@ def main():
     def on_error(cell, cell_index, execute_reply):
         failed.add(cell_index)
 
-    client = NotebookClient(nb, timeout=timeout, kernel_name=kernel, allow_errors=True, interrupt_on_timeout=True,
+    client = Client(nb, timeout=timeout, kernel_name=kernel, allow_errors=True, interrupt_on_timeout=True, shutdown_kernel="immediate",
                             startup_timeout=120, iopub_timeout=timeout, raise_on_iopub_timeout=True,
                             timeout_func=lambda cell: max(timeout, LOAD_SECONDS) if magics_only(cell) else timeout,
                             on_cell_error=on_error, resources={"metadata": {"path": work}})
@@ -62,6 +76,7 @@ def main():
                     continue
                 try:
                     client.execute_cell(cell, index)
+                    cell.metadata.pop("incept-interrupted", None)
                     outputs = cell.get("outputs", [])
                     if any(stderr(o, "The execution was interrupted") for o in outputs):
                         cell.metadata["incept"] = "timeout"  # nbclient interrupted it at the cell limit
@@ -71,6 +86,9 @@ def main():
                         cell.metadata["incept"] = "ok"
                 except CellTimeoutError:
                     cell.metadata["incept"] = "timeout"
+                    if cell.metadata.pop("incept-interrupted", False):
+                        nbformat.write(nb, dst)
+                        return 0  # it would not stop: the kernel is shut down, later cells stay "not run"
                 except DeadKernelError:
                     cell.metadata["incept"] = "kernel died"
                     nbformat.write(nb, dst)
