@@ -20,9 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /** incept assign build | check | grade: assignments authored as Kotlin notebooks, graded offline. */
 final class AssignCommand {
@@ -127,36 +124,11 @@ final class AssignCommand {
             submissions.add(existing(s));
         }
         Sandbox sandbox = sandbox(a);
-        ExecutorService pool = Executors.newFixedThreadPool(jobs);
-        List<Future<Grade>> futures = new ArrayList<>();
-        for (Path s : submissions) {
-            futures.add(pool.submit(() -> {
-                Grade g;
-                try (WorkFolder work = WorkFolder.fresh("incept-grade-")) {
-                    g = Grader.grade(sandbox, ag.assignment(), ag.checks(), s, work.dir(), limits);
-                }
-                GradeReport.write(g, grades.resolve(stem(s)));
-                return g;
-            }));
-        }
-        List<Grade> all = new ArrayList<>();
-        try {
-            for (Future<Grade> f : futures) {
-                Grade g = f.get();
-                all.add(g);
-                out.printf(Locale.ROOT, "%s: %s / %s%n", g.submission(), GradeReport.num(g.total()), GradeReport.num(g.max()));
-            }
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) {
-                throw io;
-            }
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(c);
-        } finally {
-            pool.shutdownNow();
+        List<Grade> all = Grader.gradeAll(sandbox, ag.assignment(), ag.checks(), submissions, jobs, limits);
+        for (int i = 0; i < all.size(); i++) {
+            Grade g = all.get(i);
+            GradeReport.write(g, grades.resolve(stem(submissions.get(i))));
+            out.printf(Locale.ROOT, "%s: %s / %s%n", g.submission(), GradeReport.num(g.total()), GradeReport.num(g.max()));
         }
         GradeReport.writeCsv(all, ag.assignment().questions(), grades.resolve("grades.csv"));
         if (a.get("junit-xml", null) != null) {

@@ -6,32 +6,40 @@ import dev.incept.classroom.assign.SolutionRegions;
 import dev.incept.classroom.notebook.Cell;
 import dev.incept.classroom.notebook.Notebook;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The notebook the grading kernel runs: only the instructor's code. Its setup cells, then for each
- * test whose answers all came back, a cell that reads them as data and the instructor's test cell
- * (calls to a student's function replaced by the value handed back for that call). The grading
- * API is called by its full name, so nothing but incept's own check can stand in, and each test
- * cell first tells it the question and this run's token.
+ * One submission's part of the notebook the grading kernel runs: only the instructor's code. After
+ * the setup cells every part shares ({@link #header}), a part reads its submission's answers as
+ * data, then for each test whose answers all came back binds them and runs the instructor's test
+ * cell (calls to a student's function replaced by the value handed back for that call). The
+ * grading API is called by its full name, so nothing but incept's own check can stand in, and
+ * each test cell first tells it the question and this part's token. One kernel runs the parts of
+ * many submissions in turn: none of their code runs there, and starting a kernel costs more than
+ * checking one submission.
  *
+ * @param cells   this part's cells, their ids ending in its tag
  * @param skipped per test (by index in the plan) that could not run, why: an answer missing or broken
  */
-public record CheckVersion(Notebook notebook, Map<Integer, String> skipped) {
+public record CheckVersion(List<Cell> cells, Map<Integer, String> skipped) {
     /** The ids given to the test cells of a check version: the prefix and the question. */
     public static final String TEST_ID_PREFIX = "incept-test-";
     private static final Pattern API_CALL = Pattern.compile("(?<![\\w.])(check|checkArchitecture|checkTrains)(\\s*[({])");
     private static final String API = "dev.incept.jupyter.";
 
     public CheckVersion {
+        cells = List.copyOf(cells);
         skipped = Map.copyOf(skipped);
     }
 
-    public static CheckVersion of(AnswerPlan plan, List<String> keyPrefixes, HandedAnswers handed, String answersPath, String token) {
+    /** What every part runs on first: {@code %use incept} if the setup lacks it, and the instructor's setup cells. */
+    public static List<Cell> header(AnswerPlan plan) {
         Cell template = Outputs.cleared(plan.tests().get(0).cell());
         List<Cell> cells = new ArrayList<>();
         if (plan.setup().stream().noneMatch(c -> c.lines().stream().anyMatch(l -> l.strip().equals("%use incept")))) {
@@ -40,7 +48,34 @@ public record CheckVersion(Notebook notebook, Map<Integer, String> skipped) {
         for (Cell c : plan.setup()) {
             cells.add(Outputs.cleared(c).withLines(SolutionRegions.keep(c.lines())));
         }
-        cells.add(template.withLines(List.of(API + "Answers.load(" + SandboxVersion.literal(answersPath) + ")")).withId("incept-answers"));
+        return cells;
+    }
+
+    /** The grading notebook: the header, then each part. */
+    public static Notebook notebook(AnswerPlan plan, List<CheckVersion> parts) {
+        List<Cell> cells = new ArrayList<>(header(plan));
+        parts.forEach(p -> cells.addAll(p.cells()));
+        return plan.assignment().instructor().withCells(cells);
+    }
+
+    /** This part as it ran in {@code executed} (the notebook of {@link #notebook}): the first {@code headerCells} cells and its own. */
+    public Notebook part(Notebook executed, int headerCells) {
+        Set<String> own = new HashSet<>();
+        cells.forEach(c -> own.add(c.id()));
+        List<Cell> mine = new ArrayList<>(executed.cells().subList(0, Math.min(headerCells, executed.cells().size())));
+        executed.cells().stream().skip(headerCells).filter(c -> own.contains(c.id())).forEach(mine::add);
+        return executed.withCells(mine);
+    }
+
+    /**
+     * The part of submission number {@code index}: its answers read from {@code answersPath} (as the
+     * grading kernel sees it), its checks reported under {@code token}.
+     */
+    public static CheckVersion of(AnswerPlan plan, int index, List<String> keyPrefixes, HandedAnswers handed, String answersPath, String token) {
+        String tag = "-s" + index;
+        Cell template = Outputs.cleared(plan.tests().get(0).cell());
+        List<Cell> cells = new ArrayList<>();
+        cells.add(template.withLines(List.of(API + "Answers.load(" + SandboxVersion.literal(answersPath) + ")")).withId("incept-answers" + tag));
         Map<Integer, String> skipped = new LinkedHashMap<>();
         int synthetic = 0;
         for (int i = 0; i < plan.tests().size(); i++) {
@@ -69,7 +104,7 @@ public record CheckVersion(Notebook notebook, Map<Integer, String> skipped) {
                 continue;
             }
             if (!bindings.isEmpty()) {
-                cells.add(template.withLines(bindings).withId("incept-bind-" + (i + 1)));
+                cells.add(template.withLines(bindings).withId("incept-bind-" + (i + 1) + tag));
             }
             List<String> lines = new ArrayList<>();
             lines.add(t.cell().firstLine());
@@ -78,9 +113,9 @@ public record CheckVersion(Notebook notebook, Map<Integer, String> skipped) {
                 Matcher m = API_CALL.matcher(line);
                 lines.add(m.replaceAll(API + "$1$2"));
             }
-            cells.add(Outputs.cleared(t.cell()).withLines(lines).withId(TEST_ID_PREFIX + t.header().question() + "-" + (i + 1)));
+            cells.add(Outputs.cleared(t.cell()).withLines(lines).withId(TEST_ID_PREFIX + t.header().question() + "-" + (i + 1) + tag));
         }
-        return new CheckVersion(plan.assignment().instructor().withCells(cells), skipped);
+        return new CheckVersion(cells, skipped);
     }
 
     /** The test's code with each call {@code use} replaced by {@code name}; strings and comments keep their text. */

@@ -19,6 +19,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Grades one submission in two kernels. The student's cells run in a sandbox (SandboxVersion),
@@ -47,9 +51,20 @@ public final class Grader {
         return HexFormat.of().formatHex(b);
     }
 
+    /** One submission's sandboxed run: the notebook as it ran, its answers channel, and how it ended. */
+    record StudentRun(Notebook ran, SandboxVersion version, Path answers, KernelRun.Ending ending) {
+    }
+
     /** Runs {@code submission}'s answers against the assignment's tests in {@code work}. */
     static Run run(Sandbox sandbox, Assignment a, Notebook submission, Path work, KernelRun.Limits limits) throws IOException, InterruptedException {
         AnswerPlan plan = AnswerPlan.of(a);
+        StudentRun student = runStudent(sandbox, plan, submission, work, limits);
+        return check(sandbox, plan, List.of(student), work.resolve("check"), limits).get(0);
+    }
+
+    /** The student's cells in the sandbox, handing back their answers. */
+    static StudentRun runStudent(Sandbox sandbox, AnswerPlan plan, Notebook submission, Path work, KernelRun.Limits limits)
+            throws IOException, InterruptedException {
         SandboxVersion student = SandboxVersion.of(plan, submission);
         Path box = Files.createDirectories(work.resolve("student"));
         Path answers = box.resolve("answers.jsonl");
@@ -57,27 +72,59 @@ public final class Grader {
         NotebookFile.write(student.notebook(), box.resolve("in.ipynb"));
         KernelRun.Ending ending = KernelRun.execute(sandbox, box.resolve("in.ipynb"), studentOut, box, limits,
                 List.of(new KernelRun.Extra(answers, "/out/answers.jsonl", true, HandedAnswers.ENV)));
-        Notebook ran = readOr(studentOut, student.notebook());
+        return new StudentRun(readOr(studentOut, student.notebook()), student, answers, ending);
+    }
 
-        Path check = Files.createDirectories(work.resolve("check"));
-        Path copy = check.resolve("answers.jsonl");
-        Files.write(copy, Files.isRegularFile(answers) ? readBounded(answers) : new byte[0]);
-        KernelRun.Extra in = new KernelRun.Extra(copy, "/box/answers.jsonl", false, "INCEPT_ANSWERS_IN");
-        String token = token();
-        CheckVersion checks = CheckVersion.of(plan, student.keyPrefixes(), HandedAnswers.read(copy),
-                sandbox.path(new Sandbox.Bind(in.host(), in.inside(), false)), token);
-        NotebookFile.write(checks.notebook(), check.resolve("in.ipynb"));
-        KernelRun.Ending checkEnding = KernelRun.execute(sandbox, check.resolve("in.ipynb"), check.resolve("executed.ipynb"), check, limits, List.of(in));
-        Notebook checked = readOr(check.resolve("executed.ipynb"), checks.notebook());
-        List<Reported.TestCell> cells = Reported.read(checked, token);
-        if (!checkEnding.finished() && cells.stream().allMatch(c -> c.results().isEmpty())) {
-            throw new NotebookException("the grading kernel did not run: " + checkEnding.problem());
+    /**
+     * The tests of every submission in {@code students}, in one grading kernel. A part the kernel did
+     * not get through (it died, or a test would not stop) is checked again in a kernel of its own, so
+     * one submission's answers never cost another its grade.
+     */
+    static List<Run> check(Sandbox sandbox, AnswerPlan plan, List<StudentRun> students, Path work, KernelRun.Limits limits)
+            throws IOException, InterruptedException {
+        Path answers = Files.createDirectories(work.resolve("answers"));
+        KernelRun.Extra in = new KernelRun.Extra(answers, "/box/answers", false, "INCEPT_ANSWERS_IN");
+        String inside = sandbox.path(new Sandbox.Bind(in.host(), in.inside(), false));
+        List<CheckVersion> parts = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int k = 0; k < students.size(); k++) {
+            StudentRun s = students.get(k);
+            Path copy = answers.resolve("answers-" + k + ".jsonl");
+            Files.write(copy, Files.isRegularFile(s.answers()) ? readBounded(s.answers()) : new byte[0]);
+            tokens.add(token());
+            parts.add(CheckVersion.of(plan, k, s.version().keyPrefixes(), HandedAnswers.read(copy), inside + "/" + copy.getFileName(), tokens.get(k)));
         }
-        List<Cell> shown = new ArrayList<>(ran.cells().stream().filter(c -> !c.id().startsWith(SandboxVersion.HAND_ID_PREFIX)).toList());
+        Notebook notebook = CheckVersion.notebook(plan, parts);
+        NotebookFile.write(notebook, work.resolve("in.ipynb"));
+        KernelRun.Limits batch = new KernelRun.Limits(limits.cellSeconds(), limits.totalSeconds() * students.size(), limits.heapMiB());
+        KernelRun.Ending ending = KernelRun.execute(sandbox, work.resolve("in.ipynb"), work.resolve("executed.ipynb"), work, batch, List.of(in));
+        Notebook checked = readOr(work.resolve("executed.ipynb"), notebook);
+        int header = CheckVersion.header(plan).size();
+        List<Run> runs = new ArrayList<>();
+        for (int k = 0; k < students.size(); k++) {
+            Notebook part = parts.get(k).part(checked, header);
+            boolean through = part.cells().stream().skip(header)
+                    .map(c -> c.json().path("metadata").path("incept").asText("not run"))
+                    .noneMatch(f -> f.equals("not run") || f.equals("kernel died"));
+            if (!through && students.size() > 1) {
+                runs.add(check(sandbox, plan, List.of(students.get(k)), work.resolve("alone-" + k), limits).get(0));
+                continue;
+            }
+            List<Reported.TestCell> cells = Reported.read(part, tokens.get(k));
+            if (!ending.finished() && cells.stream().allMatch(c -> c.results().isEmpty())) {
+                throw new NotebookException("the grading kernel did not run: " + ending.problem());
+            }
+            runs.add(result(plan, students.get(k), parts.get(k), part, cells));
+        }
+        return runs;
+    }
+
+    private static Run result(AnswerPlan plan, StudentRun s, CheckVersion checks, Notebook checked, List<Reported.TestCell> cells) {
+        List<Cell> shown = new ArrayList<>(s.ran().cells().stream().filter(c -> !c.id().startsWith(SandboxVersion.HAND_ID_PREFIX)).toList());
         shown.addAll(checked.cells().stream().filter(c -> c.id().startsWith(CheckVersion.TEST_ID_PREFIX)).toList());
         Map<Integer, String> skipped = new java.util.LinkedHashMap<>();
-        checks.skipped().forEach((i, why) -> skipped.put(i, why + HandBack.context(ran, student.keyPrefixes().get(i), ending)));
-        return new Run(ran.withCells(shown), cells, skipped, plan, ending);
+        checks.skipped().forEach((i, why) -> skipped.put(i, why + HandBack.context(s.ran(), s.version().keyPrefixes().get(i), s.ending())));
+        return new Run(s.ran().withCells(shown), cells, skipped, plan, s.ending());
     }
 
     private static byte[] readBounded(Path file) throws IOException {
@@ -95,22 +142,90 @@ public final class Grader {
         }
     }
 
-    public static Grade grade(Sandbox sandbox, Assignment a, List<ExpectedCheck> expected, Path submissionFile, Path work, KernelRun.Limits limits)
+    /** At most this many submissions' tests share one grading kernel. */
+    static final int BATCH = 24;
+
+    public static Grade grade(Sandbox sandbox, Assignment a, List<ExpectedCheck> expected, Path submissionFile, KernelRun.Limits limits)
             throws IOException, InterruptedException {
-        String name = submissionFile.getFileName().toString();
-        Notebook submission;
+        return gradeAll(sandbox, a, expected, List.of(submissionFile), 1, limits).get(0);
+    }
+
+    /**
+     * Grades every submission, in order: their sandboxed runs {@code jobs} at a time, then their
+     * tests in grading kernels of up to {@link #BATCH} submissions each, {@code jobs} at a time.
+     */
+    public static List<Grade> gradeAll(Sandbox sandbox, Assignment a, List<ExpectedCheck> expected, List<Path> files, int jobs,
+            KernelRun.Limits limits) throws IOException, InterruptedException {
+        AnswerPlan plan = AnswerPlan.of(a);
+        Grade[] grades = new Grade[files.size()];
+        List<WorkFolder> folders = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
-            submission = NotebookFile.read(submissionFile);
-        } catch (NotebookException e) {
-            return new Grade(name, expected.stream().map(x -> new CheckOutcome(x, 0, "the submission could not be read: " + e.getMessage())).toList(),
-                    e.getMessage());
+            List<Integer> readable = new ArrayList<>();
+            List<Future<StudentRun>> runs = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                Notebook submission;
+                try {
+                    submission = NotebookFile.read(files.get(i));
+                } catch (NotebookException e) {
+                    grades[i] = new Grade(files.get(i).getFileName().toString(),
+                            expected.stream().map(x -> new CheckOutcome(x, 0, "the submission could not be read: " + e.getMessage())).toList(), e.getMessage());
+                    continue;
+                }
+                WorkFolder work = WorkFolder.fresh("incept-grade-");
+                folders.add(work);
+                readable.add(i);
+                runs.add(pool.submit(() -> runStudent(sandbox, plan, submission, work.dir(), limits)));
+            }
+            List<StudentRun> students = new ArrayList<>();
+            for (Future<StudentRun> f : runs) {
+                students.add(await(f));
+            }
+            int batches = Math.max(Math.min(jobs, students.size()), (students.size() + BATCH - 1) / BATCH);
+            List<Future<List<Run>>> checks = new ArrayList<>();
+            for (int b = 0; b < batches; b++) {
+                List<StudentRun> batch = new ArrayList<>();
+                for (int k = b; k < students.size(); k += batches) {
+                    batch.add(students.get(k));
+                }
+                WorkFolder work = WorkFolder.fresh("incept-check-");
+                folders.add(work);
+                checks.add(pool.submit(() -> check(sandbox, plan, batch, work.dir(), limits)));
+            }
+            for (int b = 0; b < batches; b++) {
+                List<Run> done = await(checks.get(b));
+                for (int j = 0; j < done.size(); j++) {
+                    int i = readable.get(b + j * batches);
+                    List<CheckOutcome> outcomes = new ArrayList<>();
+                    for (ExpectedCheck x : expected) {
+                        outcomes.add(outcome(x, done.get(j)));
+                    }
+                    grades[i] = new Grade(files.get(i).getFileName().toString(), outcomes, done.get(j).ending().problem());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            folders.forEach(WorkFolder::close);
         }
-        Run run = run(sandbox, a, submission, work, limits);
-        List<CheckOutcome> outcomes = new ArrayList<>();
-        for (ExpectedCheck x : expected) {
-            outcomes.add(outcome(x, run));
+        return List.of(grades);
+    }
+
+    private static <T> T await(Future<T> f) throws IOException, InterruptedException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof InterruptedException ie) {
+                throw ie;
+            }
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(c);
         }
-        return new Grade(name, outcomes, run.ending().problem());
     }
 
     /**

@@ -65,9 +65,10 @@ class AnswerFlowTest {
                 "t0|x", AnswerCodec.encode(42).put("key", "t0|x"),
                 "t0|f(3)", AnswerCodec.encode(45).put("key", "t0|f(3)"),
                 "t0|y", AnswerCodec.encode(43).put("key", "t0|y")));
-        CheckVersion check = CheckVersion.of(plan, List.of("t0", "t0"), handed, "/box/answers.jsonl", "0123abcd");
+        CheckVersion check = CheckVersion.of(plan, 0, List.of("t0", "t0"), handed, "/box/answers.jsonl", "0123abcd");
         assertEquals(Map.of(), check.skipped());
-        String text = String.join("\n", check.notebook().cells().stream().map(Cell::source).toList());
+        Notebook notebook = CheckVersion.notebook(plan, List.of(check));
+        String text = String.join("\n", notebook.cells().stream().map(Cell::source).toList());
         assertFalse(text.contains("return 42"), "no student code in the check kernel: " + text);
         assertTrue(text.contains("val x = dev.incept.jupyter.Answers.int(\"t0|x\")"), text);
         assertTrue(text.contains("val incept_answer_1 = dev.incept.jupyter.Answers.int(\"t0|f(3)\")"), text);
@@ -76,10 +77,26 @@ class AnswerFlowTest {
     }
 
     @Test
+    void oneGradingKernelChecksManySubmissionsEachPartWithItsOwnAnswersAndToken() {
+        AnswerPlan plan = AnswerPlan.of(A);
+        HandedAnswers none = new HandedAnswers(Map.of("t0|x", AnswerCodec.encode(1).put("key", "t0|x")));
+        List<CheckVersion> parts = List.of(
+                CheckVersion.of(plan, 0, List.of("t0", "t0"), none, "/box/answers/answers-0.jsonl", "token0"),
+                CheckVersion.of(plan, 1, List.of("t0", "t0"), none, "/box/answers/answers-1.jsonl", "token1"));
+        Notebook batch = CheckVersion.notebook(plan, parts);
+        int header = CheckVersion.header(plan).size();
+        assertEquals(List.of("setup", "incept-answers-s0", "incept-bind-1-s0", "incept-test-q1-1-s0",
+                "incept-answers-s1", "incept-bind-1-s1", "incept-test-q1-1-s1"), batch.cells().stream().map(Cell::id).toList());
+        Notebook second = parts.get(1).part(batch, header);
+        assertEquals(List.of("setup", "incept-answers-s1", "incept-bind-1-s1", "incept-test-q1-1-s1"), second.cells().stream().map(Cell::id).toList());
+        assertTrue(second.cells().get(1).source().contains("answers-1.jsonl") && second.cells().get(3).source().contains("token1"));
+    }
+
+    @Test
     void aTestWhoseAnswerDidNotComeBackIsSkippedWithTheReason() {
         HandedAnswers handed = new HandedAnswers(Map.of(
                 "t0|x", AnswerCodec.JSON.createObjectNode().put("error", "it threw IllegalStateException: boom").put("key", "t0|x")));
-        CheckVersion check = CheckVersion.of(AnswerPlan.of(A), List.of("t0", "t0"), handed, "/a", "t");
+        CheckVersion check = CheckVersion.of(AnswerPlan.of(A), 0, List.of("t0", "t0"), handed, "/a", "t");
         assertEquals(Map.of(0, "`x` could not be handed back: it threw IllegalStateException: boom", 1, "`f(3)` was not handed back"), check.skipped());
     }
 
