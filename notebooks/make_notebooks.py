@@ -327,7 +327,7 @@ val smoothing = sweep("label-smoothing") {
     grid("label-smoothing", *epsilons.toTypedArray())
 }
 val folder = sweepFolder("03-label-smoothing")
-val results = Sweep.run(smoothing, "local[1]", folder, mapOf(), System.out)
+val results = Sweep.run(smoothing, "local[1]", folder, mapOf(), LiveLine({ DISPLAY(it, "sweep") }, { UPDATE_DISPLAY(it, "sweep") }))
 Results.table(results)
 """),
     md("""
@@ -414,7 +414,7 @@ val resolution = sweep("lower-resolution") {
     variant(variants[2].name(), "spec" to stride2, "input" to 14)
     grid("variant", *variants.map { it.name() }.toTypedArray())
 }
-val results = Sweep.run(resolution, "local[1]", folder, mapOf(), System.out)
+val results = Sweep.run(resolution, "local[1]", folder, mapOf(), LiveLine({ DISPLAY(it, "sweep") }, { UPDATE_DISPLAY(it, "sweep") }))
 Results.table(results)
 """),
     code("""
@@ -747,7 +747,7 @@ val chain = sweep("ablation-chain") {
     grid("variant", *steps.toTypedArray())
     grid("seed", *(if (quick) arrayOf(1) else arrayOf(1, 2, 3)))
 }
-val results = Sweep.run(chain, "local[1]", folder, mapOf(), System.out)
+val results = Sweep.run(chain, "local[1]", folder, mapOf(), LiveLine({ DISPLAY(it, "sweep") }, { UPDATE_DISPLAY(it, "sweep") }))
 Results.table(results)
 """),
     md("""

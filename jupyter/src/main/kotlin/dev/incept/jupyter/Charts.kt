@@ -3,11 +3,11 @@ package dev.incept.jupyter
 import dev.incept.plot.SvgImages
 import dev.incept.train.Evaluation
 import dev.incept.train.History
-import org.jetbrains.kotlinx.jupyter.api.MIME
 import org.jetbrains.kotlinx.jupyter.api.MimeTypedResult
 
 /**
- * The notebooks' comparison charts, drawn by Lets-Plot to SVG inside the kernel (no CDN): curves
+ * The notebooks' comparison charts, drawn by Lets-Plot to SVG inside the kernel (no CDN) and shown
+ * as [Pictures] (an image of the SVG, and a PNG): curves
  * of several runs on one axis, bars, and the calibration pictures of the label-smoothing study.
  */
 object Charts {
@@ -18,7 +18,7 @@ object Charts {
             "ggtitle" to mapOf("text" to title),
         )
         spec.putAll(extra)
-        return MIME("image/svg+xml" to SvgImages.svg(spec, width, height))
+        return Pictures.of(SvgImages.svg(spec, width, height), title)
     }
 
     /** One line per run: a metric ("test_top1", "test_loss", "train_loss", "train_acc", "test_ece") per epoch. */

@@ -11,17 +11,15 @@ import java.util.Locale
  * Pass the kernel's display functions: `LiveProgress({ DISPLAY(it, "run") }, { UPDATE_DISPLAY(it, "run") })`.
  */
 class LiveProgress(
-    private val show: (Any) -> Unit,
-    private val update: (Any) -> Unit,
+    show: (Any) -> Unit,
+    update: (Any) -> Unit,
     private val title: String = "training",
 ) : TrainingListener {
     private val epochs = mutableListOf<EpochMetrics>()
-    private var shown = false
+    private val place = InPlace(show, update)
     private var lastUpdate = 0L
 
-    private fun put(value: Any) {
-        if (shown) update(value) else { show(value); shown = true }
-    }
+    private fun put(value: Any) = place.put(value)
 
     override fun onResume(file: java.nio.file.Path, epochsDone: Int, earlier: MutableList<EpochMetrics>) {
         epochs.clear(); epochs.addAll(earlier)
@@ -39,10 +37,11 @@ class LiveProgress(
     override fun onEpochEnd(metrics: EpochMetrics) {
         epochs.removeIf { it.epoch() >= metrics.epoch() }
         epochs.add(metrics)
-        put(org.jetbrains.kotlinx.jupyter.api.HTML(curvesOrEmpty()))
+        // the state a saved notebook keeps: a picture with its PNG (see Pictures)
+        put(Pictures.of(historySvg(History(title, epochs)), title))
     }
 
-    private fun curvesOrEmpty(): String = if (epochs.isEmpty()) "" else historySvg(History(title, epochs))
+    private fun curvesOrEmpty(): String = if (epochs.isEmpty()) "" else Pictures.img(historySvg(History(title, epochs)), title)
 
     fun history(): History = History(title, epochs)
 }

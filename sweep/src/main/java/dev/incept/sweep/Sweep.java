@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
@@ -36,11 +37,24 @@ public final class Sweep {
     }
 
     /**
+     * The same, with the progress line handed to {@code progress} every two seconds (not printed
+     * when it changes): for a display that shows one line updated in place, as a notebook's.
+     */
+    public static List<PointResult> run(SweepSpec spec, String master, Path folder, Map<String, String> conf, Consumer<String> progress) {
+        return run(spec, master, folder.toAbsolutePath().toString(), conf, progress, true);
+    }
+
+    /**
      * The same, with the sweep's folder named by a path or by a URI of any file system Hadoop knows
      * ({@code hdfs://namenode/sweeps/x}, {@code s3a://bucket/x}, {@code file:///shared/x}); Hadoop's
      * settings come from {@code spark.hadoop.*} in {@code conf} and the machines' own Hadoop configuration.
      */
     public static List<PointResult> run(SweepSpec spec, String master, String folder, Map<String, String> conf, PrintStream progress) {
+        return run(spec, master, folder, conf, progress::println, false);
+    }
+
+    private static List<PointResult> run(SweepSpec spec, String master, String folder, Map<String, String> conf, Consumer<String> progress,
+                                         boolean everyPoll) {
         Map<String, String> hadoopConf = new LinkedHashMap<>();
         conf.forEach((k, v) -> {
             if (k.startsWith("spark.hadoop.")) {
@@ -49,14 +63,14 @@ public final class Sweep {
         });
         String location = Workspace.isUri(folder) ? folder : Path.of(folder).toAbsolutePath().toString();
         try (Workspace sweep = Workspace.open(location, hadoopConf)) {
-            return run(spec, master, location, sweep, hadoopConf, conf, progress);
+            return run(spec, master, location, sweep, hadoopConf, conf, progress, everyPoll);
         } catch (IOException e) {
             throw new SweepException("cannot use " + folder + " as the sweep's folder: " + e.getMessage(), e);
         }
     }
 
     private static List<PointResult> run(SweepSpec spec, String master, String location, Workspace sweep, Map<String, String> hadoopConf,
-                                         Map<String, String> conf, PrintStream progress) throws IOException {
+                                         Map<String, String> conf, Consumer<String> progress, boolean everyPoll) throws IOException {
         List<SweepPoint> points = spec.expand();
         Path dir = sweep.root();
         Files.createDirectories(dir);
@@ -86,9 +100,9 @@ public final class Sweep {
             while (!job.isDone()) {
                 String line = watch.line();
                 String counts = line.split(";")[0];
-                // a line when a point starts or ends, and every half minute in between
-                if (!counts.equals(lastCounts) || System.nanoTime() - lastPrint > 30e9) {
-                    progress.println(line);
+                // printed: a line when a point starts or ends, and every half minute in between
+                if (everyPoll || !counts.equals(lastCounts) || System.nanoTime() - lastPrint > 30e9) {
+                    progress.accept(line);
                     lastCounts = counts;
                     lastPrint = System.nanoTime();
                 }
@@ -112,7 +126,7 @@ public final class Sweep {
             }
             throw e;
         }
-        progress.println(watch.line());
+        progress.accept(watch.line());
         Results.write(dir, results);
         List<String> files = new java.util.ArrayList<>(List.of("results.csv", "summary.csv"));
         // With no finished point there is nothing to draw; the summary and the errors say why.
