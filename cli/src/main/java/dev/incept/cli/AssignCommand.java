@@ -6,6 +6,7 @@ import dev.incept.classroom.grade.Autograder;
 import dev.incept.classroom.grade.CheckOutcome;
 import dev.incept.classroom.grade.Grade;
 import dev.incept.classroom.grade.GradeReport;
+import dev.incept.classroom.grade.ClassGrading;
 import dev.incept.classroom.grade.Grader;
 import dev.incept.classroom.grade.KernelRun;
 import dev.incept.classroom.grade.WorkFolder;
@@ -124,7 +125,7 @@ final class AssignCommand {
             submissions.add(existing(s));
         }
         Sandbox sandbox = sandbox(a);
-        List<Grade> all = Grader.gradeAll(sandbox, ag.assignment(), ag.checks(), submissions, jobs, limits);
+        List<Grade> all = ClassGrading.gradeAll(sandbox, ag.assignment(), ag.checks(), submissions, jobs, limits);
         for (int i = 0; i < all.size(); i++) {
             Grade g = all.get(i);
             GradeReport.write(g, grades.resolve(stem(submissions.get(i))));
