@@ -101,6 +101,14 @@ class AnswerFlowTest {
     }
 
     @Test
+    void anAnswerLineOfAMadeUpKindCostsOnlyItsTest() {
+        HandedAnswers handed = new HandedAnswers(Map.of(
+                "t0|x", AnswerCodec.JSON.createObjectNode().put("kind", "java.lang.Runtime").put("value", 1).put("key", "t0|x")));
+        CheckVersion check = CheckVersion.of(AnswerPlan.of(A), 0, List.of("t0", "t0"), handed, "/a", "t");
+        assertEquals("`x` was handed back as no kind of answer (" + AnswerCodec.KINDS + ")", check.skipped().get(0));
+    }
+
+    @Test
     void handedAnswersKeepTheFirstLinePerKeyAndIgnoreDamagedLines(@TempDir Path dir) throws Exception {
         Path channel = dir.resolve("answers.jsonl");
         HandedAnswers.hand(channel, "k1", () -> 7L);
