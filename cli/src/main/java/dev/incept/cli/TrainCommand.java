@@ -65,10 +65,11 @@ final class TrainCommand {
               --random-erase P          erase a random patch (2-40% of the image) with probability P (default 0)
               --engine mxnet|pytorch    (default mxnet, or $INCEPT_ENGINE)
               --device cpu|gpu          (default cpu)
-              --weights FILE            start from published weights, .pth (torch.save) or .safetensors
-                                        (torchvision's names: googlenet-3x3,
-                                        inception-v3, inception-v3-torchvision); another class count keeps
-                                        the classifier as initialised
+              --weights FILE            start from saved weights, .pth (torch.save) or .safetensors: by
+                                        torchvision's or timm's names (googlenet-3x3, inception-v3,
+                                        inception-v4, inception-resnet-v2, inception-next-*; another
+                                        class count keeps the classifier as initialised), or incept's
+                                        own names for any network (Trainer.weights())
               --freeze-until BLOCK      train only the top-level blocks after BLOCK (and the aux heads)
               --precision float32|fp16  fp16: forward and backward in 16 bits with float32 weights and dynamic
                                         loss scaling, as torch.autocast with GradScaler; PyTorch only (default float32)

@@ -1,6 +1,9 @@
 package dev.incept.jupyter
 
 import dev.incept.classroom.answer.HandedAnswers
+import dev.incept.classroom.answer.HandedWeights
+import dev.incept.engine.Engines
+import dev.incept.train.Trainer
 import dev.incept.spec.Network
 import java.nio.file.Path
 
@@ -25,6 +28,8 @@ object Answers {
 
     fun nothing(key: String): Any? = loaded.value(key)
     fun network(key: String): Network = loaded.value(key) as Network
+    /** A trained network handed back: a trainer of the grader's own holding the student's weights. */
+    fun weights(key: String): Trainer = (loaded.value(key) as HandedWeights).trainer(Engines.fromEnvironment())
     fun boolean(key: String): Boolean = loaded.value(key) as Boolean
     fun int(key: String): Int = loaded.value(key) as Int
     fun long(key: String): Long = loaded.value(key) as Long

@@ -7,6 +7,7 @@ import dev.incept.data.Split
 import dev.incept.engine.Engines
 import dev.incept.spec.Network
 import dev.incept.train.OverfitProbe
+import dev.incept.train.Trainer
 
 // The checks an assignment's test cells call (see the README, "Teaching with incept"). Each prints
 // its result; when the grader runs the cell, also a line it reads. They return nothing, so that a
@@ -59,4 +60,28 @@ fun checkTrains(name: String, points: Double, student: Network, steps: Int = 20,
         Part(1.0 / 3, falls, "the loss went from %.3f to %.3f in %d steps (%.0f%%; half or less earns all of this part)"
             .format(java.util.Locale.ROOT, first, last, losses.size, 100 * ratio)),
     ))
+}
+
+/**
+ * How well [trained] classifies Fashion-MNIST's 10,000 test images, normalised as in training: all
+ * the points at [atLeast] top-1 accuracy or more, half at [halfAt] or more, none below. In the
+ * grader, [trained] is the network the student handed back, rebuilt from its weights in the
+ * grading process, so the accuracy is the grader's own measurement.
+ */
+fun checkAccuracy(name: String, points: Double, trained: Trainer, atLeast: Double, halfAt: Double = atLeast - 0.05) {
+    require(halfAt <= atLeast) { "halfAt ($halfAt) must not be above atLeast ($atLeast)" }
+    val top1 = try {
+        require(trained.network().input().channels() == 1) { "the network takes ${trained.network().input().channels()} channels; Fashion-MNIST has 1" }
+        trained.evaluate(FashionMnist.load(Split.TRAIN), FashionMnist.load(Split.TEST))
+    } catch (e: Exception) {
+        Checks.failed(name, points, "it could not be evaluated: ${e.message ?: e.javaClass.simpleName}")
+        return
+    }
+    val share = when {
+        top1.top1() >= atLeast -> 1.0
+        top1.top1() >= halfAt -> 0.5
+        else -> 0.0
+    }
+    Checks.parts(name, points, listOf(Part(1.0, share, "test accuracy %.1f%% on %,d images (%.0f%% earns all the points, %.0f%% half)"
+        .format(java.util.Locale.ROOT, 100 * top1.top1(), top1.count(), 100 * atLeast, 100 * halfAt))))
 }

@@ -94,12 +94,25 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
-     * Starts from published weights instead of the initialisation: torchvision's tensors, by
-     * torchvision's names, in a torch.save or safetensors file ({@link dev.incept.weights.Weights}). Call it before
+     * Starts from saved weights instead of the initialisation: incept's own (what {@link #weights}
+     * gives), or torchvision's and timm's tensors by their names, in a torch.save or safetensors
+     * file ({@link dev.incept.weights.Weights}). Call it before
      * {@link #fit}; a classifier for another class count keeps its initialisation.
      */
     public dev.incept.weights.Weights.Loaded startFrom(java.nio.file.Path file) {
         return dev.incept.weights.Weights.load(block, network, file);
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    /**
+     * The weights an evaluation uses (the moving average when there is one), as a safetensors
+     * file's bytes by incept's own names; {@link #startFrom} reads such a file back.
+     */
+    public byte[] weights() {
+        return withEvaluated(b -> dev.incept.weights.SafeTensors.bytes(dev.incept.weights.Weights.own(b, network)));
     }
 
     public NetworkBlock block() {

@@ -33,6 +33,12 @@ final class PublishedNames {
     private PublishedNames() {
     }
 
+    /** Whether the zoo's network {@code name} has published names (torchvision's or timm's). */
+    static boolean known(String name) {
+        return name.startsWith("inception-next-") || java.util.Set.of("googlenet-3x3", "inception-v3", "inception-v3-torchvision",
+                "inception-v4", "inception-resnet-v2").contains(name);
+    }
+
     /** The names for {@code a}'s network: googlenet-3x3 or inception-v3(-torchvision) from the zoo. */
     static List<Name> of(Analysis a) {
         if (a.network().startsWith("inception-next-")) {
@@ -80,7 +86,8 @@ final class PublishedNames {
                 mainDense = List.of(a.network().equals("inception-v4") ? "last_linear" : "classif");
             }
             default -> throw new WeightsException("published names are known for googlenet-3x3 and inception-v3 (torchvision's) and "
-                    + "inception-v4, inception-resnet-v2 and inception-next-* (timm's), not for " + a.network());
+                    + "inception-v4, inception-resnet-v2 and inception-next-* (timm's), not for " + a.network()
+                    + "; a file of incept's own names (a trainer's weights) loads into any network");
         }
         List<Name> out = new ArrayList<>();
         List<ParameterSlots.Slot> slots = ParameterSlots.of(a);

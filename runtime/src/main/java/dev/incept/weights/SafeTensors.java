@@ -16,7 +16,8 @@ import java.util.Map;
  * Reads a safetensors file (what the Hugging Face and timm hubs publish): an 8-byte little-endian
  * header length, a JSON header naming each tensor's dtype, shape and byte range, then the bytes.
  * Float tensors (F32, F16, BF16, F64) come back as float32; integer ones (a batch norm's
- * num_batches_tracked) are skipped, as nothing in a compiled network holds them.
+ * num_batches_tracked) are skipped, as nothing in a compiled network holds them. Written files hold
+ * F32 tensors in the order given.
  */
 public final class SafeTensors {
     private static final long MAX_HEADER = 100L * 1024 * 1024;
@@ -61,6 +62,34 @@ public final class SafeTensors {
         } catch (IOException e) {
             throw new WeightsException(file + ": cannot read (" + e.getMessage() + ")");
         }
+    }
+
+    /** {@code tensors} as a safetensors file's bytes (F32, little-endian, in the order given). */
+    public static byte[] bytes(java.util.List<StoredTensor> tensors) {
+        com.fasterxml.jackson.databind.node.ObjectNode header = new ObjectMapper().createObjectNode();
+        long offset = 0;
+        for (StoredTensor t : tensors) {
+            com.fasterxml.jackson.databind.node.ObjectNode n = header.putObject(t.name());
+            n.put("dtype", "F32");
+            com.fasterxml.jackson.databind.node.ArrayNode shape = n.putArray("shape");
+            for (long d : t.shape()) {
+                shape.add(d);
+            }
+            n.putArray("data_offsets").add(offset).add(offset + 4L * t.values().length);
+            offset += 4L * t.values().length;
+        }
+        byte[] h = header.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (8 + h.length + offset > Integer.MAX_VALUE - 8) {
+            throw new WeightsException("the tensors take " + offset + " bytes, more than one safetensors buffer holds");
+        }
+        ByteBuffer out = ByteBuffer.allocate((int) (8 + h.length + offset)).order(ByteOrder.LITTLE_ENDIAN);
+        out.putLong(h.length).put(h);
+        for (StoredTensor t : tensors) {
+            for (float v : t.values()) {
+                out.putFloat(v);
+            }
+        }
+        return out.array();
     }
 
     private static StoredTensor tensor(Path file, FileChannel ch, String name, JsonNode n, long dataStart, long size) throws IOException {

@@ -39,20 +39,31 @@ public final class Weights {
     private Weights() {
     }
 
-    /** Loads {@code file} (safetensors, or a state dict that torch.save wrote) into {@code block}, compiled from {@code network} and initialised. */
+    /**
+     * Loads {@code file} (safetensors, or a state dict that torch.save wrote) into {@code block},
+     * compiled from {@code network} and initialised: by incept's own names when the file holds them
+     * (what {@link #own} writes, for any network), else by the published names of the zoo's models.
+     */
     public static Loaded load(Block block, Network network, Path file) {
         if (!Files.isRegularFile(file)) {
             throw new WeightsException(file + ": no such file");
         }
         Analysis a = Analyzer.analyze(network, Convention.PYTORCH, true);
-        List<PublishedNames.Name> names = PublishedNames.of(a);
+        Map<String, StoredTensor> tensors = read(file);
+        List<PublishedNames.Name> own = OwnNames.of(a);
+        boolean isOwn = !own.isEmpty() && own.stream().allMatch(n -> tensors.containsKey(n.key()));
+        // a network without published names can only have been saved by its own; a mismatch names its tensors
+        List<PublishedNames.Name> names = isOwn || !PublishedNames.known(network.name()) ? own : PublishedNames.of(a);
+        if (names == own && !own.isEmpty() && own.stream().noneMatch(n -> tensors.containsKey(n.key()))) {
+            throw new WeightsException(file + ": no tensor is named as incept names " + network.name() + "'s (" + own.get(0).key()
+                    + ", ...); published names are known only for googlenet-3x3, inception-v3, inception-v4, inception-resnet-v2 and inception-next-*");
+        }
         List<Pair<String, Parameter>> params = new ArrayList<>();
         block.getParameters().forEach(params::add);
         if (params.size() != names.size()) {
             throw new WeightsException(network.name() + ": the compiled network has " + params.size() + " parameters where its description names "
                     + names.size() + " (compile it without sibling fusion)");
         }
-        Map<String, StoredTensor> tensors = read(file);
         List<String> problems = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         Set<String> used = new HashSet<>();
@@ -102,6 +113,39 @@ public final class Weights {
             loaded++;
         }
         return new Loaded(loaded, List.copyOf(kept), List.copyOf(skipped));
+    }
+
+    /**
+     * {@code block}'s tensors as they are now, by incept's own names (each layer's path and the
+     * tensor's role), in PyTorch's layout: a file {@link #load} reads back into any block compiled
+     * from the same description.
+     */
+    public static List<StoredTensor> own(Block block, Network network) {
+        List<PublishedNames.Name> names = OwnNames.of(Analyzer.analyze(network, Convention.PYTORCH, true));
+        List<Pair<String, Parameter>> params = new ArrayList<>();
+        block.getParameters().forEach(params::add);
+        if (params.size() != names.size()) {
+            throw new WeightsException(network.name() + ": the compiled network has " + params.size() + " parameters where its description names "
+                    + names.size() + " (compile it without sibling fusion)");
+        }
+        List<StoredTensor> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            NDArray array = params.get(i).getValue().getArray();
+            out.add(new StoredTensor(names.get(i).key(), array.getShape().getShape(), floats(array)));
+        }
+        return out;
+    }
+
+    private static float[] floats(NDArray array) {
+        if (array.getDataType() != ai.djl.ndarray.types.DataType.FLOAT64) {
+            return array.toFloatArray();
+        }
+        double[] d = array.toDoubleArray();
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
     }
 
     private static double[] widen(float[] values) {

@@ -11,13 +11,16 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * An answer as data: a network (its JSON description), a number, a string, a boolean, or an array
- * or list of those. Nothing else crosses from the student's sandbox to the grading process, so no
- * code of the student's runs where the score is computed.
+ * An answer as data: a network (its JSON description), a trained network (its description and its
+ * weights as a safetensors file), a number, a string, a boolean, or an array or list of those.
+ * Nothing else crosses from the student's sandbox to the grading process, so no code of the
+ * student's runs where the score is computed.
  */
 public final class AnswerCodec {
     /** What kinds of value an answer may be, in the words of a student's feedback. */
-    public static final String KINDS = "networks, numbers, strings, booleans, and arrays or lists of them";
+    public static final String KINDS = "networks, trained networks (a Trainer), numbers, strings, booleans, and arrays or lists of them";
+    /** The most bytes of weights one answer may hand back (4 M float32 parameters). */
+    public static final int MAX_WEIGHT_BYTES = 16 << 20;
     static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ELEMENTS = 1 << 20;
 
@@ -31,6 +34,14 @@ public final class AnswerCodec {
             o.put("kind", "null");
         } else if (v instanceof Network n) {
             o.put("kind", "network").put("value", SpecJson.write(n));
+        } else if (v instanceof dev.incept.train.Trainer t) {
+            byte[] weights = t.weights();
+            if (weights.length > MAX_WEIGHT_BYTES) {
+                throw new IllegalArgumentException("a trained network of " + weights.length + " bytes of weights is larger than an answer may be ("
+                        + MAX_WEIGHT_BYTES + ")");
+            }
+            o.put("kind", "weights").putObject("value").put("network", SpecJson.write(t.network()))
+                    .put("safetensors", java.util.Base64.getEncoder().encodeToString(weights));
         } else if (v instanceof Boolean b) {
             o.put("kind", "boolean").put("value", b);
         } else if (v instanceof Integer i) {
@@ -97,7 +108,7 @@ public final class AnswerCodec {
     public static String reader(String kind) {
         return switch (kind) {
             case "null" -> "nothing";
-            case "network", "boolean", "int", "long", "double", "float", "string", "intArray", "longArray", "doubleArray",
+            case "network", "weights", "boolean", "int", "long", "double", "float", "string", "intArray", "longArray", "doubleArray",
                     "floatArray", "booleanArray", "list" -> kind;
             default -> throw new IllegalArgumentException("unknown answer kind '" + kind + "'");
         };
@@ -110,6 +121,7 @@ public final class AnswerCodec {
         return switch (kind) {
             case "null" -> null;
             case "network" -> SpecJson.read(v.asText());
+            case "weights" -> HandedWeights.of(v);
             case "boolean" -> requireType(v, v.isBoolean(), kind).asBoolean();
             case "int" -> requireType(v, v.canConvertToInt() && v.isIntegralNumber(), kind).asInt();
             case "long" -> requireType(v, v.canConvertToLong() && v.isIntegralNumber(), kind).asLong();

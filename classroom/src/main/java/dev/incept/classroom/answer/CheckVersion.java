@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 /**
  * One submission's part of the notebook the grading kernel runs: only the instructor's code. After
  * the setup cells every part shares ({@link #header}), a part reads its submission's answers as
- * data, then for each test whose answers all came back binds them and runs the instructor's test
- * cell (calls to a student's function replaced by the value handed back for that call). The
+ * data, then for each test whose answers all came back runs the instructor's test cell, its
+ * answers bound at its top (calls to a student's function replaced by the value handed back for that call). The
  * grading API is called by its full name, so nothing but incept's own check can stand in, and
  * each test cell first tells it the question and this part's token. One kernel runs the parts of
  * many submissions in turn: none of their code runs there, and starting a kernel costs more than
@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 public record CheckVersion(List<Cell> cells, Map<Integer, String> skipped) {
     /** The ids given to the test cells of a check version: the prefix and the question. */
     public static final String TEST_ID_PREFIX = "incept-test-";
-    private static final Pattern API_CALL = Pattern.compile("(?<![\\w.])(check|checkArchitecture|checkTrains)(\\s*[({])");
+    private static final Pattern API_CALL = Pattern.compile("(?<![\\w.])(check|checkArchitecture|checkTrains|checkAccuracy)(\\s*[({])");
     private static final String API = "dev.incept.jupyter.";
 
     public CheckVersion {
@@ -111,12 +111,12 @@ public record CheckVersion(List<Cell> cells, Map<Integer, String> skipped) {
                 skipped.put(i, missing);
                 continue;
             }
-            if (!bindings.isEmpty()) {
-                cells.add(template.withLines(bindings).withId("incept-bind-" + (i + 1) + tag));
-            }
             List<String> lines = new ArrayList<>();
             lines.add(t.cell().firstLine());
             lines.add(API + "Grading.question(" + SandboxVersion.literal(t.header().question()) + ", \"" + token + "\")");
+            // read in the test's own cell, so that an answer that will not load (weights that are not
+            // the network's) fails this test with its reason
+            lines.addAll(bindings);
             for (String line : body.split("\n", -1)) {
                 Matcher m = API_CALL.matcher(line);
                 lines.add(m.replaceAll(API + "$1$2"));

@@ -36,8 +36,9 @@ public final class ClassGrading {
      * tests in grading kernels of up to {@link #BATCH} submissions each, {@code jobs} at a time.
      */
     public static List<Grade> gradeAll(Sandbox sandbox, Assignment a, List<ExpectedCheck> expected, List<Path> files, int jobs,
-            KernelRun.Limits limits) throws IOException, InterruptedException {
+            KernelRun.Limits whole) throws IOException, InterruptedException {
         AnswerPlan plan = AnswerPlan.of(a);
+        KernelRun.Limits limits = whole.threads() > 0 ? whole : whole.sharing(jobs);
         Grade[] grades = new Grade[files.size()];
         List<WorkFolder> folders = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(jobs);

@@ -92,7 +92,7 @@ public final class Grader {
         }
         Notebook notebook = CheckVersion.notebook(plan, parts);
         NotebookFile.write(notebook, work.resolve("in.ipynb"));
-        KernelRun.Limits batch = new KernelRun.Limits(limits.cellSeconds(), limits.totalSeconds() * students.size(), limits.heapMiB());
+        KernelRun.Limits batch = new KernelRun.Limits(limits.cellSeconds(), limits.totalSeconds() * students.size(), limits.heapMiB(), limits.threads());
         KernelRun.Ending ending = KernelRun.execute(sandbox, work.resolve("in.ipynb"), work.resolve("executed.ipynb"), work, batch, List.of(in));
         Notebook checked = readOr(work.resolve("executed.ipynb"), notebook);
         int header = CheckVersion.header(plan).size();

@@ -35,8 +35,21 @@ public final class KernelRun {
     private KernelRun() {
     }
 
-    /** Limits of one run: seconds per cell, seconds in all, the kernel's heap in MiB. */
-    public record Limits(int cellSeconds, int totalSeconds, int heapMiB) {
+    /**
+     * Limits of one run: seconds per cell, seconds in all, the kernel's heap in MiB, and the native
+     * threads its engine may use (0: one per core). Kernels that run side by side each get their
+     * share of the cores: an engine's OpenMP workers spin while they wait, and two kernels each
+     * running a worker per core trained 5x slower, not 2x, on a 2-core machine.
+     */
+    public record Limits(int cellSeconds, int totalSeconds, int heapMiB, int threads) {
+        public Limits(int cellSeconds, int totalSeconds, int heapMiB) {
+            this(cellSeconds, totalSeconds, heapMiB, 0);
+        }
+
+        /** These limits for one of {@code kernels} kernels running at once on this machine's cores. */
+        public Limits sharing(int kernels) {
+            return new Limits(cellSeconds, totalSeconds, heapMiB, Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, kernels)));
+        }
     }
 
     /** How the run ended: normally, past its total limit, or the kernel never started (with why). */
@@ -66,6 +79,9 @@ public final class KernelRun {
         env.put("LANG", "C.UTF-8");
         env.put("INCEPT_QUICK", "1");
         env.put("MALLOC_ARENA_MAX", "2");
+        if (limits.threads() > 0) {
+            env.put("OMP_NUM_THREADS", Integer.toString(limits.threads()));
+        }
         env.put("JUPYTER_PATH", sandbox.path(jupyter));
         for (Extra x : extras) {
             if (x.writable()) {

@@ -1,0 +1,66 @@
+package dev.incept.classroom.answer;
+
+import ai.djl.engine.Engine;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.incept.json.SpecJson;
+import dev.incept.spec.Network;
+import dev.incept.train.TrainConfig;
+import dev.incept.train.Trainer;
+import dev.incept.weights.WeightsException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A trained network a student handed back: its description and its weights, as the bytes of a
+ * safetensors file. The grading kernel rebuilds it in a trainer of its own ({@link #trainer}), so
+ * every evaluation of it runs in the grader's process, on the grader's data.
+ */
+public record HandedWeights(Network network, byte[] safetensors) {
+    static HandedWeights of(JsonNode value) {
+        if (!value.path("network").isTextual() || !value.path("safetensors").isTextual()) {
+            throw new IllegalArgumentException("a weights answer must hold a network and its safetensors");
+        }
+        String text = value.path("safetensors").asText();
+        if (text.length() > AnswerCodec.MAX_WEIGHT_BYTES / 3 * 4 + 4) {
+            throw new IllegalArgumentException("a weights answer holds more than " + AnswerCodec.MAX_WEIGHT_BYTES + " bytes");
+        }
+        byte[] bytes;
+        try {
+            bytes = java.util.Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("a weights answer's safetensors is not base64");
+        }
+        return new HandedWeights(SpecJson.read(value.path("network").asText()), bytes);
+    }
+
+    /**
+     * A trainer of the handed network (the default recipe, on {@code engine}) holding the handed
+     * weights; a file that is not the network's weights is refused in one line naming why.
+     */
+    public Trainer trainer(Engine engine) {
+        Trainer t = new Trainer(network, TrainConfig.defaults(), engine);
+        Path file = null;
+        try {
+            file = Files.createTempFile("incept-handed-", ".safetensors");
+            Files.write(file, safetensors);
+            t.startFrom(file);
+            return t;
+        } catch (IOException e) {
+            t.close();
+            throw new UncheckedIOException(e);
+        } catch (WeightsException | IllegalArgumentException e) {
+            t.close();
+            throw new IllegalStateException("the handed weights do not load: " + e.getMessage().replaceAll("\\S*incept-handed-\\S*: ", ""));
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temporary file in the kernel's private /tmp
+                }
+            }
+        }
+    }
+}
