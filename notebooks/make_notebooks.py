@@ -295,7 +295,12 @@ fun base(epochs: Int) = TrainConfig.paper()
     .withEmaDecay(0.999).withAugment(Augment(2, true))
     .withLimits(if (quick) 2_000 else Int.MAX_VALUE, if (quick) 500 else Int.MAX_VALUE)
 fun trainRun(title: String, net: Network, config: TrainConfig): History =
-    Trainer(net, config, engine).use { t -> History(title, t.fit(train, test, null, false)) }
+    Trainer(net, config, engine).use { t -> t.listen(progress(title)); History(title, t.fit(train, test, null, false)) }
+// One live display per training run, updated in place: a line while an epoch runs, the curves after it.
+fun progress(title: String): LiveProgress {
+    val id = "$title ${System.nanoTime()}"
+    return LiveProgress({ DISPLAY(it, id) }, { UPDATE_DISPLAY(it, id) }, title)
+}
 """
 
 write("03-label-smoothing.ipynb", [
@@ -474,6 +479,7 @@ for (s in scales) {
     // 4 epochs of 4,000 images in the full run: the 1024-channel stack costs ~200 M multiply-adds per image.
     val config = base(4).withClipNorm(0.0).withLimits(if (quick) 1_000 else 4_000, if (quick) 500 else 2_000)
     Trainer(resnet(s), config, engine).use { t ->
+        t.listen(progress("scale $s"))
         stats["scale $s, at initialisation"] = t.stageStatistics(train, test, 64)
         try {
             runs["scale $s"] = History("scale $s", t.fit(train, test, null, false))
@@ -601,7 +607,11 @@ for ((name, eps) in settings) {
         DataSpec("fashion-mnist", null), "mxnet", "cpu")
     val run = Run.create(root.resolve(name), spec)
     val data = spec.data().open()
-    run.trainer(null, null).use { it.fit(data.train(), data.test(), run.checkpoint()) }
+    val id = "$name ${System.nanoTime()}"
+    run.trainer(null, null).use {
+        it.listen(LiveProgress({ DISPLAY(it, id) }, { UPDATE_DISPLAY(it, id) }, name))
+        it.fit(data.train(), data.test(), run.checkpoint())
+    }
 }
 """),
     md("""
@@ -903,7 +913,11 @@ val macs = linkedMapOf<String, Double>()
 for ((name, adam) in minis) {
     val net = Zoo.get(name).build(fashion)
     macs[name] = net.analyze().macs() / 1e6
-    Trainer(net, recipe(adam), engine).use { t -> runs[name] = History(name, t.fit(train, test, null, false)) }
+    val id = "$name ${System.nanoTime()}"
+    Trainer(net, recipe(adam), engine).use { t ->
+        t.listen(LiveProgress({ DISPLAY(it, id) }, { UPDATE_DISPLAY(it, id) }, name))
+        runs[name] = History(name, t.fit(train, test, null, false))
+    }
     println("%-20s %5.1f M multiply-adds  top-1 %.2f%%".format(name, macs[name], 100 * runs[name]!!.last().test().top1()))
 }
 """),

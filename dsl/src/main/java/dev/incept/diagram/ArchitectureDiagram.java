@@ -55,7 +55,51 @@ public final class ArchitectureDiagram {
 
     public static String svg(Network network, Analysis analysis) {
         ArchitectureDiagram d = new ArchitectureDiagram(analysis);
-        Node root = d.sequence(analysis.layers(), "input " + network.input());
+        return d.draw(d.sequence(analysis.layers(), "input " + network.input()));
+    }
+
+    /**
+     * The network folded to its stages: each top-level block one box with its label and the shape
+     * it hands on, so that a wide network (Inception-ResNet, v4) reads at a glance; {@link #block}
+     * draws any one of them whole.
+     */
+    public static String stages(Network network, Analysis analysis) {
+        ArchitectureDiagram d = new ArchitectureDiagram(analysis);
+        List<Node> parts = new java.util.ArrayList<>();
+        List<String> shapes = new java.util.ArrayList<>();
+        parts.add(new Box("input " + network.input(), "#eeeeee"));
+        shapes.add(null);
+        for (ResolvedLayer l : analysis.layers()) {
+            parts.add(l.children().isEmpty() ? d.node(l) : box(l, "#fff6bf"));
+            shapes.add(l.output().toString());
+        }
+        shapes.remove(shapes.size() - 1);
+        return d.draw(new Stack(parts, shapes));
+    }
+
+    /** One block of the resolved tree, drawn whole from the shape it takes. */
+    public static String block(Analysis analysis, ResolvedLayer block) {
+        ArchitectureDiagram d = new ArchitectureDiagram(analysis);
+        return d.draw(d.sequence(List.of(block), block.path() + " · input " + block.input()));
+    }
+
+    /** The width in pixels of a drawing this class made. */
+    public static int width(String svg) {
+        return dimension(svg, "width");
+    }
+
+    /** The height in pixels of a drawing this class made. */
+    public static int height(String svg) {
+        return dimension(svg, "height");
+    }
+
+    private static int dimension(String svg, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<svg [^>]*?\\b" + name + "=\"(\\d+)\"").matcher(svg);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    private String draw(Node root) {
+        ArchitectureDiagram d = this;
         int width = root.width + 40;
         int height = root.height + 40;
         d.svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "

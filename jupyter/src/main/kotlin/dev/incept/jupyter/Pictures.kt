@@ -11,9 +11,9 @@ import java.util.Base64
  * <img> whose source is the SVG survives both, and a PNG beside it serves viewers that show only images.
  */
 object Pictures {
-    /** An <img> element showing [svg] at its own size. */
-    fun img(svg: String, alt: String): String =
-        "<img alt=\"${attribute(alt)}\" style=\"max-width:none\" src=\"data:image/svg+xml;base64," +
+    /** An <img> element showing [svg] at its own size, or with [fit] no wider than its box (scaled down to it). */
+    fun img(svg: String, alt: String, fit: Boolean = false): String =
+        "<img alt=\"${attribute(alt)}\" style=\"${if (fit) "max-width:100%;height:auto" else "max-width:none"}\" src=\"data:image/svg+xml;base64," +
             Base64.getEncoder().encodeToString(svg.toByteArray(Charsets.UTF_8)) + "\"/>"
 
     /** [svg] as HTML for front ends that render it, a PNG for the rest, [alt] as text. */

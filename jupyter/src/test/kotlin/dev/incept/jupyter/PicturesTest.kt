@@ -37,6 +37,21 @@ class PicturesTest {
     }
 
     @Test
+    fun aWideNetworkIsFoldedToItsStagesWithEveryBlockOpenedOnDemandAndNothingDrawnWiderThanItsBox() {
+        val net = Zoo.get("inception-resnet-v2").build(ModelConfig.imagenet(299))
+        val html = networkOutput(net)["text/html"]!!
+        val images = Regex("<img [^>]*>").findAll(html).map { it.value }.toList()
+        assertTrue(images.all { it.contains("max-width:100%") }, "every picture scales to its box")
+        assertTrue(images.first().contains("alt=\"the stages of inception-resnet-v2\""), images.first().take(120))
+        val folds = Regex("<details").findAll(html).count()
+        assertEquals(folds + 1, images.size, "one picture per fold, beside the stages")
+        assertTrue(folds >= 5, "$folds folds")
+        val stages = svgOfImg(html)
+        assertTrue(dev.incept.diagram.ArchitectureDiagram.width(stages) <= WIDE_DIAGRAM && dev.incept.diagram.ArchitectureDiagram.height(stages) <= TALL_DIAGRAM)
+        assertTrue(html.contains("white-space:pre"), "the table's rows never wrap")
+    }
+
+    @Test
     fun aLiveLineShowsOnceThenUpdatesInPlace() {
         val shown = mutableListOf<Any>()
         val updated = mutableListOf<Any>()
