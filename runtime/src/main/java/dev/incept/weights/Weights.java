@@ -58,12 +58,7 @@ public final class Weights {
             throw new WeightsException(file + ": no tensor is named as incept names " + network.name() + "'s (" + own.get(0).key()
                     + ", ...); published names are known only for googlenet-3x3, inception-v3, inception-v4, inception-resnet-v2 and inception-next-*");
         }
-        List<Pair<String, Parameter>> params = new ArrayList<>();
-        block.getParameters().forEach(params::add);
-        if (params.size() != names.size()) {
-            throw new WeightsException(network.name() + ": the compiled network has " + params.size() + " parameters where its description names "
-                    + names.size() + " (compile it without sibling fusion)");
-        }
+        List<Pair<String, Parameter>> params = parameters(block, network, names);
         List<String> problems = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         Set<String> used = new HashSet<>();
@@ -122,18 +117,24 @@ public final class Weights {
      */
     public static List<StoredTensor> own(Block block, Network network) {
         List<PublishedNames.Name> names = OwnNames.of(Analyzer.analyze(network, Convention.PYTORCH, true));
-        List<Pair<String, Parameter>> params = new ArrayList<>();
-        block.getParameters().forEach(params::add);
-        if (params.size() != names.size()) {
-            throw new WeightsException(network.name() + ": the compiled network has " + params.size() + " parameters where its description names "
-                    + names.size() + " (compile it without sibling fusion)");
-        }
+        List<Pair<String, Parameter>> params = parameters(block, network, names);
         List<StoredTensor> out = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             NDArray array = params.get(i).getValue().getArray();
             out.add(new StoredTensor(names.get(i).key(), array.getShape().getShape(), floats(array)));
         }
         return out;
+    }
+
+    /** {@code block}'s parameters, one for each of {@code names}, in the order the description lists them. */
+    private static List<Pair<String, Parameter>> parameters(Block block, Network network, List<PublishedNames.Name> names) {
+        List<Pair<String, Parameter>> params = new ArrayList<>();
+        block.getParameters().forEach(params::add);
+        if (params.size() != names.size()) {
+            throw new WeightsException(network.name() + ": the compiled network has " + params.size() + " parameters where its description names "
+                    + names.size() + " (compile it without sibling fusion)");
+        }
+        return params;
     }
 
     private static float[] floats(NDArray array) {

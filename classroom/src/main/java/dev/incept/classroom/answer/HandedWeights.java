@@ -32,7 +32,15 @@ public record HandedWeights(Network network, byte[] safetensors) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("a weights answer's safetensors is not base64");
         }
-        return new HandedWeights(SpecJson.read(value.path("network").asText()), bytes);
+        Network network = SpecJson.read(value.path("network").asText());
+        // the grader builds the handed network before reading its weights: one larger than any
+        // answer's weights could fill is refused from its description, never allocated
+        long params = dev.incept.analysis.Analyzer.analyze(network, dev.incept.analysis.Convention.PYTORCH, true).params();
+        if (params > AnswerCodec.MAX_WEIGHT_BYTES / 4) {
+            throw new IllegalArgumentException("a weights answer's network has " + params + " parameters, more than an answer's "
+                    + AnswerCodec.MAX_WEIGHT_BYTES + " bytes of weights hold");
+        }
+        return new HandedWeights(network, bytes);
     }
 
     /**

@@ -79,5 +79,8 @@ class HandedWeightsTest {
         }
         String why = refusal(line(NET, Base64.getEncoder().encodeToString(otherWeights)));
         assertTrue(why.contains("nothing was loaded") && !why.contains("incept-handed-"), why);
+        Network tooLarge = Zoo.get("inception-v4").build(ModelConfig.imagenet(299));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AnswerCodec.decode(line(tooLarge, "")));
+        assertTrue(e.getMessage().contains("parameters, more than an answer's"), e.getMessage());
     }
 }
