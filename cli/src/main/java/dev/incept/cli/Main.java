@@ -1,7 +1,7 @@
 package dev.incept.cli;
 
 import dev.incept.spec.ControlCharacters;
-import dev.incept.spec.SpecException;
+import dev.incept.failure.InceptException;
 import dev.incept.zoo.Zoo;
 
 import java.io.PrintStream;
@@ -68,36 +68,9 @@ public final class Main {
                 case "help" -> help(rest, out);
                 default -> throw new UsageException("unknown command '" + command + "'; try 'incept --help'");
             };
-        } catch (UsageException e) {
-            err.println(ControlCharacters.escape("incept: " + e.getMessage()));
-            return 2;
-        } catch (SpecException e) {
-            err.println(ControlCharacters.escape("incept: invalid description: " + e.getMessage()));
-            return 1;
-        } catch (dev.incept.data.DataException e) {
-            err.println(ControlCharacters.escape("incept: data: " + e.getMessage()));
-            return 1;
-        } catch (dev.incept.train.CheckpointException e) {
-            err.println(ControlCharacters.escape("incept: checkpoint: " + e.getMessage()));
-            return 1;
-        } catch (dev.incept.train.TrainingDiverged e) {
-            err.println(ControlCharacters.escape("incept: " + e.getMessage()));
-            return 3;
-        } catch (dev.incept.classroom.notebook.NotebookException e) {
-            err.println(ControlCharacters.escape("incept: " + e.getMessage()));
-            return 1;
-        } catch (dev.incept.storage.StorageException | dev.incept.storage.FolderInUse e) {
-            err.println(ControlCharacters.escape("incept: " + e.getMessage()));
-            return 1;
-        } catch (dev.incept.run.RunException e) {
-            err.println(ControlCharacters.escape("incept: run: " + e.getMessage()));
-            return 1;
-        } catch (dev.incept.weights.WeightsException e) {
-            err.println(ControlCharacters.escape("incept: weights: " + e.getMessage()));
-            return 1;
-        } catch (dev.incept.onnx.OnnxException e) {
-            err.println(ControlCharacters.escape("incept: export: " + e.getMessage()));
-            return 1;
+        } catch (InceptException e) {
+            err.println(ControlCharacters.escape("incept: " + e.userLine()));
+            return e.exitCode();
         } catch (java.io.IOException e) {
             err.println(ControlCharacters.escape("incept: " + e.getMessage()));
             return 1;

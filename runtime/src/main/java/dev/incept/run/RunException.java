@@ -1,12 +1,14 @@
 package dev.incept.run;
 
+import dev.incept.failure.InceptException;
+
 /** A run folder that cannot be reopened: none there, or its run.json unreadable. */
-public final class RunException extends RuntimeException {
+public final class RunException extends InceptException {
     public RunException(String message) {
-        super(message);
+        super("run", FAILED, message);
     }
 
     public RunException(String message, Throwable cause) {
-        super(message, cause);
+        super("run", FAILED, message, cause);
     }
 }

@@ -59,6 +59,10 @@ public record RunSpec(Network network, String model, TrainConfig config, DataSpe
         JsonNode o;
         try {
             o = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new RunException(file + " is damaged: it is not JSON (" + e.getOriginalMessage() + ")", e);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new RunException(file + " is damaged: it is not UTF-8 text", e);
         } catch (NoSuchFileException e) {
             throw new RunException("no " + FILE_NAME + " in " + dir + " (is it a run folder made by incept train?)", e);
         } catch (IOException e) {
@@ -73,7 +77,7 @@ public record RunSpec(Network network, String model, TrainConfig config, DataSpe
             DataSpec data = new DataSpec(d.path("source").asText(), d.path("input").isNumber() ? d.path("input").asInt() : null);
             return new RunSpec(net, o.path("model").asText(), TrainConfigJson.read(o.path("config")), data,
                     o.path("engine").asText(), o.path("device").asText());
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | dev.incept.spec.SpecException e) {
             throw new RunException(file + " is damaged: " + e.getMessage(), e);
         }
     }

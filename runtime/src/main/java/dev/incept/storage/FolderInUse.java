@@ -1,8 +1,10 @@
 package dev.incept.storage;
 
+import dev.incept.failure.InceptException;
+
 /** Another process (or this one) holds a folder's {@link FolderLock}. */
-public final class FolderInUse extends RuntimeException {
+public final class FolderInUse extends InceptException {
     public FolderInUse(String message) {
-        super(message);
+        super("", FAILED, message);
     }
 }

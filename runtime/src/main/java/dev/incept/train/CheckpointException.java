@@ -1,12 +1,14 @@
 package dev.incept.train;
 
+import dev.incept.failure.InceptException;
+
 /** A checkpoint that cannot be used: missing, corrupt, or written for a different network or optimizer. */
-public final class CheckpointException extends RuntimeException {
+public final class CheckpointException extends InceptException {
     public CheckpointException(String message) {
-        super(message);
+        super("checkpoint", FAILED, message);
     }
 
     public CheckpointException(String message, Throwable cause) {
-        super(message, cause);
+        super("checkpoint", FAILED, message, cause);
     }
 }

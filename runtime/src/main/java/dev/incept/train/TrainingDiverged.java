@@ -1,8 +1,10 @@
 package dev.incept.train;
 
+import dev.incept.failure.InceptException;
+
 /** The loss became NaN or infinite; training stopped without touching the last good checkpoint. */
-public final class TrainingDiverged extends RuntimeException {
+public final class TrainingDiverged extends InceptException {
     public TrainingDiverged(String message) {
-        super(message);
+        super("", DIVERGED, message);
     }
 }

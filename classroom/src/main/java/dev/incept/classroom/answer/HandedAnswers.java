@@ -34,7 +34,7 @@ public record HandedAnswers(Map<String, ObjectNode> byKey) {
         ObjectNode line;
         try {
             line = AnswerCodec.encode(value.get());
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | dev.incept.failure.InceptException e) {
             line = AnswerCodec.JSON.createObjectNode().put("error", e.getMessage());
         } catch (Throwable t) {
             // The Kotlin REPL leaves a val whose cell threw unset; reading it fails inside the REPL's own classes.

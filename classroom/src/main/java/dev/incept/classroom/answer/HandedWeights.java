@@ -2,11 +2,11 @@ package dev.incept.classroom.answer;
 
 import ai.djl.engine.Engine;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.incept.failure.InceptException;
 import dev.incept.json.SpecJson;
 import dev.incept.spec.Network;
 import dev.incept.train.TrainConfig;
 import dev.incept.train.Trainer;
-import dev.incept.weights.WeightsException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -58,7 +58,7 @@ public record HandedWeights(Network network, byte[] safetensors) {
         } catch (IOException e) {
             t.close();
             throw new UncheckedIOException(e);
-        } catch (WeightsException | IllegalArgumentException e) {
+        } catch (InceptException | IllegalArgumentException e) {
             t.close();
             throw new IllegalStateException("the handed weights do not load: " + e.getMessage().replaceAll("\\S*incept-handed-\\S*: ", ""));
         } finally {
