@@ -731,7 +731,7 @@ println("steps 2 and 3 change the recipe only: " + v2.diff(v2).lines().last { it
 
 Each step is a named variant: a description file and the recipe settings (named as `incept train`
 names its options) that differ from the base. Step 1 trains with momentum SGD at a constant 0.05
-(`--recipe default`); from step 2 on, the paper's recipe: RMSProp (decay 0.9, epsilon 1.0,
+(`--recipe plain`); from step 2 on, the paper's recipe: RMSProp (decay 0.9, epsilon 1.0,
 momentum 0.9), learning rate 0.045 x 0.94 every 2 epochs, gradient clipping at global norm 2.0.
 The paper's moving average of the weights (decay 0.9999) is off in every step: over 240 steps it
 would still be mostly the initial weights. Every step trains its auxiliary head (weight 0.4).
@@ -749,7 +749,7 @@ val chain = sweep("ablation-chain") {
     base("data" to "fashion-mnist", "epochs" to (if (quick) 1 else 3), "batch" to 128,
          "train-limit" to (if (quick) 600 else 10_000), "test-limit" to (if (quick) 200 else 5_000),
          "aux" to true, "recipe" to "paper", "label-smoothing" to 0, "ema" to 0)
-    variant(steps[0], "spec" to files["v2-7x7-stem"]!!, "recipe" to "default")
+    variant(steps[0], "spec" to files["v2-7x7-stem"]!!, "recipe" to "plain")
     variant(steps[1], "spec" to files["v2-7x7-stem"]!!)
     variant(steps[2], "spec" to files["v2-7x7-stem"]!!, "label-smoothing" to 0.1)
     variant(steps[3], "spec" to files["v2-factorized-7x7"]!!, "label-smoothing" to 0.1)

@@ -1,8 +1,11 @@
 package dev.incept.cli;
 
 import dev.incept.data.DataSource;
-import dev.incept.run.Run;
+import dev.incept.run.Placement;
+import dev.incept.run.RunFolder;
 import dev.incept.run.RunSpec;
+import dev.incept.run.TrainOption;
+import dev.incept.run.TrainSettings;
 import dev.incept.train.Checkpoint;
 import dev.incept.train.EvalOptions;
 import dev.incept.train.Evaluation;
@@ -39,28 +42,28 @@ final class EvalCommand {
 
     static int run(List<String> argv, PrintStream out) {
         if (argv.contains("--weights")) {
-            return withWeights(Args.parse(argv, FLAGS, WEIGHTS_VALUED), out);
+            return withWeights(argv, Args.parse(argv, FLAGS, WEIGHTS_VALUED), out);
         }
         Args own = Args.parse(argv, FLAGS, VALUED);
         if (own.positional.size() != 1) {
             throw new UsageException("eval takes one run folder, got " + own.positional);
         }
         Path runDir = Path.of(own.positional.get(0));
-        RunSpec spec = RunSetup.saved(runDir);
+        RunSpec spec = RunFolder.saved(runDir);
         // Ours only change where it runs and how much of the test set it reads.
         spec = spec.withPlace(own.get("engine", spec.engine()), own.get("device", spec.device()));
         Integer testLimit = own.positiveInt("test-limit");
         if (testLimit != null) {
             spec = spec.withConfig(spec.config().withLimits(spec.config().trainLimit(), testLimit));
         }
-        RunSetup run = RunSetup.of(spec);
-        DataSource data = run.data();
-        TrainConfig cfg = run.cfg();
-        try (Trainer trainer = new Trainer(run.net(), cfg, run.engine(), run.device())) {
+        DataSource data = spec.data().open();
+        TrainConfig cfg = spec.config();
+        Placement place = Placement.of(spec);
+        try (Trainer trainer = new Trainer(spec.network(), cfg, place.engine(), place.device())) {
             int epochs = trainer.restore(runDir.resolve(Checkpoint.FILE_NAME));
             out.printf(Locale.ROOT, "incept: %s (%s) after %d epochs, %s weights, on %d %s test images (%s)%n",
-                    run.net().name(), run.modelName(), epochs, cfg.emaDecay() > 0 ? "moving-average" : "live",
-                    Math.min(cfg.testLimit(), data.test().count()), data.name(), run.engine().getEngineName());
+                    spec.network().name(), spec.model(), epochs, cfg.emaDecay() > 0 ? "moving-average" : "live",
+                    Math.min(cfg.testLimit(), data.test().count()), data.name(), place.engine().getEngineName());
             print(out, "single view", trainer.evaluate(data.train(), data.test(), EvalOptions.SINGLE_VIEW));
             if (own.flag("mirror")) {
                 print(out, "with mirror", trainer.evaluate(data.train(), data.test(), EvalOptions.MIRRORED));
@@ -70,22 +73,24 @@ final class EvalCommand {
     }
 
     /** A zoo model with a weights file, on a data set's test split, normalised as training would. */
-    private static int withWeights(Args a, PrintStream out) {
+    private static int withWeights(List<String> argv, Args a, PrintStream out) {
         if (a.positional.size() != 1) {
             throw new UsageException("eval --weights takes one zoo model, got " + a.positional);
         }
         Path weights = Path.of(a.get("weights", null));
-        RunSetup run = RunSetup.of(a);
-        DataSource data = run.data();
-        TrainConfig cfg = run.cfg();
-        try (Trainer trainer = new Trainer(run.net(), cfg, run.engine(), run.device())) {
+        TrainSettings settings = TrainSettings.parse(argv.stream().filter(w -> !w.equals("--mirror")).toList()).with(TrainOption.WEIGHTS, null);
+        DataSource data = settings.dataSpec().open();
+        RunSpec spec = settings.spec(data);
+        TrainConfig cfg = spec.config();
+        Placement place = Placement.of(spec);
+        try (Trainer trainer = new Trainer(spec.network(), cfg, place.engine(), place.device())) {
             dev.incept.weights.Weights.Loaded loaded = trainer.startFrom(weights);
             if (!loaded.classifierKept().isEmpty()) {
                 throw new UsageException(weights + ": its classifier is for another class count than " + data.name() + "'s "
                         + data.classes().size() + " (" + loaded.classifierKept().get(0) + "); fine-tune it with 'incept train --weights'");
             }
-            out.printf(Locale.ROOT, "incept: %s with %d tensors from %s, on %d %s test images (%s)%n", run.net().name(), loaded.tensors(), weights,
-                    Math.min(cfg.testLimit(), data.test().count()), data.name(), run.engine().getEngineName());
+            out.printf(Locale.ROOT, "incept: %s with %d tensors from %s, on %d %s test images (%s)%n", spec.network().name(), loaded.tensors(), weights,
+                    Math.min(cfg.testLimit(), data.test().count()), data.name(), place.engine().getEngineName());
             print(out, "single view", trainer.evaluate(data.train(), data.test(), EvalOptions.SINGLE_VIEW));
             if (a.flag("mirror")) {
                 print(out, "with mirror", trainer.evaluate(data.train(), data.test(), EvalOptions.MIRRORED));

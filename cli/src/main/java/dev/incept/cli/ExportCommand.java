@@ -9,7 +9,9 @@ import dev.incept.compile.NetworkBlock;
 import dev.incept.engine.EngineChoice;
 import dev.incept.engine.Engines;
 import dev.incept.onnx.Onnx;
+import dev.incept.run.RunFolder;
 import dev.incept.run.RunSpec;
+import dev.incept.run.TrainSettings;
 import dev.incept.spec.FeatureShape;
 import dev.incept.spec.Network;
 import dev.incept.train.Checkpoint;
@@ -61,9 +63,9 @@ final class ExportCommand {
         if (!Files.isDirectory(runDir)) {
             throw new UsageException(what + " is not a run folder; to export a zoo model give its weights: --weights FILE");
         }
-        RunSpec saved = RunSetup.saved(runDir);
+        RunSpec saved = RunFolder.saved(runDir);
         RunSpec spec = saved.withPlace(a.get("engine", saved.engine()), "cpu");
-        Engine engine = Engines.load(TrainCommand.engineOf(spec.engine()));
+        Engine engine = Engines.load(TrainSettings.engineOf(spec.engine()));
         try (Trainer trainer = new Trainer(spec.network(), spec.config(), engine)) {
             int epochs = trainer.restore(runDir.resolve(Checkpoint.FILE_NAME));
             trainer.withEvaluatedWeights(block -> Onnx.export(block, file));
@@ -75,12 +77,12 @@ final class ExportCommand {
     private static int fromWeights(Args a, String model, Path weights, Path file, PrintStream out) {
         Zoo.Model m = Zoo.find(model).orElseThrow(() -> new UsageException("unknown model '" + model + "'; try 'incept models'"));
         Integer input = a.positiveInt("input");
-        if (input != null && input > RunSetup.MAX_INPUT) {
-            throw new UsageException("--input must be in [1, " + RunSetup.MAX_INPUT + "], got " + input);
+        if (input != null && input > TrainSettings.MAX_INPUT) {
+            throw new UsageException("--input must be in [1, " + TrainSettings.MAX_INPUT + "], got " + input);
         }
         int classes = a.positiveInt("classes") == null ? 1000 : a.positiveInt("classes");
         Network net = m.build(new ModelConfig(classes, 3, input == null ? m.defaultInput() : input, false, true));
-        EngineChoice choice = a.get("engine", null) == null ? EngineChoice.fromEnvironment() : TrainCommand.engineOf(a.get("engine", null));
+        EngineChoice choice = a.get("engine", null) == null ? EngineChoice.fromEnvironment() : TrainSettings.engineOf(a.get("engine", null));
         try (NDManager manager = Engines.load(choice).newBaseManager()) {
             NetworkBlock block = Compiler.compile(net);
             FeatureShape in = net.input();

@@ -84,31 +84,21 @@ public final class Main {
     }
 
     /**
-     * Sweeps live in the incept-sweep module (Spark and its jars), which this module does not depend
-     * on: the launcher puts it on the class path, and the command is found there.
+     * Sweeps live in the incept-sweep module (Spark and its 130-odd jars), which the launcher puts on
+     * the class path for this command only.
      */
     private static int sweep(List<String> rest, PrintStream out, PrintStream err) {
         try {
-            Class<?> c = Class.forName("dev.incept.sweep.SweepCommand");
-            return (int) c.getMethod("run", List.class, PrintStream.class, PrintStream.class).invoke(null, rest, out, err);
-        } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException e) {
-            throw new UsageException("sweeps need the incept-sweep module on the class path (./incept adds it once built: mvn -pl sweep -am package)");
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                if (r.getClass().getName().equals("dev.incept.sweep.SweepException")) {
-                    err.println(ControlCharacters.escape("incept: sweep: " + r.getMessage()));
-                    return 1;
-                }
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
+            return dev.incept.sweep.SweepCommand.run(rest, out, err, ExecutorJars::list);
+        } catch (NoClassDefFoundError e) {
+            throw new UsageException("sweeps need the incept-sweep module and Spark on the class path (./incept adds them once built: mvn -pl sweep -am package); missing: " + e.getMessage());
         }
     }
 
     private static String sweepUsage() {
         try {
-            return (String) Class.forName("dev.incept.sweep.SweepCommand").getField("USAGE").get(null);
-        } catch (ReflectiveOperationException e) {
+            return dev.incept.sweep.SweepCommand.USAGE;
+        } catch (NoClassDefFoundError e) {
             return "usage: incept sweep FILE.json [--master local[N]|spark://HOST:PORT] [--out DIR] (needs the incept-sweep module)";
         }
     }

@@ -101,7 +101,7 @@ class MainTest {
     }
     @Test
     void aRunKilledDuringItsFirstCheckpointIsSaidSoAndItsPartialCheckpointRemoved(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve(TrainCommand.ARGS_FILE), "inception-mini\n--epochs\n1\n");
+        Files.writeString(dir.resolve(dev.incept.run.RunSpec.FILE_NAME), "{}");
         Path partial = Files.write(dir.resolve("." + dev.incept.train.Checkpoint.FILE_NAME + dev.incept.storage.DurableFile.TEMPORARY_SUFFIX), new byte[4096]);
         assertOneLineError(run("train", "--resume", dir.toString()), "stopped before its first checkpoint was complete");
         assertTrue(Files.notExists(partial));
@@ -109,12 +109,16 @@ class MainTest {
     }
 
     @Test
-    void aDamagedRunJsonGetsOneLineNotAnUnexpectedError(@TempDir Path dir) throws Exception {
+    void aDamagedRunJsonGetsOneLineNamingItForEvalAndResumeNotAnUnexpectedError(@TempDir Path dir) throws Exception {
         Files.write(dir.resolve(dev.incept.train.Checkpoint.FILE_NAME), new byte[16]);
-        Files.writeString(dir.resolve(dev.incept.run.RunSpec.FILE_NAME), "{\"format\": \"incept-run/1\", \"network\": ");
-        CliRun r = run("eval", dir.toString());
-        assertOneLineError(r, "incept: run: ");
-        assertTrue(!r.err().contains("unexpected"), r.err());
+        for (String damage : List.of("{\"format\": \"incept-run/1\", \"network\": ", "\u0000\u00ff not json",
+                "{\"format\": \"incept-run/1\", \"network\": {\"x\": 1}}")) {
+            Files.writeString(dir.resolve(dev.incept.run.RunSpec.FILE_NAME), damage);
+            for (CliRun r : List.of(run("eval", dir.toString()), run("train", "--resume", dir.toString(), "--epochs", "2"))) {
+                assertOneLineError(r, "incept: run: ");
+                assertTrue(r.err().contains("run.json is damaged") && !r.err().contains("unexpected"), r.err());
+            }
+        }
     }
 
     @Test

@@ -126,19 +126,4 @@ class TrainCommandTest {
         assertEquals(2, badErase.code());
         assertTrue(badErase.err().contains("probability"), badErase.err());
     }
-
-    @Test
-    void aDamagedRunJsonIsOneLineNamingTheFileForResumeAndEval(@TempDir Path dir) throws IOException {
-        Path runDir = Files.createDirectories(dir.resolve("run"));
-        Files.write(runDir.resolve("checkpoint.incept"), new byte[] {1, 2, 3});
-        for (String damage : List.of("{\"format\": \"incept-run/1\", \"network\": ", "\u0000\u00ff not json", "{\"format\": \"incept-run/1\", \"network\": {\"x\": 1}}")) {
-            Files.writeString(runDir.resolve("run.json"), damage);
-            for (CliRun r : List.of(run("train", "--resume", runDir.toString(), "--epochs", "2"), run("eval", runDir.toString()))) {
-                assertEquals(1, r.code(), r.err());
-                assertEquals(1, r.err().strip().lines().count(), r.err());
-                assertTrue(r.err().startsWith("incept: run: ") && r.err().contains("run.json is damaged"), r.err());
-                assertTrue(!r.err().contains("Exception") && !r.err().contains("unexpected"), r.err());
-            }
-        }
-    }
 }

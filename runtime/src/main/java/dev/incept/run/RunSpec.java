@@ -33,6 +33,11 @@ public record RunSpec(Network network, String model, TrainConfig config, DataSpe
     }
 
     public void write(Path dir) {
+        DurableFile.write(dir.resolve(FILE_NAME), toJson().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The run as its run.json holds it. */
+    public String toJson() {
         ObjectNode o = JSON.createObjectNode();
         o.put("format", "incept-run/1");
         o.put("model", model);
@@ -48,7 +53,7 @@ public record RunSpec(Network network, String model, TrainConfig config, DataSpe
         o.put("engine", engine);
         o.put("device", device);
         try {
-            DurableFile.write(dir.resolve(FILE_NAME), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(o));
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o);
         } catch (IOException e) {
             throw new IllegalStateException("a run's JSON failed to serialise", e);
         }
@@ -56,17 +61,27 @@ public record RunSpec(Network network, String model, TrainConfig config, DataSpe
 
     public static RunSpec read(Path dir) {
         Path file = dir.resolve(FILE_NAME);
-        JsonNode o;
+        String text;
         try {
-            o = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new RunException(file + " is damaged: it is not JSON (" + e.getOriginalMessage() + ")", e);
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new RunException(file + " is damaged: it is not UTF-8 text", e);
         } catch (NoSuchFileException e) {
             throw new RunException("no " + FILE_NAME + " in " + dir + " (is it a run folder made by incept train?)", e);
         } catch (IOException e) {
             throw new RunException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return fromJson(text, file.toString());
+    }
+
+    /** A run from its run.json's text; {@code where} names it in the message when it is damaged. */
+    public static RunSpec fromJson(String text, String where) {
+        JsonNode o;
+        try {
+            o = JSON.readTree(text);
+        } catch (IOException e) {
+            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new RunException(where + " is damaged: it is not JSON (" + why + ")", e);
         }
         try {
             if (o == null || !"incept-run/1".equals(o.path("format").asText())) {
@@ -78,7 +93,7 @@ public record RunSpec(Network network, String model, TrainConfig config, DataSpe
             return new RunSpec(net, o.path("model").asText(), TrainConfigJson.read(o.path("config")), data,
                     o.path("engine").asText(), o.path("device").asText());
         } catch (IllegalArgumentException | dev.incept.spec.SpecException e) {
-            throw new RunException(file + " is damaged: " + e.getMessage(), e);
+            throw new RunException(where + " is damaged: " + e.getMessage(), e);
         }
     }
 

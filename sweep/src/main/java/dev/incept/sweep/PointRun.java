@@ -3,8 +3,9 @@ package dev.incept.sweep;
 import dev.incept.analysis.Analysis;
 import dev.incept.analysis.Analyzer;
 import dev.incept.analysis.Convention;
-import dev.incept.cli.Main;
+import dev.incept.failure.InceptException;
 import dev.incept.run.Run;
+import dev.incept.run.RunFolder;
 import dev.incept.run.RunSpec;
 import dev.incept.train.Checkpoint;
 import dev.incept.train.EpochMetrics;
@@ -14,7 +15,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +24,14 @@ import java.util.concurrent.TimeUnit;
 import org.apache.spark.api.java.function.Function;
 
 /**
- * One point, run where Spark places it: 'incept train' with the point's settings into its own run
- * folder under the sweep's, in the executor's JVM. A folder whose run finished is only read back; one
- * with a checkpoint resumes from it ('incept train --resume'). Whatever goes wrong in the run is this
+ * One point, run where Spark places it: its planned run trained through {@link RunFolder} into its
+ * own run folder under the sweep's, in the executor's JVM. A folder whose run finished is only read
+ * back; one with a checkpoint resumes from it. Whatever goes wrong in the run is this
  * point's result, never the task's failure, so the other points go on. In a sweep folder elsewhere
  * (a Hadoop file system URI) the point trains in a local copy of its run folder, sent to the sweep's
  * folder as it goes.
  */
-final class PointRun implements Function<SweepPoint, PointResult> {
+final class PointRun implements Function<PlannedPoint, PointResult> {
     /** How often a running point sends its run folder to a sweep folder elsewhere, so that another executor can resume it. */
     private static final long PUSH_SECONDS = 20;
 
@@ -44,13 +44,14 @@ final class PointRun implements Function<SweepPoint, PointResult> {
     }
 
     @Override
-    public PointResult call(SweepPoint p) throws IOException {
+    public PointResult call(PlannedPoint planned) throws IOException {
         try (Workspace sweep = Workspace.open(location, hadoopConf)) {
-            return call(p, sweep);
+            return call(planned, sweep);
         }
     }
 
-    private PointResult call(SweepPoint p, Workspace sweep) throws IOException {
+    private PointResult call(PlannedPoint planned, Workspace sweep) throws IOException {
+        SweepPoint p = planned.point();
         sweep.pull(SweepFolders.run(p.id()));
         Path dir = SweepFolders.run(sweep.root(), p.id());
         Path log = SweepFolders.log(sweep.root(), p.id());
@@ -59,15 +60,9 @@ final class PointRun implements Function<SweepPoint, PointResult> {
         if (finished(dir)) {
             result = read(p, dir, true);
         } else {
-            List<String> argv = new ArrayList<>(List.of("train"));
-            if (Files.exists(dir.resolve(Checkpoint.FILE_NAME))) {
-                argv.addAll(List.of("--resume", dir.toString()));
-            } else {
-                argv.addAll(p.trainArgs());
-                argv.addAll(List.of("--out", dir.toString()));
-            }
+            boolean resume = Files.exists(dir.resolve(Checkpoint.FILE_NAME));
             SweepFolders.status(sweep, p, "running");
-            int code;
+            String failure = null;
             ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "incept-sweep-push-" + p.id());
                 t.setDaemon(true);
@@ -75,13 +70,24 @@ final class PointRun implements Function<SweepPoint, PointResult> {
             });
             try (OutputStream file = Files.newOutputStream(log);
                  PrintStream out = new PrintStream(file, true, StandardCharsets.UTF_8)) {
-                out.println("incept " + String.join(" ", argv));
+                // the command that would do the same by hand
+                out.println("incept train " + (resume ? "--resume " + dir : String.join(" ", p.trainArgs()) + " --out " + dir));
                 pusher.scheduleWithFixedDelay(() -> send(sweep, p), PUSH_SECONDS, PUSH_SECONDS, TimeUnit.SECONDS);
-                code = Main.run(argv, out, out);
-            } catch (RuntimeException | Error e) {
-                code = -1;
-                Files.writeString(log, "incept: " + e + System.lineSeparator(), StandardCharsets.UTF_8,
-                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                RunFolder.Options options = RunFolder.Options.to(out).withMetrics(planned.metrics());
+                try {
+                    if (resume) {
+                        RunFolder.resume(dir, RunFolder.Changes.NONE, options);
+                    } else {
+                        RunFolder.train(planned.spec(), dir, options.startingFrom(planned.weights() == null ? null : Path.of(planned.weights())));
+                    }
+                } catch (InceptException e) {
+                    failure = e.userLine();
+                } catch (RuntimeException | Error e) {
+                    failure = "unexpected " + e;
+                }
+                if (failure != null) {
+                    out.println("incept: " + failure);
+                }
             } finally {
                 pusher.shutdownNow();
                 try {
@@ -92,7 +98,8 @@ final class PointRun implements Function<SweepPoint, PointResult> {
             }
             sweep.push(SweepFolders.run(p.id()));
             sweep.push(SweepFolders.log(p.id()));
-            result = code == 0 && finished(dir) ? read(p, dir, false) : PointResult.failure(p, lastLine(log));
+            result = failure == null && finished(dir) ? read(p, dir, false)
+                    : PointResult.failure(p, failure != null ? failure : "the run stopped before its last epoch");
         }
         SweepFolders.status(sweep, p, result.failed() ? "failed" : "done");
         return result;
@@ -129,20 +136,5 @@ final class PointRun implements Function<SweepPoint, PointResult> {
         return new PointResult(p.id(), p.settings(), false, null, earlier, h.size(), last.test().top1(), last.test().top5(),
                 last.test().loss(), last.test().ece(), last.trainLoss(), last.imagesPerSecond(), seconds, a.trainableParams(), a.macs(),
                 h.stream().map(m -> m.test().top1()).toList());
-    }
-
-    /** The run's own one-line account of why it stopped: the last line it wrote. */
-    private static String lastLine(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            for (int i = lines.size() - 1; i >= 0; i--) {
-                if (!lines.get(i).isBlank()) {
-                    return lines.get(i).trim();
-                }
-            }
-        } catch (IOException e) {
-            return "the run failed and its log cannot be read: " + e.getMessage();
-        }
-        return "the run failed without a word";
     }
 }

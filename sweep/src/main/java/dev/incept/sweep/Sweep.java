@@ -61,17 +61,20 @@ public final class Sweep {
                 hadoopConf.put(k.substring("spark.hadoop.".length()), v);
             }
         });
+        // every point's run is made and checked here, before any folder or Spark
+        List<PlannedPoint> planned = PlannedPoint.plan(spec.expand());
         String location = Workspace.isUri(folder) ? folder : Path.of(folder).toAbsolutePath().toString();
         try (Workspace sweep = Workspace.open(location, hadoopConf)) {
-            return run(spec, master, location, sweep, hadoopConf, conf, progress, everyPoll);
+            return run(spec, planned, master, location, sweep, hadoopConf, conf, progress, everyPoll);
         } catch (IOException e) {
             throw new SweepException("cannot use " + folder + " as the sweep's folder: " + e.getMessage(), e);
         }
     }
 
-    private static List<PointResult> run(SweepSpec spec, String master, String location, Workspace sweep, Map<String, String> hadoopConf,
-                                         Map<String, String> conf, Consumer<String> progress, boolean everyPoll) throws IOException {
-        List<SweepPoint> points = spec.expand();
+    private static List<PointResult> run(SweepSpec spec, List<PlannedPoint> planned, String master, String location, Workspace sweep,
+                                         Map<String, String> hadoopConf, Map<String, String> conf, Consumer<String> progress,
+                                         boolean everyPoll) throws IOException {
+        List<SweepPoint> points = planned.stream().map(PlannedPoint::point).toList();
         Path dir = sweep.root();
         Files.createDirectories(dir);
         SweepJson.write(dir.resolve("sweep.json"), spec);
@@ -94,7 +97,7 @@ public final class Sweep {
         }
         try (JavaSparkContext spark = context) {
             spark.setLogLevel("WARN");
-            JavaFutureAction<List<PointResult>> job = spark.parallelize(points, points.size()).map(new PointRun(location, hadoopConf)).collectAsync();
+            JavaFutureAction<List<PointResult>> job = spark.parallelize(planned, planned.size()).map(new PointRun(location, hadoopConf)).collectAsync();
             String lastCounts = "";
             long lastPrint = 0;
             while (!job.isDone()) {
@@ -129,8 +132,9 @@ public final class Sweep {
         progress.accept(watch.line());
         Results.write(dir, results);
         List<String> files = new java.util.ArrayList<>(List.of("results.csv", "summary.csv"));
-        // With no finished point there is nothing to draw; the summary and the errors say why.
-        if (!succeeded(results).isEmpty()) {
+        // With no finished point there is nothing to draw (the summary and the errors say why); without
+        // the plotting stack, results.csv holds the same figures.
+        if (!succeeded(results).isEmpty() && dev.incept.plot.PlotsOnClassPath.missing().isEmpty()) {
             SweepPlot.write(dir, results);
             files.addAll(List.of("results.svg", "results.png"));
         }

@@ -1,14 +1,13 @@
 package dev.incept.sweep;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** incept sweep FILE [--master local[N]|spark://HOST:PORT] [--out DIR]: the command line's entry (called by dev.incept.cli.Main). */
+/** incept sweep FILE [--master local[N]|spark://HOST:PORT] [--out DIR]: the command line's entry. */
 public final class SweepCommand {
     public static final String USAGE = """
             usage: incept sweep FILE.json [--master local[N]|spark://HOST:PORT] [--out DIR] [--conf KEY=VALUE]...
@@ -27,8 +26,11 @@ public final class SweepCommand {
     private SweepCommand() {
     }
 
-    /** Returns the exit status: 0 when every point finished, 1 when some failed. */
-    public static int run(List<String> argv, PrintStream out, PrintStream err) {
+    /**
+     * Returns the exit status: 0 when every point finished, 1 when some failed. {@code executorJars}:
+     * what a cluster's executors are sent (spark.jars) unless the command line names its own.
+     */
+    public static int run(List<String> argv, PrintStream out, PrintStream err, Supplier<List<String>> executorJars) {
         String file = null;
         String master = "local[1]";
         String folder = null;
@@ -60,7 +62,7 @@ public final class SweepCommand {
         SweepSpec spec = SweepJson.read(Path.of(file));
         String dir = folder != null ? folder : "runs/sweep-" + spec.name();
         if (!master.startsWith("local") && !conf.containsKey("spark.jars")) {
-            conf.put("spark.jars", String.join(",", shipped()));
+            conf.put("spark.jars", String.join(",", executorJars.get()));
         }
         out.printf("incept: sweep %s: %d points on %s, folder %s%n", spec.name(), spec.expand().size(), master, dir);
         List<PointResult> results = Sweep.run(spec, master, dir, conf, out);
@@ -86,30 +88,5 @@ public final class SweepCommand {
             throw new SweepException(option + " needs a value");
         }
         return argv.get(i);
-    }
-
-    /**
-     * What executors of a cluster get: the command line's jar and every jar it runs with
-     * (cli/target/lib, as the launcher's class path has them); Spark itself is the cluster's.
-     */
-    static List<String> shipped() {
-        try {
-            Path cliClasses = Path.of(dev.incept.cli.Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path target = Files.isDirectory(cliClasses) ? cliClasses.getParent() : null;
-            List<String> jars = new ArrayList<>();
-            if (target == null) {
-                jars.add(cliClasses.toString());
-                return jars;
-            }
-            try (var files = Files.list(target)) {
-                files.filter(f -> f.getFileName().toString().matches("incept-cli-.*\\.jar")).forEach(f -> jars.add(f.toString()));
-            }
-            try (var files = Files.list(target.resolve("lib"))) {
-                files.filter(f -> f.toString().endsWith(".jar")).sorted().forEach(f -> jars.add(f.toString()));
-            }
-            return jars;
-        } catch (java.io.IOException | java.net.URISyntaxException e) {
-            throw new SweepException("cannot list incept's jars to ship to the executors: " + e.getMessage(), e);
-        }
     }
 }

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A sweep: a base run and what varies it. Settings use 'incept train''s option names
- * ({@code "label-smoothing": 0.1}, {@code "seed": 1}, {@code "model": "inception-mini"}).
+ * A sweep: a base run and what varies it. Settings are named as {@link dev.incept.run.TrainOption}
+ * names them, as 'incept train''s options ({@code "label-smoothing": 0.1}, {@code "seed": 1},
+ * {@code "model": "inception-mini"}); an unknown name is refused here, with the nearest one.
  * {@code variants} names bundles of settings (a description variant: {@code "spec": "v3.json"} or
  * {@code "model": ...}), chosen by the setting {@code "variant"}. The points are every combination of
  * {@code grid}'s values (a full grid), each of {@code points} (an explicit list), or both: each
@@ -23,6 +24,10 @@ public record SweepSpec(String name, Map<String, String> base, Map<String, Map<S
         if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
             throw new SweepException("a sweep needs a name of letters, digits, '.', '_' and '-', got " + name);
         }
+        base.keySet().forEach(PlannedPoint::checkName);
+        variants.values().forEach(v -> v.keySet().forEach(PlannedPoint::checkName));
+        grid.keySet().forEach(PlannedPoint::checkName);
+        points.forEach(p -> p.keySet().forEach(PlannedPoint::checkName));
         for (Map.Entry<String, List<String>> axis : grid.entrySet()) {
             if (axis.getValue().isEmpty()) {
                 throw new SweepException("grid axis '" + axis.getKey() + "' has no values");

@@ -33,7 +33,7 @@ class SweepOnSparkTest {
         base.put("batch", "32");
         base.put("train-limit", "256");
         base.put("test-limit", "128");
-        base.put("recipe", "default");
+        base.put("recipe", "plain");
         base.put("engine", "mxnet");
         Map<String, List<String>> grid = new LinkedHashMap<>();
         grid.put("label-smoothing", List.of("0", "0.1"));
@@ -65,30 +65,52 @@ class SweepOnSparkTest {
     }
 
     @Test
-    void aFailingPointIsReportedWithItsErrorAndTheOthersGoOn() throws Exception {
+    void aPointThatFailsAsItTrainsIsReportedWithItsErrorAndTheOthersGoOn() throws Exception {
         assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup-data installs it)");
         Map<String, String> base = new LinkedHashMap<>(small("x").base());
         Map<String, List<String>> grid = new LinkedHashMap<>();
-        grid.put("model", List.of("inception-mini", "no-such-model"));
+        grid.put("lr", List.of("0.05", "1e8"));
         List<PointResult> r = Sweep.run(new SweepSpec("failing", base, Map.of(), grid, List.of()), "local[1]", dir, Map.of(), quiet());
-        assertFalse(r.get(0).failed());
+        assertFalse(r.get(0).failed(), r.get(0).error());
         assertTrue(r.get(1).failed());
-        assertEquals("incept: unknown model 'no-such-model'; try 'incept models'", r.get(1).error());
+        assertTrue(r.get(1).error().startsWith("training diverged: "), r.get(1).error());
         assertTrue(Files.readString(dir.resolve("results.csv")).contains("failed"));
+        assertTrue(Files.readString(SweepFolders.log(dir, r.get(1).id())).strip().endsWith(r.get(1).error()), "the log ends with the same line");
+    }
+
+    @Test
+    void aTypoOrAnUnknownModelStopsTheSweepInOneLineBeforeAnyFolderOrTask() throws Exception {
+        Path typo = Files.writeString(dir.resolve("typo.json"), "{\"name\": \"typo\", \"grid\": {\"lable-smoothing\": [0, 0.1]}}");
+        SweepException e = org.junit.jupiter.api.Assertions.assertThrows(SweepException.class, () -> SweepJson.read(typo));
+        assertTrue(e.getMessage().contains("unknown setting 'lable-smoothing'; did you mean label-smoothing?"), e.getMessage());
+        SweepException folder = org.junit.jupiter.api.Assertions.assertThrows(SweepException.class,
+                () -> SweepSpec.named("placed").base("out", "elsewhere").grid("seed", 1, 2).build());
+        assertTrue(folder.getMessage().contains("'out' cannot be a sweep setting"), folder.getMessage());
+
+        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup-data installs it)");
+        Path unknown = Files.writeString(dir.resolve("unknown.json"),
+                "{\"name\": \"unknown\", \"base\": {\"epochs\": 1}, \"grid\": {\"model\": [\"inception-mini\", \"no-such-model\"]}}");
+        SweepException u = org.junit.jupiter.api.Assertions.assertThrows(SweepException.class,
+                () -> SweepCommand.run(List.of(unknown.toString(), "--out", dir.resolve("out").toString()), quiet(), quiet(), List::of));
+        assertEquals("sweep: point p02-model-no-such-model: unknown model 'no-such-model'; try 'incept models'", u.userLine());
+        SweepException range = org.junit.jupiter.api.Assertions.assertThrows(SweepException.class,
+                () -> Sweep.run(SweepSpec.named("range").base("label-smoothing", 1.5).grid("seed", 1).build(), "local[1]", dir.resolve("out"), Map.of(), quiet()));
+        assertTrue(range.userLine().startsWith("sweep: point p01-seed-1: label smoothing"), range.userLine());
+        assertFalse(Files.exists(dir.resolve("out")), "nothing was made: no folder, no Spark job");
     }
 
     @Test
     void aSweepWhoseEveryPointFailsEndsWithItsSummaryAndExitStatusOne() throws Exception {
         assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup-data installs it)");
-        Path spec = Files.writeString(dir.resolve("all-fail.json"),
-                "{\"name\": \"all-fail\", \"base\": {\"epochs\": 1}, \"grid\": {\"model\": [\"no-such-model\", \"nor-this\"]}}");
+        Path spec = Files.writeString(dir.resolve("all-fail.json"), "{\"name\": \"all-fail\", \"base\": {\"epochs\": 1, "
+                + "\"train-limit\": 128, \"test-limit\": 64, \"batch\": 32}, \"grid\": {\"lr\": [1e7, 1e8]}}");
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         int code = SweepCommand.run(List.of(spec.toString(), "--out", dir.resolve("out").toString()),
-                new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+                new java.io.PrintStream(out, true), new java.io.PrintStream(err, true), List::of);
         assertEquals(1, code, err.toString());
         assertTrue(out.toString().contains("0 of 2 points finished"), out.toString());
-        assertTrue(err.toString().contains("unknown model 'no-such-model'"), err.toString());
+        assertTrue(err.toString().contains("training diverged"), err.toString());
         assertFalse(err.toString().contains("No layers in plot"), err.toString());
         assertTrue(Files.exists(dir.resolve("out").resolve("results.csv")));
     }
@@ -140,11 +162,9 @@ class SweepOnSparkTest {
         SweepSpec spec = new SweepSpec("resume", base, Map.of(), Map.of("seed", List.of("1")), List.of());
         SweepPoint p = spec.expand().get(0);
         Path run = SweepFolders.run(folder, p.id());
-        List<String> oneEpoch = new java.util.ArrayList<>(List.of("train"));
-        oneEpoch.addAll(p.trainArgs());
-        oneEpoch.set(oneEpoch.indexOf("--epochs") + 1, "1");
-        oneEpoch.addAll(List.of("--out", run.toString()));
-        assertEquals(0, dev.incept.cli.Main.run(oneEpoch, quiet(), quiet()));
+        Map<String, String> oneEpoch = new LinkedHashMap<>(p.settings());
+        oneEpoch.put("epochs", "1");
+        dev.incept.run.RunFolder.train(dev.incept.run.TrainSettings.of(oneEpoch).spec(), run, dev.incept.run.RunFolder.Options.quiet());
         dev.incept.run.Run first = dev.incept.run.Run.open(run);
         double epochOne = first.history().get(0).test().top1();
         dev.incept.run.Run.create(run, first.spec().withConfig(first.spec().config().withEpochs(2)));
@@ -192,6 +212,8 @@ class SweepOnSparkTest {
 
     @Test
     void aMasterSparkCannotParseIsRefusedInOneLine() {
+        // the points are planned (their data read) before the master or the folder is tried
+        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup-data installs it)");
         SweepException e = org.junit.jupiter.api.Assertions.assertThrows(SweepException.class,
                 () -> Sweep.run(small("bad"), "nonsense", dir, Map.of(), quiet()));
         assertEquals("cannot start Spark with master 'nonsense': Could not parse Master URL: 'nonsense'", e.getMessage());
@@ -199,6 +221,8 @@ class SweepOnSparkTest {
 
     @Test
     void aFolderOnAFileSystemWhoseClientIsMissingOrThatHadoopDoesNotKnowIsRefusedInOneLine() {
+        // the points are planned (their data read) before the master or the folder is tried
+        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup-data installs it)");
         SweepException s3 = org.junit.jupiter.api.Assertions.assertThrows(SweepException.class,
                 () -> Sweep.run(small("bad"), "local[1]", "s3a://bucket/sweeps/x", Map.of(), quiet()));
         assertEquals("cannot use s3a://bucket/sweeps/x as the sweep's folder: no Hadoop file system for s3a://bucket/sweeps/x"
