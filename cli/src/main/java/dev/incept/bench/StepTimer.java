@@ -11,10 +11,12 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import dev.incept.engine.EngineChoice;
 import dev.incept.train.OptimizerSpec;
 import dev.incept.train.Precision;
 import dev.incept.train.RandomBatch;
 import dev.incept.train.StepPhases;
+import dev.incept.train.StepRules;
 import dev.incept.train.TrainingStep;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,7 +93,7 @@ public final class StepTimer {
             float[] pixels = data.pixels();
             int[] labels = data.labels();
             // Training's own step (Trainer's), with no aux loss, clipping or average.
-            TrainingStep step = new TrainingStep(engine, manager, block, store, options.optimizer().create(), List.of(), 0, 0, null);
+            TrainingStep step = new TrainingStep(manager, block, store, StepRules.of(options.optimizer().create()));
             if (options.perWeight()) {
                 step.perWeightUpdates();
             }
@@ -127,7 +129,7 @@ public final class StepTimer {
                 }
                 phaseMs = clock.medians();
             }
-            if (options.profileFile() != null && "PyTorch".equals(engine.getEngineName())) {
+            if (options.profileFile() != null && EngineChoice.of(engine) == EngineChoice.PYTORCH) {
                 TorchProfiler.begin(device.isGpu());
                 for (int s = 0; s < 3; s++) {
                     run.step(StepPhases.NONE);
@@ -213,12 +215,12 @@ public final class StepTimer {
     /**
      * Waits for the step's queued work. On MXNet one call waits for everything queued; reading one
      * element of each weight back instead (the fallback for other engines) cost a oneDNN reorder and
-     * a few native calls per weight inside every timed step (bench/cpu-2026-11-24-onednn.md).
+     * a few native calls per weight inside every timed step (bench/DECISIONS.md#bench-sync).
      */
     private static void sync(List<Pair<String, Parameter>> trainable) {
         NDArray any = trainable.get(0).getValue().getArray();
         // By engine name, not instanceof: a PyTorch-only install (the GPU bundle) has no MXNet classes.
-        if ("MXNet".equals(any.getManager().getEngine().getEngineName())) {
+        if (EngineChoice.of(any.getManager()) == EngineChoice.MXNET) {
             ((MxNDArray) any).waitAll();
             return;
         }

@@ -97,7 +97,7 @@ final class BenchCase {
             r.put("device", device.toString());
             if (argv.contains("cudnn-benchmark")) {
                 // cuDNN times its algorithms for each new shape once and keeps the fastest.
-                if (!"PyTorch".equals(engine.getEngineName())) {
+                if (EngineChoice.of(engine) != EngineChoice.PYTORCH) {
                     throw new UsageException("cudnn-benchmark: PyTorch only");
                 }
                 ai.djl.pytorch.jni.JniUtils.setBenchmarkCuDNN(true);
@@ -134,7 +134,7 @@ final class BenchCase {
                         quick ? 1 : 3, quick ? 2 : count(argv, "steps", 8), extra);
                 r.put("model", m.name());
                 r.put("optimizer", rule.create().describe());
-                r.put("update", argv.contains("per-weight") || !"PyTorch".equals(engine.getEngineName()) ? "per-weight" : "fused");
+                r.put("update", argv.contains("per-weight") || EngineChoice.of(engine) != EngineChoice.PYTORCH ? "per-weight" : "fused");
                 r.put("precision", precision.label());
                 r.put("batch_on", argv.contains("host-batch") ? "host" : "device");
                 r.put("batch", batch);

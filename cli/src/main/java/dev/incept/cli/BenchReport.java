@@ -1,12 +1,17 @@
 package dev.incept.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.incept.engine.EngineChoice;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /** The benchmark's results as a Markdown report: the table, then the ratios asked for. */
 final class BenchReport {
+    /** The engines a report has a column for, by the names DJL gives them. */
+    private static final List<String> ENGINES = Arrays.stream(EngineChoice.values()).map(EngineChoice::djlName).toList();
+
     private BenchReport() {
     }
 
@@ -43,7 +48,7 @@ final class BenchReport {
         }
         sb.append("\nAchieved GFLOP/s = 3 x forward multiply-adds (from the DSL) x 2 x images/s; the peak is the faster engine's matmul.\n\n");
         sb.append("## Ratios\n\n");
-        for (String engine : List.of("MXNet", "PyTorch")) {
+        for (String engine : ENGINES) {
             JsonNode ours = find(results, "googlenet-d2l", engine);
             JsonNode peer = find(results, "peer-djl-googlenet", engine);
             if (ours != null && peer != null) {
@@ -56,7 +61,7 @@ final class BenchReport {
                         engine, ours.path("images_per_sec").asDouble() / plain.path("images_per_sec").asDouble()));
             }
         }
-        for (String engine : List.of("MXNet", "PyTorch")) {
+        for (String engine : ENGINES) {
             JsonNode ours = find(results, "inception-v3", engine);
             JsonNode hand = find(results, "handwritten-v3", engine);
             if (ours != null && hand != null) {
@@ -64,7 +69,7 @@ final class BenchReport {
                         ours.path("ms_per_step").asDouble() / hand.path("ms_per_step").asDouble()));
             }
         }
-        for (String engine : List.of("MXNet", "PyTorch")) {
+        for (String engine : ENGINES) {
             for (String c : List.of("googlenet-d2l", "inception-v3", "inception-mini")) {
                 JsonNode plain = find(results, c, engine);
                 JsonNode fused = find(results, c + "-fused", engine);
@@ -75,14 +80,14 @@ final class BenchReport {
             }
         }
         for (String c : List.of("googlenet-d2l", "inception-v3", "inception-mini")) {
-            JsonNode mx = find(results, c, "MXNet");
-            JsonNode pt = find(results, c, "PyTorch");
+            JsonNode mx = find(results, c, EngineChoice.MXNET.djlName());
+            JsonNode pt = find(results, c, EngineChoice.PYTORCH.djlName());
             if (mx != null && pt != null) {
                 sb.append(fmt("- %s: MXNet / PyTorch = %.2fx (images/s)%n", c,
                         mx.path("images_per_sec").asDouble() / pt.path("images_per_sec").asDouble()));
             }
         }
-        for (String engine : List.of("MXNet", "PyTorch")) {
+        for (String engine : ENGINES) {
             for (String[] pair : new String[][] {{"inception-v3", "peer-torchvision-v3"}, {"inception-v3", "peer-torchvision-v3-cl"}, {"inception-v3-139", "peer-torchvision-v3-139"},
                     {"googlenet-3x3-96", "peer-torchvision-googlenet"}}) {
                 JsonNode ours = find(results, pair[0], engine);
@@ -95,7 +100,7 @@ final class BenchReport {
                 }
             }
         }
-        for (String engine : List.of("MXNet", "PyTorch")) {
+        for (String engine : ENGINES) {
             for (Map.Entry<String, String> pair : new java.util.TreeMap<>(TorchNetPeer.pairs()).entrySet()) {
                 JsonNode ours = find(results, pair.getValue(), engine);
                 JsonNode peer = find(results, pair.getKey(), null);
@@ -109,7 +114,7 @@ final class BenchReport {
         JsonNode pipe = find(results, "pipeline", "none");
         // Against the faster engine's training: the pipeline must keep up with that one.
         double fastest = 0;
-        for (String engine : List.of("MXNet", "PyTorch")) {
+        for (String engine : ENGINES) {
             JsonNode mini = find(results, "inception-mini", engine);
             fastest = mini == null ? fastest : Math.max(fastest, mini.path("images_per_sec").asDouble());
         }

@@ -51,7 +51,8 @@ final class EvalCommand {
         Path runDir = Path.of(own.positional.get(0));
         RunSpec spec = RunFolder.saved(runDir);
         // Ours only change where it runs and how much of the test set it reads.
-        spec = spec.withPlace(own.get("engine", spec.engine()), own.get("device", spec.device()));
+        spec = spec.withPlace(own.get("engine", null) == null ? spec.engine() : TrainSettings.engineOf(own.get("engine", null)),
+                own.get("device", spec.device()));
         Integer testLimit = own.positiveInt("test-limit");
         if (testLimit != null) {
             spec = spec.withConfig(spec.config().withLimits(spec.config().trainLimit(), testLimit));

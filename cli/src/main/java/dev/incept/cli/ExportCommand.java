@@ -64,8 +64,8 @@ final class ExportCommand {
             throw new UsageException(what + " is not a run folder; to export a zoo model give its weights: --weights FILE");
         }
         RunSpec saved = RunFolder.saved(runDir);
-        RunSpec spec = saved.withPlace(a.get("engine", saved.engine()), "cpu");
-        Engine engine = Engines.load(TrainSettings.engineOf(spec.engine()));
+        RunSpec spec = saved.withPlace(a.get("engine", null) == null ? saved.engine() : TrainSettings.engineOf(a.get("engine", null)), "cpu");
+        Engine engine = Engines.load(spec.engine());
         try (Trainer trainer = new Trainer(spec.network(), spec.config(), engine)) {
             int epochs = trainer.restore(runDir.resolve(Checkpoint.FILE_NAME));
             trainer.withEvaluatedWeights(block -> Onnx.export(block, file));

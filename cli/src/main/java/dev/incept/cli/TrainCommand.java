@@ -62,7 +62,7 @@ final class TrainCommand {
         RunFolder.requireCheckpoint(runDir);
         String format = s.metricsFormat(Files.exists(runDir.resolve("metrics.jsonl")) ? "jsonl" : "csv");
         RunFolder.Changes changes = new RunFolder.Changes(s.positiveInt(TrainOption.EPOCHS),
-                s.has(TrainOption.ENGINE) ? s.engine().name().toLowerCase(java.util.Locale.ROOT) : null,
+                s.has(TrainOption.ENGINE) ? s.engine() : null,
                 s.has(TrainOption.DEVICE) ? s.device() : null);
         RunFolder.resume(runDir, changes, RunFolder.Options.to(out).withMetrics(format));
         return 0;

@@ -3,6 +3,7 @@ package dev.incept.compile;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
+import dev.incept.engine.EngineChoice;
 
 /**
  * An average pool that honours the description's padding rule on both engines. DJL's PyTorch
@@ -19,7 +20,7 @@ final class AveragePool {
     static NDArray apply(NDArray x, Shape kernel, Shape stride, Shape padding, boolean ceil, boolean countIncludePad) {
         NDArray sum = Pool.avgPool2d(x, kernel, stride, padding, ceil, countIncludePad);
         boolean padded = padding.get(0) > 0 || padding.get(1) > 0;
-        if (countIncludePad || !padded || !"PyTorch".equals(x.getManager().getEngine().getEngineName())) {
+        if (countIncludePad || !padded || EngineChoice.of(x.getManager()) != EngineChoice.PYTORCH) {
             return sum;
         }
         Shape s = x.getShape();

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.incept.engine.EngineChoice;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.io.IOException;
  * <p>Why not DJL's own block: on PyTorch it transposes the batch to put the channel axis first and
  * back again around every call, unless the axis is given as -1, which its shape inference reads
  * as the last axis. Those two transposes a layer, with their autograd nodes and a sub-manager,
- * were 188 of the 3,900 libtorch calls of an Inception-v3 step on the GPU (bench/gpu-2026-11-26.md).
+ * were 188 of the 3,900 libtorch calls of an Inception-v3 step on the GPU (bench/DECISIONS.md#batch-norm-axis).
  * Here PyTorch gets the -1 it needs and MXNet the axis it reads.
  */
 final class ChannelBatchNorm extends ShapeKeepingBlock {
@@ -49,7 +50,7 @@ final class ChannelBatchNorm extends ShapeKeepingBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         Device device = x.getDevice();
-        int axis = "PyTorch".equals(x.getManager().getEngine().getEngineName()) ? -1 : 1;
+        int axis = EngineChoice.of(x.getManager()) == EngineChoice.PYTORCH ? -1 : 1;
         return x.getNDArrayInternal().batchNorm(x, ps.getValue(runningMean, device, training), ps.getValue(runningVar, device, training),
                 ps.getValue(gamma, device, training), ps.getValue(beta, device, training), axis, momentum, epsilon, training);
     }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.util.PairList;
+import dev.incept.engine.EngineChoice;
 
 /**
  * Joins branch outputs on the channel axis (axis 1). On MXNet it calls the engine's own Concat
@@ -11,7 +12,7 @@ import ai.djl.util.PairList;
  * through oneDNN, which keeps the branches' blocked 8-channel layout. From the plain layout that
  * numpy concatenate leaves, the pooling branch of the next Inception block runs oneDNN's reference
  * kernel (simple_nchw) instead of its JIT one, and every 1x1 convolution after it pays a layout
- * reorder (bench/cpu-2026-11-24-onednn.md has the trace). Same maths.
+ * reorder (bench/DECISIONS.md#mxnet-concat). Same maths.
  *
  * <p>Only where every part's width is a whole number of those 8-channel blocks: with a part of,
  * say, 10 channels (InceptionNeXt's slices), the operator's backward pass fails in oneDNN ("could
@@ -26,7 +27,7 @@ final class ChannelConcat {
             return parts.head();
         }
         NDArray first = parts.head();
-        if (!"MXNet".equals(first.getManager().getEngine().getEngineName()) || !wholeBlocks(parts)) {
+        if (EngineChoice.of(first.getManager()) != EngineChoice.MXNET || !wholeBlocks(parts)) {
             return NDArrays.concat(parts, 1);
         }
         PairList<String, Object> params = new PairList<>();

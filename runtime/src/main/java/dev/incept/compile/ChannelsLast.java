@@ -2,6 +2,7 @@ package dev.incept.compile;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import dev.incept.engine.EngineChoice;
 
 /**
  * On PyTorch a compiled network hands its image input on in channels-last memory order: the same
@@ -9,10 +10,10 @@ import ai.djl.ndarray.types.Shape;
  * later convolution, batch norm, pool and concatenation, so one copy at the input changes the
  * kernels the whole network runs: the CPU max pool and batch norm vectorize over channels instead
  * of over a few pixels, and the oneDNN convolutions skip their per-call layout conversions
- * (bench/cpu-2026-11-24d.md has the step times in both orders). MXNet
+ * (bench/DECISIONS.md#channels-last-cpu). MXNet
  * arrays carry no strides (oneDNN picks its own blocked layout there), so this applies to
  * PyTorch only. On a GPU it is a measured choice ({@link CompileOptions#channelsLastOnGpu()}, on by
- * default): cuDNN runs either order, and channels-last measured faster (bench/gpu-2026-11-26.md).
+ * default): cuDNN runs either order, and channels-last measured faster (bench/DECISIONS.md#channels-last-gpu).
  *
  * <p>On PyTorch's CPU it is also what keeps the gradients right. In the plain order, the libtorch
  * 2.7.1 that DJL ships runs oneDNN convolutions in a channel-blocked layout padded to 8 or 16
@@ -32,7 +33,7 @@ final class ChannelsLast {
      */
     static NDArray of(NDArray x, boolean onGpu) {
         Shape s = x.getShape();
-        if (s.dimension() != 4 || (x.getDevice().isGpu() && !onGpu) || !"PyTorch".equals(x.getManager().getEngine().getEngineName())) {
+        if (s.dimension() != 4 || (x.getDevice().isGpu() && !onGpu) || EngineChoice.of(x.getManager()) != EngineChoice.PYTORCH) {
             return x;
         }
         // The reshape of the permuted view copies it into pixel-major memory; permuting back gives

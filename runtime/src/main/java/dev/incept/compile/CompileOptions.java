@@ -9,7 +9,7 @@ package dev.incept.compile;
  * @param fuseSiblings the 1x1 convolutions that open a block's branches run as one call ({@link SiblingConvs})
  * @param channelsLastOnGpu on a GPU too, PyTorch runs the network channels-last: on by default,
  *     because Inception-v3's training step measured faster that way than in the plain order on a
- *     GPU, in the same run (bench/gpu-2026-11-26.md)
+ *     GPU, in the same run (bench/DECISIONS.md#channels-last-gpu)
  */
 public record CompileOptions(boolean fuseSiblings, boolean channelsLastOnGpu) {
     /** No sibling fusion (it measured slower on MXNet); channels-last on a GPU too. */

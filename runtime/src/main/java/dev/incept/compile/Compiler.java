@@ -65,8 +65,7 @@ public final class Compiler {
      * As {@link #compile(Network)}; with {@code fuseSiblings} the branches of a block that open with
      * a 1x1 convolution share one convolution call (see {@link SiblingConvs}), with the parameters
      * and the maths of the description. Off by default: it measured slower on MXNet, whose split
-     * output leaves oneDNN's blocked layout, and no faster on PyTorch (bench/cpu-2026-11-23-fusion.md,
-     * bench/cpu-2026-11-24.md).
+     * output leaves oneDNN's blocked layout, and no faster on PyTorch (bench/DECISIONS.md#sibling-fusion-off).
      */
     public static NetworkBlock compile(Network network, boolean fuseSiblings) {
         return compile(network, CompileOptions.DEFAULTS.withFuseSiblings(fuseSiblings));

@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * A rewrite: a ReLU that ends a layer followed by a strided max pool runs after the pool instead.
  * relu(max(x)) = max(relu(x)) and the gradients reach the same element, but the ReLU then touches
- * a quarter of the values or fewer (bench/cpu-2026-11-24-onednn.md). Only inside a sequence: a
+ * a quarter of the values or fewer (bench/DECISIONS.md#relu-after-pool). Only inside a sequence: a
  * top-level stage's output stays what the description says, for aux heads and
  * {@link NetworkBlock#stageOutputs}. ReluAfterMaxPoolTest holds it to the same outputs and gradients.
  */

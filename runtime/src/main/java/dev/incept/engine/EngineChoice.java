@@ -1,5 +1,7 @@
 package dev.incept.engine;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
 import java.util.Locale;
 
 /** The DJL engines incept trains on. MXNet is the default on CPU; PyTorch is the CPU alternative and the GPU path. */
@@ -16,6 +18,26 @@ public enum EngineChoice {
     /** The name DJL registers the engine under. */
     public String djlName() {
         return djlName;
+    }
+
+    /** Which of incept's engines {@code engine} is; the one place DJL's engine name is compared. */
+    public static EngineChoice of(Engine engine) {
+        for (EngineChoice e : values()) {
+            if (e.djlName.equals(engine.getEngineName())) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("incept does not train on DJL's " + engine.getEngineName() + " engine; use mxnet or pytorch");
+    }
+
+    /** The engine whose arrays {@code manager} makes. */
+    public static EngineChoice of(NDManager manager) {
+        return of(manager.getEngine());
+    }
+
+    /** The name run.json and the command line use. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static EngineChoice parse(String text) {

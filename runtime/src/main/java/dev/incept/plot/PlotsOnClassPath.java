@@ -15,7 +15,7 @@ public final class PlotsOnClassPath {
 
     /** Throws, naming what to add, unless the classes of the plotting stack load through {@code loader}. */
     static void require(ClassLoader loader) {
-        missing().ifPresent(m -> {
+        missing(loader).ifPresent(m -> {
             throw new IllegalStateException(m);
         });
     }
@@ -25,12 +25,16 @@ public final class PlotsOnClassPath {
      * and the Java runtime must have java.desktop (the GPU bundle's minimal one has not).
      */
     public static java.util.Optional<String> missing() {
+        return missing(PlotsOnClassPath.class.getClassLoader());
+    }
+
+    private static java.util.Optional<String> missing(ClassLoader loader) {
         if (ModuleLayer.boot().findModule("java.desktop").isEmpty()) {
             return java.util.Optional.of("this Java runtime has no java.desktop module, which drawing needs");
         }
         for (String[] n : NEEDED) {
             try {
-                Class.forName(n[0], false, PlotsOnClassPath.class.getClassLoader());
+                Class.forName(n[0], false, loader);
             } catch (ClassNotFoundException | LinkageError e) {
                 return java.util.Optional.of("plots need " + n[1] + " on the class path (README, \"As a dependency\")");
             }

@@ -18,7 +18,7 @@ public record Placement(Engine engine, Device device) {
         } catch (IllegalArgumentException e) {
             throw new SettingException(e.getMessage());
         }
-        EngineChoice choice = TrainSettings.engineOf(spec.engine());
+        EngineChoice choice = spec.engine();
         if (spec.config().precision().reduced() && choice != EngineChoice.PYTORCH) {
             throw new SettingException("--precision " + spec.config().precision().label() + " needs --engine pytorch (MXNet trains in float32 only)");
         }

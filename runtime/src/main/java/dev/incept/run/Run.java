@@ -88,7 +88,7 @@ public final class Run {
 
     /** A trainer for this run on {@code engine} and {@code device} (null: the run's own), restored from its checkpoint. */
     public Trainer trainer(EngineChoice engine, Device device) {
-        EngineChoice e = engine != null ? engine : EngineChoice.parse(spec.engine());
+        EngineChoice e = engine != null ? engine : spec.engine();
         Device d = device != null ? device : Device.fromName(spec.device());
         Trainer t = new Trainer(spec.network(), spec.config(), Engines.load(e), d);
         if (Files.exists(checkpoint())) {

@@ -1,6 +1,7 @@
 package dev.incept.run;
 
 import dev.incept.data.DataSource;
+import dev.incept.engine.EngineChoice;
 import dev.incept.plot.CurvesFile;
 import dev.incept.plot.PlotsOnClassPath;
 import dev.incept.spec.FeatureShape;
@@ -64,7 +65,7 @@ public final class RunFolder {
     }
 
     /** What a resume may change: how long it runs (null: as asked before) and where (null: where it ran). */
-    public record Changes(Integer epochs, String engine, String device) {
+    public record Changes(Integer epochs, EngineChoice engine, String device) {
         public static final Changes NONE = new Changes(null, null, null);
     }
 

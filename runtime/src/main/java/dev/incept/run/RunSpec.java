@@ -3,6 +3,7 @@ package dev.incept.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.incept.engine.EngineChoice;
 import dev.incept.json.SpecJson;
 import dev.incept.spec.Network;
 import dev.incept.storage.DurableFile;
@@ -20,7 +21,7 @@ import java.nio.file.Path;
  * file), the training configuration, the data, and the engine and device it ran on (the defaults
  * for reopening it; a resume or an evaluation may run it elsewhere).
  */
-public record RunSpec(Network network, String model, TrainConfig config, DataSpec data, String engine, String device) {
+public record RunSpec(Network network, String model, TrainConfig config, DataSpec data, EngineChoice engine, String device) {
     public static final String FILE_NAME = "run.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,8 +29,8 @@ public record RunSpec(Network network, String model, TrainConfig config, DataSpe
         return new RunSpec(network, model, c, data, engine, device);
     }
 
-    public RunSpec withPlace(String engineName, String deviceName) {
-        return new RunSpec(network, model, config, data, engineName, deviceName);
+    public RunSpec withPlace(EngineChoice otherEngine, String otherDevice) {
+        return new RunSpec(network, model, config, data, otherEngine, otherDevice);
     }
 
     public void write(Path dir) {
@@ -50,7 +51,7 @@ public record RunSpec(Network network, String model, TrainConfig config, DataSpe
         } else {
             d.put("input", data.input());
         }
-        o.put("engine", engine);
+        o.put("engine", engine.key());
         o.put("device", device);
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o);
@@ -91,7 +92,7 @@ public record RunSpec(Network network, String model, TrainConfig config, DataSpe
             JsonNode d = o.path("data");
             DataSpec data = new DataSpec(d.path("source").asText(), d.path("input").isNumber() ? d.path("input").asInt() : null);
             return new RunSpec(net, o.path("model").asText(), TrainConfigJson.read(o.path("config")), data,
-                    o.path("engine").asText(), o.path("device").asText());
+                    EngineChoice.parse(o.path("engine").asText()), o.path("device").asText());
         } catch (IllegalArgumentException | dev.incept.spec.SpecException e) {
             throw new RunException(where + " is damaged: " + e.getMessage(), e);
         }

@@ -15,7 +15,6 @@ import dev.incept.zoo.Zoo;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -205,7 +204,7 @@ public record TrainSettings(Map<TrainOption, String> values) {
     public RunSpec spec(DataSource data) {
         Network net = network(data);
         TrainConfig cfg = config(data);
-        return new RunSpec(net, modelName(), cfg, dataSpec(), engine().name().toLowerCase(Locale.ROOT), device());
+        return new RunSpec(net, modelName(), cfg, dataSpec(), engine(), device());
     }
 
     /** The whole run; opens its data to learn the network's input and class count. */

@@ -8,6 +8,7 @@ import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.incept.engine.EngineChoice;
 import dev.incept.engine.NativeUpdate;
 import dev.incept.engine.ScriptedTrainingCall;
 import java.io.IOException;
@@ -21,7 +22,7 @@ import java.util.List;
  * rule (SGD, RMSProp or Adam), the moving average and the zeroing of the gradients, each over every
  * weight at once with libtorch's multi-tensor operations. The per-weight path makes several native
  * calls per weight (eleven for RMSProp); on a GPU each one is a kernel launch whose host cost
- * exceeds the device's work (bench/gpu-2026-11-26.md). The maths lives in
+ * exceeds the device's work (bench/DECISIONS.md#fused-update). The maths lives in
  * runtime/src/main/python/fused_update.py, shipped scripted as fused-update.pt, which libtorch
  * compiles when it loads it; on another libtorch than DJL's own (a GPU machine's, through the torch
  * shim) the shim's compiled copy of it runs ({@link NativeUpdate}). MXNet has no such operations
@@ -39,7 +40,7 @@ final class FusedUpdate implements AutoCloseable {
 
     /** Whether arrays of {@code manager}'s engine can be updated this way. */
     static boolean runsOn(NDManager manager) {
-        return "PyTorch".equals(manager.getEngine().getEngineName());
+        return EngineChoice.of(manager) == EngineChoice.PYTORCH;
     }
 
     static FusedUpdate load(NDManager manager) {

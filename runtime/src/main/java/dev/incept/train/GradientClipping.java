@@ -3,6 +3,7 @@ package dev.incept.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import dev.incept.engine.EngineChoice;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ import java.util.List;
  *
  * <p>Each squared norm is a dot product of the flattened gradient with itself: one BLAS call,
  * where square().sum() makes a full temporary and a separate reduction, several times slower on
- * MXNet (bench/cpu-2026-11-24.md).
+ * MXNet (bench/DECISIONS.md#clip-norm-dot).
  */
 public final class GradientClipping {
     private GradientClipping() {
@@ -56,6 +57,6 @@ public final class GradientClipping {
     }
 
     private static boolean tensors(NDArray a) {
-        return "PyTorch".equals(a.getManager().getEngine().getEngineName());
+        return EngineChoice.of(a.getManager()) == EngineChoice.PYTORCH;
     }
 }

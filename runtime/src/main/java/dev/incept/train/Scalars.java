@@ -2,6 +2,7 @@ package dev.incept.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
+import dev.incept.engine.EngineChoice;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,7 +10,7 @@ import java.util.Map;
  * The numbers in the update maths (momentum, learning rate, decay, a clipping scale) as operands.
  * DJL's PyTorch engine turns every number operand into a new tensor on the array's device: on a
  * GPU a pinned host copy and an upload each, two per weight per step, a large share of the host's
- * time (bench/gpu-2026-11-26.md). Here each distinct value becomes that tensor
+ * time (bench/DECISIONS.md#scalars-once). Here each distinct value becomes that tensor
  * once and is reused: the same zero-dimensional float tensor DJL would have made, so the results
  * are the same to the bit. MXNet has operators that take the number itself; there nothing changes.
  *
@@ -57,7 +58,7 @@ final class Scalars {
     }
 
     private static boolean tensors(NDArray a) {
-        return "PyTorch".equals(a.getManager().getEngine().getEngineName());
+        return EngineChoice.of(a.getManager()) == EngineChoice.PYTORCH;
     }
 
     private NDArray of(NDArray like, float s) {

@@ -84,8 +84,8 @@ public final class Trainer implements AutoCloseable {
         this.auxWeights = List.copyOf(weights);
         this.classes = (int) block.getOutputShapes(new Shape[] {new Shape(1, in.channels(), in.height(), in.width())})[0].get(1);
         this.divergence = new Divergence(classes, auxWeights);
-        this.trainingStep = new TrainingStep(engine, manager, block, store, optimizer, auxWeights, config.labelSmoothing(),
-                config.clipNorm(), average).withPrecision(config.precision());
+        this.trainingStep = new TrainingStep(manager, block, store, new StepRules(optimizer, auxWeights, config.labelSmoothing(),
+                config.clipNorm(), average)).withPrecision(config.precision());
     }
 
     public Trainer listen(TrainingListener l) {

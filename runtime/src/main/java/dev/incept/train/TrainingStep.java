@@ -13,6 +13,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import dev.incept.engine.EngineChoice;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -58,17 +59,17 @@ public final class TrainingStep {
     /** The batch's bytes on their way to the engine, reused from step to step. */
     private ByteBuffer staging;
 
-    public TrainingStep(Engine engine, NDManager manager, Block block, ParameterStore store, Optimizer optimizer,
-                        List<Double> auxWeights, double labelSmoothing, double clipNorm, MovingAverage average) {
-        this.engine = engine;
+    /** A step of {@code block}, whose parameters {@code store} holds, on {@code manager}'s engine, learning by {@code rules}. */
+    public TrainingStep(NDManager manager, Block block, ParameterStore store, StepRules rules) {
+        this.engine = manager.getEngine();
         this.manager = manager;
         this.block = block;
         this.store = store;
-        this.optimizer = optimizer;
-        this.auxWeights = List.copyOf(auxWeights);
-        this.labelSmoothing = labelSmoothing;
-        this.clipNorm = clipNorm;
-        this.average = average;
+        this.optimizer = rules.optimizer();
+        this.auxWeights = rules.auxWeights();
+        this.labelSmoothing = rules.labelSmoothing();
+        this.clipNorm = rules.clipNorm();
+        this.average = rules.average();
         this.params = block.getParameters();
         for (Pair<String, Parameter> p : params) {
             if (p.getValue().requiresGradient()) {
@@ -86,7 +87,7 @@ public final class TrainingStep {
      * the update stay float32.
      */
     public TrainingStep withPrecision(Precision p) {
-        if (p.reduced() && !"PyTorch".equals(engine.getEngineName())) {
+        if (p.reduced() && EngineChoice.of(engine) != EngineChoice.PYTORCH) {
             throw new IllegalArgumentException("precision " + p.label() + " needs the PyTorch engine (MXNet trains in float32 only)");
         }
         precision = p;

@@ -117,7 +117,7 @@ public final class UpdateEquivalence {
             engine.setRandomSeed(11);
             block.initialize(m, DataType.FLOAT32, input);
             List<Double> aux = Collections.nCopies(network.auxHeads().size(), 0.3);
-            step = new TrainingStep(engine, m, block, new ParameterStore(m, false), optimizer, aux, 0.1, clipNorm, average);
+            step = new TrainingStep(m, block, new ParameterStore(m, false), new StepRules(optimizer, aux, 0.1, clipNorm, average));
             if (perWeight) {
                 step.perWeightUpdates();
             }

@@ -31,7 +31,7 @@ class RunTest {
         TrainConfig cfg = TrainConfig.paper().toBuilder().epochs(epochs).batchSize(32).emaDecay(0.99)
                 .optimizer(OptimizerSpec.sgd(0.9, 1e-4)).learningRate(LearningRate.exponential(0.05, 0.9, 1).withWarmup(0.5))
                 .augment(new Augment(2, true, 0.25)).auxWeight(0.3).seed(11).trainLimit(200).testLimit(64).build();
-        return new RunSpec(NET, "tiny.json", cfg, new DataSpec("fashion-mnist:/data/fm", 16), "mxnet", "cpu");
+        return new RunSpec(NET, "tiny.json", cfg, new DataSpec("fashion-mnist:/data/fm", 16), EngineChoice.MXNET, "cpu");
     }
 
     @Test
@@ -39,7 +39,7 @@ class RunTest {
         RunSpec spec = spec(2);
         Run.create(dir.resolve("a"), spec);
         assertEquals(spec, Run.open(dir.resolve("a")).spec(), "every field survives run.json");
-        RunSpec defaults = new RunSpec(NET, "inception-mini", TrainConfig.defaults(), new DataSpec("fashion-mnist", null), "pytorch", "gpu");
+        RunSpec defaults = new RunSpec(NET, "inception-mini", TrainConfig.defaults(), new DataSpec("fashion-mnist", null), EngineChoice.PYTORCH, "gpu");
         Run.create(dir.resolve("b"), defaults);
         assertEquals(defaults, Run.open(dir.resolve("b")).spec(), "no aux weight, no input size, another engine");
         assertEquals(List.of("a", "b"), Run.list(dir).stream().map(r -> r.dir().getFileName().toString()).toList());

@@ -46,8 +46,8 @@ class PrecisionTest {
             engine.setRandomSeed(11);
             Block block = Compiler.compile(TrainingStepsTest.tiny());
             block.initialize(manager, DataType.FLOAT32, INPUT);
-            TrainingStep step = new TrainingStep(engine, manager, block, new ParameterStore(manager, false), new Sgd(0.9, 0),
-                    List.of(0.3), 0.1, 0, null).withPrecision(precision).startLossScaleAt(scale);
+            TrainingStep step = new TrainingStep(manager, block, new ParameterStore(manager, false),
+                    new StepRules(new Sgd(0.9, 0), List.of(0.3), 0.1, 0, null)).withPrecision(precision).startLossScaleAt(scale);
             float[] before = weights(block);
             float loss = step.run(pixels, INPUT, LABELS, 4, 0.1f, null);
             float[] after = weights(block);
@@ -166,8 +166,7 @@ class PrecisionTest {
         try (NDManager manager = engine.newBaseManager()) {
             Block block = Compiler.compile(TrainingStepsTest.tiny());
             block.initialize(manager, DataType.FLOAT32, INPUT);
-            TrainingStep step = new TrainingStep(engine, manager, block, new ParameterStore(manager, false), new Sgd(0.9, 0),
-                    List.of(), 0, 0, null);
+            TrainingStep step = new TrainingStep(manager, block, new ParameterStore(manager, false), StepRules.of(new Sgd(0.9, 0)));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> step.withPrecision(Precision.FP16));
             assertEquals("precision fp16 needs the PyTorch engine (MXNet trains in float32 only)", e.getMessage());
         }

@@ -44,8 +44,8 @@ class StepPhasesTest {
             engine.setRandomSeed(7);
             Block block = Compiler.compile(TrainingStepsTest.tiny());
             block.initialize(manager, DataType.FLOAT32, input);
-            TrainingStep step = new TrainingStep(engine, manager, block, new ParameterStore(manager, false), new Sgd(0.9, 0),
-                    List.of(0.3), 0.1, 1.0, null);
+            TrainingStep step = new TrainingStep(manager, block, new ParameterStore(manager, false),
+                    new StepRules(new Sgd(0.9, 0), List.of(0.3), 0.1, 1.0, null));
             float first = step.run(pixels, input, labels, 4, 0.05f, null, phases);
             float second = step.run(pixels, input, labels, 4, 0.05f, null, phases);
             return new float[] {first, second};
