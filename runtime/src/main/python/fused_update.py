@@ -1,7 +1,7 @@
-"""The whole optimizer update of a training step as one TorchScript call (dev.incept.train.FusedUpdate).
+"""The whole optimizer update of a training step as one TorchScript call (dev.incept.optim.FusedUpdate).
 
 Run by scripts/make-fused-update with Debian's python3-torch, which writes the scripted module into
-runtime/src/main/resources/dev/incept/train/fused-update.pt. The saved file holds this code as
+runtime/src/main/resources/dev/incept/optim/fused-update.pt. The saved file holds this code as
 TorchScript source that libtorch compiles again when it loads it, so the one file serves every
 libtorch DJL runs on (the CPU's 2.7, a GPU machine's 2.11).
 
@@ -55,7 +55,7 @@ class FusedUpdate(torch.nn.Module):
                     grads = torch._foreach_mul(grads, clip / norm)
             if weight_decay != 0.0 and n_decayed > 0:
                 grads = torch._foreach_add(grads[:n_decayed], weights[:n_decayed], alpha=weight_decay) + grads[n_decayed:]
-            if rule == 0:  # SGD (FusedRule.SGD)
+            if rule == 0:  # SGD (UpdateRule.SGD)
                 momentum = hyper[0]
                 if momentum == 0.0:
                     torch._foreach_add_(weights, grads, alpha=-lr)

@@ -1,8 +1,12 @@
 package dev.incept.cli;
 
+import dev.incept.command.Args;
+import dev.incept.command.UsageException;
+
 import dev.incept.classroom.assign.Assignment;
 import dev.incept.classroom.grade.AssignmentBuild;
 import dev.incept.classroom.grade.Autograder;
+import dev.incept.classroom.grade.GradescopeExport;
 import dev.incept.classroom.grade.CheckOutcome;
 import dev.incept.classroom.grade.Grade;
 import dev.incept.classroom.grade.GradeReport;

@@ -1,5 +1,8 @@
 package dev.incept.cli;
 
+import dev.incept.command.Args;
+import dev.incept.command.UsageException;
+
 import dev.incept.data.DataSource;
 import dev.incept.run.Placement;
 import dev.incept.run.RunFolder;
@@ -7,8 +10,8 @@ import dev.incept.run.RunSpec;
 import dev.incept.run.TrainOption;
 import dev.incept.run.TrainSettings;
 import dev.incept.train.Checkpoint;
-import dev.incept.train.EvalOptions;
-import dev.incept.train.Evaluation;
+import dev.incept.metrics.EvalOptions;
+import dev.incept.metrics.Evaluation;
 import dev.incept.train.TrainConfig;
 import dev.incept.train.Trainer;
 import java.io.PrintStream;

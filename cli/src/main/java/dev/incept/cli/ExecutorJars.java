@@ -1,5 +1,7 @@
 package dev.incept.cli;
 
+import dev.incept.command.UsageException;
+
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

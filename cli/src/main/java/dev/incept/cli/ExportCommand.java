@@ -1,5 +1,8 @@
 package dev.incept.cli;
 
+import dev.incept.command.Args;
+import dev.incept.command.UsageException;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;

@@ -1,5 +1,10 @@
 package dev.incept.cli;
 
+import dev.incept.command.UsageException;
+import dev.incept.bench.BenchCase;
+import dev.incept.bench.BenchCommand;
+import dev.incept.bench.WeightsCheck;
+
 import dev.incept.spec.ControlCharacters;
 import dev.incept.failure.InceptException;
 import dev.incept.zoo.Zoo;
@@ -62,7 +67,7 @@ public final class Main {
                 case "eval" -> EvalCommand.run(rest, out);
                 case "export" -> ExportCommand.run(rest, out);
                 case "sweep" -> sweep(rest, out, err);
-                case "bench" -> BenchCommand.run(rest, out, err);
+                case "bench" -> BenchCommand.run(rest, out, err, Main.class);
                 case "bench-case" -> BenchCase.run(rest, out);
                 case "weights-check" -> WeightsCheck.run(rest, out);
                 case "help" -> help(rest, out);

@@ -1,5 +1,7 @@
 package dev.incept.cli;
 
+import dev.incept.command.UsageException;
+
 import dev.incept.json.SpecJson;
 import dev.incept.spec.FeatureShape;
 import dev.incept.spec.Network;

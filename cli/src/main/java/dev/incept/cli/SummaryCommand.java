@@ -1,5 +1,8 @@
 package dev.incept.cli;
 
+import dev.incept.command.Args;
+import dev.incept.command.UsageException;
+
 import dev.incept.analysis.Analysis;
 import dev.incept.analysis.Analyzer;
 import dev.incept.analysis.Convention;

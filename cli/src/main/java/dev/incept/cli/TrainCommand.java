@@ -1,5 +1,7 @@
 package dev.incept.cli;
 
+import dev.incept.command.UsageException;
+
 import dev.incept.data.DataSource;
 import dev.incept.run.DataSpec;
 import dev.incept.run.RunFolder;

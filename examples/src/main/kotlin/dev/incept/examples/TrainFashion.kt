@@ -4,9 +4,9 @@ import dev.incept.data.Augment
 import dev.incept.data.FashionMnist
 import dev.incept.data.Split
 import dev.incept.engine.Engines
-import dev.incept.train.Evaluation
-import dev.incept.train.LearningRate
-import dev.incept.train.ProgressBar
+import dev.incept.metrics.Evaluation
+import dev.incept.optim.LearningRate
+import dev.incept.metrics.ProgressBar
 import dev.incept.train.TrainConfig
 import dev.incept.train.Trainer
 

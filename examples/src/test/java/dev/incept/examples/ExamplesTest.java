@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.incept.analysis.Analyzer;
 import dev.incept.data.FashionMnist;
 import dev.incept.spec.FeatureShape;
-import dev.incept.train.Evaluation;
+import dev.incept.metrics.Evaluation;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package dev.incept.jupyter
 
 import dev.incept.plot.SvgImages
-import dev.incept.train.Evaluation
-import dev.incept.train.History
+import dev.incept.metrics.Evaluation
+import dev.incept.metrics.History
 import org.jetbrains.kotlinx.jupyter.api.MimeTypedResult
 
 /**

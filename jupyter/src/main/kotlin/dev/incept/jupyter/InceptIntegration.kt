@@ -8,7 +8,7 @@ import dev.incept.diagram.ArchitectureDiagram
 import dev.incept.plot.Curves
 import dev.incept.plot.SvgImages
 import dev.incept.spec.Network
-import dev.incept.train.History
+import dev.incept.metrics.History
 import java.util.Base64
 import org.jetbrains.kotlinx.jupyter.api.MIME
 import org.jetbrains.kotlinx.jupyter.api.MimeTypedResult
@@ -24,7 +24,8 @@ class InceptIntegration : JupyterIntegration() {
     override fun Builder.onLoaded() {
         import(
             "dev.incept.spec.*", "dev.incept.kotlin.*", "dev.incept.zoo.*", "dev.incept.analysis.*",
-            "dev.incept.train.*", "dev.incept.run.*", "dev.incept.data.*", "dev.incept.engine.*", "dev.incept.jupyter.*",
+            "dev.incept.train.*", "dev.incept.optim.*", "dev.incept.precision.*", "dev.incept.metrics.*", "dev.incept.probe.*",
+            "dev.incept.run.*", "dev.incept.data.*", "dev.incept.engine.*", "dev.incept.jupyter.*",
         )
         render<Network> { networkOutput(it) }
         render<History> { Pictures.of(historySvg(it), it.title()) }

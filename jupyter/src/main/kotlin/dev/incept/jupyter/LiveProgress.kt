@@ -1,8 +1,8 @@
 package dev.incept.jupyter
 
-import dev.incept.train.EpochMetrics
-import dev.incept.train.History
-import dev.incept.train.TrainingListener
+import dev.incept.metrics.EpochMetrics
+import dev.incept.metrics.History
+import dev.incept.metrics.TrainingListener
 import java.util.Locale
 
 /**

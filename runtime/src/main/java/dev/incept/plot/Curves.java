@@ -1,6 +1,6 @@
 package dev.incept.plot;
 
-import dev.incept.train.EpochMetrics;
+import dev.incept.metrics.EpochMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

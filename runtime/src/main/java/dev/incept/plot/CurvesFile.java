@@ -1,7 +1,7 @@
 package dev.incept.plot;
 
-import dev.incept.train.EpochMetrics;
-import dev.incept.train.TrainingListener;
+import dev.incept.metrics.EpochMetrics;
+import dev.incept.metrics.TrainingListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import dev.incept.engine.EngineChoice;
 import dev.incept.engine.Engines;
-import dev.incept.train.ActivationBudget;
+import dev.incept.precision.ActivationBudget;
 
 /** Where a run's steps execute: its engine, loaded, and its device. */
 public record Placement(Engine engine, Device device) {

@@ -6,9 +6,9 @@ import dev.incept.engine.EngineChoice;
 import dev.incept.json.SpecJson;
 import dev.incept.spec.FeatureShape;
 import dev.incept.spec.Network;
-import dev.incept.train.LearningRate;
-import dev.incept.train.OptimizerSpec;
-import dev.incept.train.Precision;
+import dev.incept.optim.LearningRate;
+import dev.incept.optim.OptimizerSpec;
+import dev.incept.precision.Precision;
 import dev.incept.train.TrainConfig;
 import dev.incept.zoo.ModelConfig;
 import dev.incept.zoo.Zoo;
@@ -51,42 +51,16 @@ public record TrainSettings(Map<TrainOption, String> values) {
 
     /** From the command line's words after 'train': the model, then --flag, --key value or --key=value. */
     public static TrainSettings parse(List<String> argv) {
-        Map<TrainOption, String> v = new EnumMap<>(TrainOption.class);
-        for (int i = 0; i < argv.size(); i++) {
-            String arg = argv.get(i);
-            if (!arg.startsWith("--")) {
-                if (v.containsKey(TrainOption.MODEL)) {
-                    throw new SettingException("train takes one model name, got [" + v.get(TrainOption.MODEL) + ", " + arg + "]");
-                }
-                v.put(TrainOption.MODEL, arg);
-                continue;
-            }
-            String key = arg.substring(2);
-            String value = null;
-            int eq = key.indexOf('=');
-            if (eq >= 0) {
-                value = key.substring(eq + 1);
-                key = key.substring(0, eq);
-            }
-            TrainOption o = TrainOption.of(key).filter(t -> t != TrainOption.MODEL)
-                    .orElseThrow(() -> new SettingException("unknown option --" + arg.substring(2).split("=", 2)[0]));
-            if (v.containsKey(o)) {
-                // the last one silently winning hid typos in long command lines
-                throw new SettingException("option --" + key + " is given twice");
-            }
-            if (o.isFlag()) {
-                if (value != null) {
-                    throw new SettingException("option --" + key + " is a switch and takes no value");
-                }
-                value = "true";
-            } else if (value == null) {
-                if (i + 1 >= argv.size()) {
-                    throw new SettingException("option --" + key + " needs a value");
-                }
-                value = argv.get(++i);
-            }
-            v.put(o, value);
+        CommandWords words = CommandWords.split(argv, k -> TrainOption.of(k).filter(o -> o != TrainOption.MODEL && o.isFlag()).isPresent(),
+                k -> TrainOption.of(k).filter(o -> o != TrainOption.MODEL && !o.isFlag()).isPresent());
+        if (words.positional().size() > 1) {
+            throw new SettingException("train takes one model name, got " + words.positional());
         }
+        Map<TrainOption, String> v = new EnumMap<>(TrainOption.class);
+        if (!words.positional().isEmpty()) {
+            v.put(TrainOption.MODEL, words.positional().get(0));
+        }
+        words.options().forEach((key, value) -> v.put(TrainOption.of(key).orElseThrow(), value));
         return new TrainSettings(v);
     }
 

@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
+import dev.incept.optim.OptimizerSpec;
 
 /**
  * One file holding everything needed to continue a run: a JSON header (the description, the
@@ -53,8 +54,7 @@ public final class Checkpoint {
         /**
          * Refuses, naming what differs, a checkpoint that another run wrote: another description,
          * another optimizer, or already past {@code epochs}. The description is compared as a
-         * value, the optimizer by its settings; checkpoints from before those were stored carry
-         * the optimizer's description only, and are compared by it.
+         * value, the optimizer by its settings.
          */
         public void checkFits(Path file, Network network, OptimizerSpec optimizer, String optimizerDescription, int epochs) {
             Network saved;
@@ -68,11 +68,12 @@ public final class Checkpoint {
                         + "', a different description from '" + network.name() + "' being trained now; nothing was changed");
             }
             JsonNode spec = header.path("optimizerSpec");
-            boolean same = spec.isObject()
-                    ? optimizer.equals(new OptimizerSpec(OptimizerSpec.kind(spec.path("kind").asText()), spec.path("momentum").asDouble(),
-                            spec.path("decay").asDouble(), spec.path("epsilon").asDouble(), spec.path("weightDecay").asDouble()))
-                    : optimizerDescription.equals(header.path("optimizer").asText());
-            if (!same) {
+            if (!spec.isObject()) {
+                throw new CheckpointException(file + " does not record its optimizer's settings (an incept from before 0.1 wrote it);"
+                        + " it cannot be continued, train the run again");
+            }
+            if (!optimizer.equals(new OptimizerSpec(OptimizerSpec.kind(spec.path("kind").asText()), spec.path("momentum").asDouble(),
+                    spec.path("decay").asDouble(), spec.path("epsilon").asDouble(), spec.path("weightDecay").asDouble()))) {
                 throw new CheckpointException(file + " was written with " + header.path("optimizer").asText() + ", this run uses "
                         + optimizerDescription);
             }

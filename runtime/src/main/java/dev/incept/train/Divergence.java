@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import dev.incept.metrics.EpochMetrics;
 
 /**
  * Decides when a run has diverged, so that it stops before its checkpoint is overwritten with

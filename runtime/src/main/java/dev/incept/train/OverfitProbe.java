@@ -13,6 +13,9 @@ import dev.incept.spec.Network;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import dev.incept.optim.Adam;
+import dev.incept.optim.LearningRate;
+import dev.incept.optim.OptimizerSpec;
 
 /**
  * Whether a network can learn at all, the way one checks it before a long run: a few steps on one

@@ -1,6 +1,8 @@
 package dev.incept.train;
 
 import java.util.List;
+import dev.incept.optim.MovingAverage;
+import dev.incept.optim.Optimizer;
 
 /**
  * How one training step learns: the update rule, each aux head's loss weight (in the order the

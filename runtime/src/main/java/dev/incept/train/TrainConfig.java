@@ -1,6 +1,9 @@
 package dev.incept.train;
 
 import dev.incept.data.Augment;
+import dev.incept.optim.LearningRate;
+import dev.incept.optim.OptimizerSpec;
+import dev.incept.precision.Precision;
 
 /**
  * Everything a training run is parameterised by. {@code auxWeight} null keeps each aux head's own

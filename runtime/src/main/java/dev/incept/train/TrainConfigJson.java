@@ -7,6 +7,9 @@ import dev.incept.data.Augment;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
+import dev.incept.optim.LearningRate;
+import dev.incept.optim.OptimizerSpec;
+import dev.incept.precision.Precision;
 
 /**
  * A training configuration as JSON, every field named, so that a run folder says how it was

@@ -28,6 +28,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import dev.incept.metrics.EpochMetrics;
+import dev.incept.metrics.EvalOptions;
+import dev.incept.metrics.Evaluation;
+import dev.incept.metrics.MetricsJson;
+import dev.incept.metrics.Scorer;
+import dev.incept.metrics.TrainingListener;
+import dev.incept.optim.MovingAverage;
+import dev.incept.optim.Optimizer;
+import dev.incept.precision.ActivationBudget;
+import dev.incept.probe.ActivationProbe;
+import dev.incept.probe.StageStatistics;
 
 /**
  * Trains a compiled description on one engine with the pieces the Inception papers describe:

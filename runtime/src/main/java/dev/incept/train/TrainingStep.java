@@ -18,6 +18,15 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import dev.incept.optim.FusedRule;
+import dev.incept.optim.FusedUpdate;
+import dev.incept.optim.GradientClipping;
+import dev.incept.optim.MovingAverage;
+import dev.incept.optim.Optimizer;
+import dev.incept.optim.WeightDecay;
+import dev.incept.precision.AutocastStore;
+import dev.incept.precision.LossScale;
+import dev.incept.precision.Precision;
 
 /**
  * One training update of a block, the same for {@link Trainer} and for the benchmark that times
@@ -100,7 +109,7 @@ public final class TrainingStep {
     }
 
     /** A float16 step's loss scale starts here instead (tests that need an overflow). */
-    TrainingStep startLossScaleAt(float scale) {
+    public TrainingStep startLossScaleAt(float scale) {
         if (lossScale != null) {
             lossScale = new LossScale(scale);
         }
@@ -113,7 +122,7 @@ public final class TrainingStep {
     }
 
     /** Whether the last update was the one-call fused update. */
-    boolean fusedLastStep() {
+    public boolean fusedLastStep() {
         return fusedLast;
     }
 

@@ -15,6 +15,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.incept.metrics.EpochMetrics;
+import dev.incept.metrics.MetricsFile;
+import dev.incept.optim.LearningRate;
+import dev.incept.optim.OptimizerSpec;
 
 class CheckpointAndResumeTest {
     private static final Images TRAIN = SyntheticImages.bars(256, 4, 16, 1);
@@ -32,11 +36,11 @@ class CheckpointAndResumeTest {
 
     @Test
     void resumingAfterAnInterruptionEndsWhereAnUninterruptedRunEnds(@TempDir Path dir) {
-        List<EpochMetrics> straight = train(TrainingStepsTest.tiny(), config(3), dir.resolve("a.ckpt"), false);
+        List<EpochMetrics> straight = train(TinyNetwork.build(), config(3), dir.resolve("a.ckpt"), false);
 
         Path ckpt = dir.resolve("b.ckpt");
-        train(TrainingStepsTest.tiny(), config(2), ckpt, false);
-        List<EpochMetrics> resumed = train(TrainingStepsTest.tiny(), config(3), ckpt, true);
+        train(TinyNetwork.build(), config(2), ckpt, false);
+        List<EpochMetrics> resumed = train(TinyNetwork.build(), config(3), ckpt, true);
 
         assertEquals(3, resumed.size(), "the resumed history holds the epochs before the interruption");
         for (int i = 0; i < 3; i++) {
@@ -49,17 +53,17 @@ class CheckpointAndResumeTest {
     @Test
     void aCorruptCheckpointIsRejectedAndLeftAsItWas(@TempDir Path dir) throws IOException {
         Path ckpt = dir.resolve("c.ckpt");
-        train(TrainingStepsTest.tiny(), config(1), ckpt, false);
+        train(TinyNetwork.build(), config(1), ckpt, false);
         byte[] bytes = Files.readAllBytes(ckpt);
         bytes[bytes.length / 2] ^= 0x5a;
         Files.write(ckpt, bytes);
         CheckpointException e = assertThrows(CheckpointException.class,
-                () -> train(TrainingStepsTest.tiny(), config(2), ckpt, true));
+                () -> train(TinyNetwork.build(), config(2), ckpt, true));
         assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
         assertArrayEquals(bytes, Files.readAllBytes(ckpt));
 
         Files.write(ckpt, java.util.Arrays.copyOf(bytes, 100));
-        assertThrows(CheckpointException.class, () -> train(TrainingStepsTest.tiny(), config(2), ckpt, true));
+        assertThrows(CheckpointException.class, () -> train(TinyNetwork.build(), config(2), ckpt, true));
         Files.writeString(ckpt, "not a checkpoint");
         CheckpointException notOne = assertThrows(CheckpointException.class, () -> Checkpoint.read(ckpt));
         assertTrue(notOne.getMessage().contains("not an incept checkpoint"), notOne.getMessage());
@@ -68,7 +72,7 @@ class CheckpointAndResumeTest {
     @Test
     void aCheckpointOfAnotherNetworkIsRejected(@TempDir Path dir) throws IOException {
         Path ckpt = dir.resolve("d.ckpt");
-        train(TrainingStepsTest.tiny(), config(1), ckpt, false);
+        train(TinyNetwork.build(), config(1), ckpt, false);
         byte[] before = Files.readAllBytes(ckpt);
         Network other = Network.builder("other").input(1, 16, 16)
                 .add(dev.incept.spec.Layers.conv(4, 3), dev.incept.spec.Layers.globalAvgPool(), dev.incept.spec.Layers.dense(4))
@@ -78,8 +82,26 @@ class CheckpointAndResumeTest {
         assertArrayEquals(before, Files.readAllBytes(ckpt));
         // the same network with another optimizer setting: compared by the settings, not by a description string
         TrainConfig slower = config(2).withOptimizer(OptimizerSpec.paperRmsProp().withMomentum(0.5));
-        CheckpointException opt = assertThrows(CheckpointException.class, () -> train(TrainingStepsTest.tiny(), slower, ckpt, true));
+        CheckpointException opt = assertThrows(CheckpointException.class, () -> train(TinyNetwork.build(), slower, ckpt, true));
         assertTrue(opt.getMessage().contains("was written with"), opt.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(ckpt));
+    }
+
+    @Test
+    void aCheckpointThatDoesNotRecordItsOptimizersSettingsIsRefusedInOneLine(@TempDir Path dir) throws IOException {
+        Path ckpt = dir.resolve("e.ckpt");
+        train(TinyNetwork.build(), config(1), ckpt, false);
+        Checkpoint.Loaded loaded = Checkpoint.read(ckpt);
+        try (ai.djl.ndarray.NDManager m = Engines.load(EngineChoice.MXNET).newBaseManager()) {
+            ai.djl.nn.Block block = dev.incept.compile.Compiler.compile(TinyNetwork.build());
+            block.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, new ai.djl.ndarray.types.Shape(1, 1, 16, 16));
+            loaded.loadParameters(m, block, ckpt);
+            loaded.header().remove("optimizerSpec");
+            Checkpoint.write(ckpt, loaded.header(), block, java.util.Map.of(), java.util.Map.of());
+        }
+        byte[] before = Files.readAllBytes(ckpt);
+        CheckpointException e = assertThrows(CheckpointException.class, () -> train(TinyNetwork.build(), config(2), ckpt, true));
+        assertTrue(e.getMessage().contains("does not record its optimizer's settings") && !e.getMessage().contains("\n"), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(ckpt));
     }
 
@@ -88,14 +110,14 @@ class CheckpointAndResumeTest {
         Path ckpt = dir.resolve("f.ckpt");
         Path metrics = dir.resolve("metrics.csv");
         TrainConfig sane = config(1).withOptimizer(OptimizerSpec.sgd(0.9, 0)).withClipNorm(0).withLearningRate(LearningRate.constant(0.01));
-        try (Trainer t = new Trainer(TrainingStepsTest.tiny(), sane, Engines.load(EngineChoice.MXNET))) {
+        try (Trainer t = new Trainer(TinyNetwork.build(), sane, Engines.load(EngineChoice.MXNET))) {
             t.listen(new MetricsFile(metrics)).fit(TRAIN, TEST, ckpt);
         }
         byte[] good = Files.readAllBytes(ckpt);
         byte[] goodMetrics = Files.readAllBytes(metrics);
         // the case: a resumed run given --lr 1e6
         TrainConfig wild = sane.withEpochs(3).withLearningRate(LearningRate.constant(1e6));
-        try (Trainer t = new Trainer(TrainingStepsTest.tiny(), wild, Engines.load(EngineChoice.MXNET))) {
+        try (Trainer t = new Trainer(TinyNetwork.build(), wild, Engines.load(EngineChoice.MXNET))) {
             t.listen(new MetricsFile(metrics));
             TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> t.resume(TRAIN, TEST, ckpt));
             assertTrue(e.getMessage().startsWith("training diverged: ") && e.getMessage().contains("epoch 2"), e.getMessage());
@@ -107,11 +129,11 @@ class CheckpointAndResumeTest {
     @Test
     void aCheckpointThatCannotBeWrittenCompletelyLeavesTheLastGoodOne(@TempDir Path dir) throws IOException {
         Path ckpt = dir.resolve("g.ckpt");
-        train(TrainingStepsTest.tiny(), config(1), ckpt, false);
+        train(TinyNetwork.build(), config(1), ckpt, false);
         byte[] good = Files.readAllBytes(ckpt);
         Checkpoint.Loaded loaded = Checkpoint.read(ckpt);
         try (ai.djl.ndarray.NDManager m = Engines.load(EngineChoice.MXNET).newBaseManager()) {
-            ai.djl.nn.Block block = dev.incept.compile.Compiler.compile(TrainingStepsTest.tiny());
+            ai.djl.nn.Block block = dev.incept.compile.Compiler.compile(TinyNetwork.build());
             block.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, new ai.djl.ndarray.types.Shape(1, 1, 16, 16));
             loaded.loadParameters(m, block, ckpt);
             loaded.header().put("epoch", 2);
@@ -128,10 +150,10 @@ class CheckpointAndResumeTest {
     void aNanLossStopsTrainingAndKeepsTheLastGoodCheckpoint(@TempDir Path dir) throws IOException {
         Path ckpt = dir.resolve("e.ckpt");
         TrainConfig sane = config(1).withOptimizer(OptimizerSpec.sgd(0.9, 0)).withClipNorm(0).withLearningRate(LearningRate.constant(0.01));
-        train(TrainingStepsTest.tiny(), sane, ckpt, false);
+        train(TinyNetwork.build(), sane, ckpt, false);
         byte[] good = Files.readAllBytes(ckpt);
         TrainConfig exploding = sane.withEpochs(2).withLearningRate(LearningRate.constant(1e8));
-        TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> train(TrainingStepsTest.tiny(), exploding, ckpt, true));
+        TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> train(TinyNetwork.build(), exploding, ckpt, true));
         assertTrue(e.getMessage().contains("epoch 2") && e.getMessage().contains("was left as it was"), e.getMessage());
         assertArrayEquals(good, Files.readAllBytes(ckpt));
         assertEquals(1, Checkpoint.read(ckpt).epoch());

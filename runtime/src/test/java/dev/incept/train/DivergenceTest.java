@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.incept.metrics.EpochMetrics;
+import dev.incept.metrics.Evaluation;
 
 class DivergenceTest {
     private static EpochMetrics epoch(double trainLoss, double testLoss) {

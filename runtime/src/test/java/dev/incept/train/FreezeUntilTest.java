@@ -26,14 +26,14 @@ class FreezeUntilTest {
         return out;
     }
 
-    /** tiny(): an unnamed stem convolution, "mixed", then the pool and "logits"; frozen through "mixed". */
+    /** TinyNetwork: an unnamed stem convolution, "mixed", then the pool and "logits"; frozen through "mixed". */
     @ParameterizedTest
     @EnumSource(EngineChoice.class)
     void theBlocksUpToTheNamedOneKeepTheirWeightsAndTheRestTrain(EngineChoice engine) {
         Images train = SyntheticImages.bars(128, 4, 16, 1);
         Images test = SyntheticImages.bars(64, 4, 16, 2);
         TrainConfig cfg = TrainConfig.defaults().withEpochs(1).withBatchSize(32).withFreezeUntil("mixed");
-        try (Trainer t = new Trainer(TrainingStepsTest.tiny(), cfg, Engines.load(engine))) {
+        try (Trainer t = new Trainer(TinyNetwork.build(), cfg, Engines.load(engine))) {
             Map<String, float[]> before = weights(t);
             t.fit(train, test);
             Map<String, float[]> after = weights(t);
@@ -57,7 +57,7 @@ class FreezeUntilTest {
     void anUnknownBlockIsRefusedWithTheNetworksBlockNames(EngineChoice engine) {
         TrainConfig cfg = TrainConfig.defaults().withFreezeUntil("mixed7");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Trainer(TrainingStepsTest.tiny(), cfg, Engines.load(engine)).close());
+                () -> new Trainer(TinyNetwork.build(), cfg, Engines.load(engine)).close());
         assertFalse(e.getMessage().isBlank());
         assertEquals(true, e.getMessage().startsWith("freeze until 'mixed7': tiny has no top-level block of that name; its blocks are "),
                 e.getMessage());

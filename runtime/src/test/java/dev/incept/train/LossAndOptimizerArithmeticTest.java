@@ -12,6 +12,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import dev.incept.optim.Adam;
+import dev.incept.optim.GradientClipping;
+import dev.incept.optim.LearningRate;
+import dev.incept.optim.Optimizer;
+import dev.incept.optim.RmsProp;
+import dev.incept.optim.Sgd;
 
 /** The recipe's arithmetic against values worked out by hand (in the comments), on both engines. */
 class LossAndOptimizerArithmeticTest {

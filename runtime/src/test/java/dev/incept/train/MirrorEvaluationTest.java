@@ -10,6 +10,9 @@ import dev.incept.engine.Engines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import dev.incept.metrics.EvalOptions;
+import dev.incept.metrics.Evaluation;
+import dev.incept.metrics.Scorer;
 
 class MirrorEvaluationTest {
 
@@ -29,7 +32,7 @@ class MirrorEvaluationTest {
         Images test = SyntheticImages.bars(96, 4, 16, 2);
         Images mirrored = mirror(test);
         TrainConfig cfg = TrainConfig.paper().withBatchSize(32);
-        try (Trainer t = new Trainer(TrainingStepsTest.tiny(), cfg, Engines.load(engine))) {
+        try (Trainer t = new Trainer(TinyNetwork.build(), cfg, Engines.load(engine))) {
             // The untrained network is not mirror-symmetric, so the single view sees two different sets...
             assertNotEquals(t.evaluate(train, test, EvalOptions.SINGLE_VIEW).loss(), t.evaluate(train, mirrored, EvalOptions.SINGLE_VIEW).loss(), 1e-5);
             // ...while the two views together are the same pair of images either way round.

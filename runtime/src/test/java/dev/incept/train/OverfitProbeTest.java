@@ -21,7 +21,7 @@ class OverfitProbeTest {
     @ParameterizedTest
     @EnumSource(EngineChoice.class)
     void aSoundNetworkOverfitsOneBatchWithEveryParameterTrainedAuxHeadIncluded(EngineChoice engine) {
-        OverfitProbe p = OverfitProbe.run(TrainingStepsTest.tiny(), DATA, 16, 40, 60, Engines.load(engine));
+        OverfitProbe p = OverfitProbe.run(TinyNetwork.build(), DATA, 16, 40, 60, Engines.load(engine));
         assertTrue(p.finite());
         assertEquals(40, p.losses().size());
         assertTrue(p.withoutGradient().isEmpty(), p.withoutGradient().toString());

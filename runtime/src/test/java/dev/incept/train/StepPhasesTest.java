@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import dev.incept.optim.Sgd;
 
 class StepPhasesTest {
 
@@ -42,7 +43,7 @@ class StepPhasesTest {
     private static float[] twoSteps(Engine engine, Shape input, float[] pixels, int[] labels, StepPhases phases) {
         try (NDManager manager = engine.newBaseManager()) {
             engine.setRandomSeed(7);
-            Block block = Compiler.compile(TrainingStepsTest.tiny());
+            Block block = Compiler.compile(TinyNetwork.build());
             block.initialize(manager, DataType.FLOAT32, input);
             TrainingStep step = new TrainingStep(manager, block, new ParameterStore(manager, false),
                     new StepRules(new Sgd(0.9, 0), List.of(0.3), 0.1, 1.0, null));

@@ -8,7 +8,7 @@ import dev.incept.run.Run;
 import dev.incept.run.RunFolder;
 import dev.incept.run.RunSpec;
 import dev.incept.train.Checkpoint;
-import dev.incept.train.EpochMetrics;
+import dev.incept.metrics.EpochMetrics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

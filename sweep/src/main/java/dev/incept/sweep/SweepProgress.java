@@ -56,7 +56,7 @@ final class SweepProgress {
         if (finished > 0 && finished < points.size()) {
             double perPoint = (lastFinish - start) / 1e9 / finished;
             double seconds = Math.max(0, perPoint * (points.size() - finished) - (now - lastFinish) / 1e9);
-            left = String.format(Locale.ROOT, "; about %s left", dev.incept.train.ProgressBar.clock(seconds));
+            left = String.format(Locale.ROOT, "; about %s left", dev.incept.metrics.ProgressBar.clock(seconds));
         }
         return String.format(Locale.ROOT, "sweep: %d done, %d running, %d failed of %d%s", done, running, failed, points.size(), left);
     }

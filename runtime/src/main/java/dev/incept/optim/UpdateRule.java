@@ -1,0 +1,33 @@
+package dev.incept.optim;
+
+import java.util.List;
+
+/**
+ * The update rules the one-call update knows: the number each is called by and the numbers it
+ * takes, in order. The scripted update (runtime/src/main/python/fused_update.py) and the torch
+ * shim's compiled copy (runtime/src/main/native/incept_torch_shim.cpp) branch on these numbers and
+ * bind these operands; a test reads both sources and holds them to this table.
+ */
+public enum UpdateRule {
+    SGD(0, "momentum"),
+    RMSPROP(1, "decay", "epsilon", "momentum"),
+    ADAM(2, "beta1", "beta2", "epsilon", "correction1", "correction2");
+
+    private final int code;
+    private final List<String> operands;
+
+    UpdateRule(int code, String... operands) {
+        this.code = code;
+        this.operands = List.of(operands);
+    }
+
+    /** The number the update's back ends branch on. */
+    public int code() {
+        return code;
+    }
+
+    /** The names of the rule's numbers, in the order the back ends read them. */
+    public List<String> operands() {
+        return operands;
+    }
+}

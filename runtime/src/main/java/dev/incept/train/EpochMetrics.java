@@ -1,6 +1,0 @@
-package dev.incept.train;
-
-/** One epoch's figures, as written to the metrics file and drawn in the curves. */
-public record EpochMetrics(int epoch, double learningRate, double trainLoss, double trainAccuracy,
-                           Evaluation test, double imagesPerSecond, double seconds) {
-}
