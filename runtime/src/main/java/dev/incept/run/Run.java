@@ -79,11 +79,7 @@ public final class Run {
         if (!Files.exists(checkpoint())) {
             return List.of();
         }
-        List<EpochMetrics> out = new ArrayList<>();
-        for (JsonNode m : Checkpoint.read(checkpoint()).header().path("history")) {
-            out.add(MetricsJson.read(m));
-        }
-        return out;
+        return Checkpoint.read(checkpoint()).header().history();
     }
 
     /** A trainer for this run on {@code engine} and {@code device} (null: the run's own), restored from its checkpoint. */

@@ -7,7 +7,6 @@ import ai.djl.nn.Block;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.incept.json.SpecJson;
 import dev.incept.spec.Network;
 import dev.incept.storage.DurableFile;
 import java.io.ByteArrayInputStream;
@@ -27,9 +26,10 @@ import java.util.zip.CRC32;
 import dev.incept.optim.OptimizerSpec;
 
 /**
- * One file holding everything needed to continue a run: a JSON header (the description, the
- * epoch reached, the seed, the optimizer, the metrics so far), the parameters, the optimizer's
- * state and the moving average, closed by a CRC-32 of all of it.
+ * One file holding everything needed to continue a run: a JSON header ({@link CheckpointHeader}:
+ * the epoch reached, the seed, the optimizer, the network's name and fingerprint, the metrics so
+ * far), the parameters, the optimizer's state and the moving average, closed by a CRC-32 of all
+ * of it. A checkpoint of the previous format is read through one migration step.
  *
  * <p>A checkpoint is written through {@link DurableFile}: complete, forced to disk, read back and
  * compared before it is renamed over the previous one, so a full disk or a process killed at any
@@ -38,7 +38,8 @@ import dev.incept.optim.OptimizerSpec;
  */
 public final class Checkpoint {
     static final byte[] MAGIC = "INCEPT-CHECKPOINT\n".getBytes(StandardCharsets.US_ASCII);
-    static final int FORMAT = 1;
+    /** 2: the header names and fingerprints the network ({@link CheckpointHeader}); 1 stored its description. */
+    static final int FORMAT = 2;
     public static final String FILE_NAME = "checkpoint.incept";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,35 +47,22 @@ public final class Checkpoint {
     }
 
     /** What the header says and the arrays to restore. */
-    public record Loaded(ObjectNode header, byte[] parameters, Map<String, byte[]> optimizer, Map<String, byte[]> average) {
+    public record Loaded(CheckpointHeader header, byte[] parameters, Map<String, byte[]> optimizer, Map<String, byte[]> average) {
         public int epoch() {
-            return header.path("epoch").asInt();
+            return header.epoch();
         }
 
         /**
-         * Refuses, naming what differs, a checkpoint that another run wrote: another description,
-         * another optimizer, or already past {@code epochs}. The description is compared as a
-         * value, the optimizer by its settings.
+         * Refuses, naming what differs, a checkpoint that another run wrote: another description
+         * (by its fingerprint), another optimizer (by its settings), or already past {@code epochs}.
          */
         public void checkFits(Path file, Network network, OptimizerSpec optimizer, String optimizerDescription, int epochs) {
-            Network saved;
-            try {
-                saved = SpecJson.read(header.path("network").asText());
-            } catch (RuntimeException e) {
-                throw new CheckpointException(file + ": its description cannot be read (" + e.getMessage() + ")", e);
-            }
-            if (!saved.equals(network)) {
-                throw new CheckpointException(file + " was written for network '" + saved.name()
+            if (!header.networkFingerprint().equals(CheckpointHeader.fingerprint(network))) {
+                throw new CheckpointException(file + " was written for network '" + header.networkName()
                         + "', a different description from '" + network.name() + "' being trained now; nothing was changed");
             }
-            JsonNode spec = header.path("optimizerSpec");
-            if (!spec.isObject()) {
-                throw new CheckpointException(file + " does not record its optimizer's settings (an incept from before 0.1 wrote it);"
-                        + " it cannot be continued, train the run again");
-            }
-            if (!optimizer.equals(new OptimizerSpec(OptimizerSpec.kind(spec.path("kind").asText()), spec.path("momentum").asDouble(),
-                    spec.path("decay").asDouble(), spec.path("epsilon").asDouble(), spec.path("weightDecay").asDouble()))) {
-                throw new CheckpointException(file + " was written with " + header.path("optimizer").asText() + ", this run uses "
+            if (!optimizer.equals(header.optimizerSpec())) {
+                throw new CheckpointException(file + " was written with " + header.optimizer() + ", this run uses "
                         + optimizerDescription);
             }
             if (epoch() > epochs) {
@@ -100,19 +88,25 @@ public final class Checkpoint {
         }
     }
 
-    public static void write(Path file, ObjectNode header, Block block, Map<String, NDArray> optimizer,
+    public static void write(Path file, CheckpointHeader header, Block block, Map<String, NDArray> optimizer,
                              Map<String, NDArray> average) {
         write(file, header, block, optimizer, average, DurableFile::openForWriting);
     }
 
     /** As above, with the temporary file opened by {@code opener} (a test's full disk). */
-    static void write(Path file, ObjectNode header, Block block, Map<String, NDArray> optimizer,
+    static void write(Path file, CheckpointHeader header, Block block, Map<String, NDArray> optimizer,
                       Map<String, NDArray> average, DurableFile.Opener opener) {
+        writeRaw(file, FORMAT, header.toJson(JSON), block, optimizer, average, opener);
+    }
+
+    /** A checkpoint of {@code format} with {@code header} as given (the current writer, and tests of older files). */
+    static void writeRaw(Path file, int format, ObjectNode header, Block block, Map<String, NDArray> optimizer,
+                         Map<String, NDArray> average, DurableFile.Opener opener) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
             out.write(MAGIC);
-            out.writeInt(FORMAT);
+            out.writeInt(format);
             byte[] h = JSON.writeValueAsBytes(header);
             out.writeInt(h.length);
             out.write(h);
@@ -166,8 +160,8 @@ public final class Checkpoint {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, MAGIC.length, all.length - MAGIC.length - 8));
             int format = in.readInt();
-            if (format != FORMAT) {
-                throw new CheckpointException(file + " has format " + format + "; this incept reads format " + FORMAT);
+            if (format != FORMAT && format != FORMAT - 1) {
+                throw new CheckpointException(file + " has format " + format + "; this incept reads formats " + (FORMAT - 1) + " and " + FORMAT);
             }
             byte[] h = in.readNBytes(in.readInt());
             JsonNode header = JSON.readTree(h);
@@ -177,7 +171,12 @@ public final class Checkpoint {
             byte[] params = in.readNBytes(in.readInt());
             Map<String, byte[]> optimizer = readArrays(in);
             Map<String, byte[]> average = readArrays(in);
-            return new Loaded(obj, params, optimizer, average);
+            ObjectNode current = format == FORMAT ? obj : CheckpointHeader.fromFormat1(obj, file.toString());
+            try {
+                return new Loaded(CheckpointHeader.fromJson(current, file.toString()), params, optimizer, average);
+            } catch (IllegalArgumentException e) {
+                throw new CheckpointException(file + ": its header cannot be read (" + e.getMessage() + ")", e);
+            }
         } catch (EOFException e) {
             throw new CheckpointException(file + " is truncated", e);
         } catch (IOException e) {
@@ -202,7 +201,4 @@ public final class Checkpoint {
         return out;
     }
 
-    static ObjectMapper json() {
-        return JSON;
-    }
 }

@@ -26,12 +26,7 @@ public final class TrainConfigJson {
         ObjectNode o = JSON.createObjectNode();
         o.put("epochs", c.epochs());
         o.put("batchSize", c.batchSize());
-        ObjectNode opt = o.putObject("optimizer");
-        opt.put("kind", c.optimizer().kind().name().toLowerCase(Locale.ROOT));
-        opt.put("momentum", c.optimizer().momentum());
-        opt.put("decay", c.optimizer().decay());
-        opt.put("epsilon", c.optimizer().epsilon());
-        opt.put("weightDecay", c.optimizer().weightDecay());
+        o.set("optimizer", optimizer(c.optimizer()));
         ObjectNode lr = o.putObject("learningRate");
         lr.put("base", c.learningRate().base());
         lr.put("factor", c.learningRate().factor());
@@ -59,28 +54,46 @@ public final class TrainConfigJson {
         return o;
     }
 
+    /** An optimizer's settings as JSON, in run.json's config and in a checkpoint's header. */
+    public static ObjectNode optimizer(OptimizerSpec spec) {
+        ObjectNode opt = JSON.createObjectNode();
+        opt.put("kind", spec.kind().name().toLowerCase(Locale.ROOT));
+        opt.put("momentum", spec.momentum());
+        opt.put("decay", spec.decay());
+        opt.put("epsilon", spec.epsilon());
+        opt.put("weightDecay", spec.weightDecay());
+        return opt;
+    }
+
+    /** The settings {@link #optimizer(OptimizerSpec)} wrote. */
+    public static OptimizerSpec optimizer(JsonNode opt) {
+        only(opt, "config.optimizer", Set.of("kind", "momentum", "decay", "epsilon", "weightDecay"));
+        return new OptimizerSpec(OptimizerSpec.kind(field(opt, "config.optimizer", "kind").asText()),
+                number(opt, "config.optimizer", "momentum"), number(opt, "config.optimizer", "decay"),
+                number(opt, "config.optimizer", "epsilon"), number(opt, "config.optimizer", "weightDecay"));
+    }
+
     public static TrainConfig read(JsonNode o) {
         only(o, "config", Set.of("epochs", "batchSize", "optimizer", "learningRate", "labelSmoothing", "auxWeight", "clipNorm",
                 "emaDecay", "augment", "seed", "trainLimit", "testLimit", "precision", "freezeUntil"));
         JsonNode opt = field(o, "config", "optimizer");
-        only(opt, "config.optimizer", Set.of("kind", "momentum", "decay", "epsilon", "weightDecay"));
         JsonNode lr = field(o, "config", "learningRate");
         only(lr, "config.learningRate", Set.of("base", "factor", "everyEpochs", "warmupEpochs"));
         JsonNode aug = field(o, "config", "augment");
         only(aug, "config.augment", Set.of("cropPadding", "flip", "erase"));
         JsonNode aux = field(o, "config", "auxWeight");
-        return new TrainConfig(integer(o, "config", "epochs"), integer(o, "config", "batchSize"),
-                new OptimizerSpec(OptimizerSpec.kind(field(opt, "config.optimizer", "kind").asText()),
-                        number(opt, "config.optimizer", "momentum"), number(opt, "config.optimizer", "decay"),
-                        number(opt, "config.optimizer", "epsilon"), number(opt, "config.optimizer", "weightDecay")),
+        TrainConfig.Recipe recipe = new TrainConfig.Recipe(
+                optimizer(opt),
                 new LearningRate(number(lr, "config.learningRate", "base"), number(lr, "config.learningRate", "factor"),
                         number(lr, "config.learningRate", "everyEpochs"), number(lr, "config.learningRate", "warmupEpochs")),
                 number(o, "config", "labelSmoothing"), aux.isNull() ? null : number(o, "config", "auxWeight"),
                 number(o, "config", "clipNorm"), number(o, "config", "emaDecay"),
                 new Augment(integer(aug, "config.augment", "cropPadding"), bool(aug, "config.augment", "flip"),
-                        number(aug, "config.augment", "erase")),
-                field(o, "config", "seed").asLong(), integer(o, "config", "trainLimit"), integer(o, "config", "testLimit"),
-                precision(o), o.hasNonNull("freezeUntil") ? o.get("freezeUntil").asText() : null);
+                        number(aug, "config.augment", "erase")));
+        TrainConfig.Budget budget = new TrainConfig.Budget(integer(o, "config", "epochs"), integer(o, "config", "batchSize"),
+                integer(o, "config", "trainLimit"), integer(o, "config", "testLimit"), field(o, "config", "seed").asLong());
+        return new TrainConfig(recipe, budget,
+                new TrainConfig.Execution(precision(o), o.hasNonNull("freezeUntil") ? o.get("freezeUntil").asText() : null));
     }
 
     /** Absent in runs written before mixed precision existed: those trained in float32. */

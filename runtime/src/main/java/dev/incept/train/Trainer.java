@@ -349,18 +349,8 @@ public final class Trainer implements AutoCloseable {
     }
 
     private void save(Path file, int epochsDone) {
-        ObjectNode h = Checkpoint.json().createObjectNode();
-        h.put("epoch", epochsDone);
-        h.put("seed", config.seed());
-        h.put("engine", engine.getEngineName());
-        h.put("optimizer", optimizer.describe());
-        h.set("optimizerSpec", TrainConfigJson.write(config).get("optimizer"));
-        h.put("ema_updates", average == null ? 0 : average.updates());
-        h.put("network", SpecJson.write(network));
-        ArrayNode hist = h.putArray("history");
-        for (EpochMetrics m : history) {
-            hist.add(MetricsJson.write(m));
-        }
+        CheckpointHeader h = new CheckpointHeader(epochsDone, config.seed(), engine.getEngineName(), optimizer.describe(), config.optimizer(),
+                average == null ? 0 : average.updates(), network.name(), CheckpointHeader.fingerprint(network), history);
         Checkpoint.write(file, h, block, optimizer.state(), average == null ? java.util.Map.of() : average.state());
     }
 
@@ -377,12 +367,10 @@ public final class Trainer implements AutoCloseable {
         }
         optimizer.restore(Checkpoint.Loaded.decode(manager, c.optimizer()));
         if (average != null) {
-            average.restore(Checkpoint.Loaded.decode(manager, c.average()), c.header().path("ema_updates").asLong());
+            average.restore(Checkpoint.Loaded.decode(manager, c.average()), c.header().emaUpdates());
         }
         history.clear();
-        for (JsonNode m : c.header().path("history")) {
-            history.add(MetricsJson.read(m));
-        }
+        history.addAll(c.header().history());
         return c.epoch();
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import dev.incept.metrics.EpochMetrics;
 import dev.incept.metrics.MetricsFile;
+import dev.incept.metrics.MetricsJson;
 import dev.incept.optim.LearningRate;
 import dev.incept.optim.OptimizerSpec;
 
@@ -87,18 +88,45 @@ class CheckpointAndResumeTest {
         assertArrayEquals(before, Files.readAllBytes(ckpt));
     }
 
+    /** The header a format-1 checkpoint of {@code loaded}'s run had: the whole description, no fingerprint. */
+    private static com.fasterxml.jackson.databind.node.ObjectNode format1Header(Checkpoint.Loaded loaded, Network network) {
+        var h = loaded.header().toJson(new com.fasterxml.jackson.databind.ObjectMapper());
+        h.remove("networkName");
+        h.remove("networkFingerprint");
+        h.put("network", dev.incept.json.SpecJson.write(network));
+        return h;
+    }
+
+    private static void rewrite(Path ckpt, int format, com.fasterxml.jackson.databind.node.ObjectNode header) {
+        try (ai.djl.ndarray.NDManager m = Engines.load(EngineChoice.MXNET).newBaseManager()) {
+            ai.djl.nn.Block block = dev.incept.compile.Compiler.compile(TinyNetwork.build());
+            block.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, new ai.djl.ndarray.types.Shape(1, 1, 16, 16));
+            Checkpoint.read(ckpt).loadParameters(m, block, ckpt);
+            Checkpoint.writeRaw(ckpt, format, header, block, java.util.Map.of(), java.util.Map.of(), dev.incept.storage.DurableFile::openForWriting);
+        }
+    }
+
+    @Test
+    void aCheckpointOfTheFormatBeforeIsReadThroughItsMigrationAndFitsTheSameNetwork(@TempDir Path dir) {
+        Path ckpt = dir.resolve("e.ckpt");
+        train(TinyNetwork.build(), config(1), ckpt, false);
+        Checkpoint.Loaded current = Checkpoint.read(ckpt);
+        rewrite(ckpt, 1, format1Header(current, TinyNetwork.build()));
+        Checkpoint.Loaded migrated = Checkpoint.read(ckpt);
+        assertEquals(current.header().networkFingerprint(), migrated.header().networkFingerprint());
+        // as JSON: the figures' reliability bins are arrays, which records compare by identity
+        assertEquals(current.header().history().stream().map(MetricsJson::write).toList(),
+                migrated.header().history().stream().map(MetricsJson::write).toList());
+        migrated.checkFits(ckpt, TinyNetwork.build(), config(2).optimizer(), "rmsprop", 2);
+    }
+
     @Test
     void aCheckpointThatDoesNotRecordItsOptimizersSettingsIsRefusedInOneLine(@TempDir Path dir) throws IOException {
         Path ckpt = dir.resolve("e.ckpt");
         train(TinyNetwork.build(), config(1), ckpt, false);
-        Checkpoint.Loaded loaded = Checkpoint.read(ckpt);
-        try (ai.djl.ndarray.NDManager m = Engines.load(EngineChoice.MXNET).newBaseManager()) {
-            ai.djl.nn.Block block = dev.incept.compile.Compiler.compile(TinyNetwork.build());
-            block.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, new ai.djl.ndarray.types.Shape(1, 1, 16, 16));
-            loaded.loadParameters(m, block, ckpt);
-            loaded.header().remove("optimizerSpec");
-            Checkpoint.write(ckpt, loaded.header(), block, java.util.Map.of(), java.util.Map.of());
-        }
+        var header = format1Header(Checkpoint.read(ckpt), TinyNetwork.build());
+        header.remove("optimizerSpec");
+        rewrite(ckpt, 1, header);
         byte[] before = Files.readAllBytes(ckpt);
         CheckpointException e = assertThrows(CheckpointException.class, () -> train(TinyNetwork.build(), config(2), ckpt, true));
         assertTrue(e.getMessage().contains("does not record its optimizer's settings") && !e.getMessage().contains("\n"), e.getMessage());
@@ -136,9 +164,8 @@ class CheckpointAndResumeTest {
             ai.djl.nn.Block block = dev.incept.compile.Compiler.compile(TinyNetwork.build());
             block.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, new ai.djl.ndarray.types.Shape(1, 1, 16, 16));
             loaded.loadParameters(m, block, ckpt);
-            loaded.header().put("epoch", 2);
             dev.incept.storage.StorageException e = assertThrows(dev.incept.storage.StorageException.class,
-                    () -> Checkpoint.write(ckpt, loaded.header(), block, java.util.Map.of(), java.util.Map.of(),
+                    () -> Checkpoint.write(ckpt, loaded.header().atEpoch(2), block, java.util.Map.of(), java.util.Map.of(),
                             dev.incept.storage.FullDisk.withRoomFor(1000, false)));
             assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
         }
