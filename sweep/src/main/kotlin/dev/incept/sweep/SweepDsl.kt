@@ -1,5 +1,7 @@
 package dev.incept.sweep
 
+import dev.incept.run.TrainOption
+
 /** Keeps the sweep builder's functions to its own block, as kotlinx.html does. */
 @DslMarker
 annotation class SweepDsl
@@ -14,6 +16,8 @@ annotation class SweepDsl
  *     grid("seed", 1, 2, 3)
  * }
  * ```
+ * Each function also takes the option table's own entries ([TrainOption]) for names, so that a
+ * misspelt setting does not compile: `base(MODEL to "inception-mini", EPOCHS to 3)`.
  */
 fun sweep(name: String, body: SweepScope.() -> Unit): SweepSpec = SweepScope(name).apply(body).build()
 
@@ -41,7 +45,25 @@ class SweepScope internal constructor(name: String) {
         builder.point(*flat(settings))
     }
 
+    /** [base] with the option table's entries for names. */
+    @JvmName("baseOf")
+    fun base(vararg settings: Pair<TrainOption, Any>) = base(*keyed(settings))
+
+    /** [variant] with the option table's entries for names. */
+    @JvmName("variantOf")
+    fun variant(name: String, vararg settings: Pair<TrainOption, Any>) = variant(name, *keyed(settings))
+
+    /** [grid] over one of the option table's entries. */
+    fun grid(setting: TrainOption, vararg values: Any) = grid(setting.key(), *values)
+
+    /** [point] with the option table's entries for names. */
+    @JvmName("pointOf")
+    fun point(vararg settings: Pair<TrainOption, Any>) = point(*keyed(settings))
+
     internal fun build(): SweepSpec = builder.build()
+
+    private fun keyed(settings: Array<out Pair<TrainOption, Any>>): Array<Pair<String, Any>> =
+        settings.map { (option, value) -> option.key() to value }.toTypedArray()
 
     private fun flat(settings: Array<out Pair<String, Any>>): Array<Any> =
         settings.flatMap { listOf(it.first, it.second) }.toTypedArray()

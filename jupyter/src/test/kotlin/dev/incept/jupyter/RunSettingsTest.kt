@@ -1,0 +1,38 @@
+package dev.incept.jupyter
+
+import dev.incept.run.SettingException
+import dev.incept.run.TrainOption.AUX
+import dev.incept.run.TrainOption.EPOCHS
+import dev.incept.run.TrainOption.LABEL_SMOOTHING
+import dev.incept.run.TrainOption.MODEL
+import dev.incept.run.TrainOption.RECIPE
+import dev.incept.run.TrainSettings
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+
+class RunSettingsTest {
+    @Test
+    fun settingsWrittenWithTheTablesEntriesAreTheCommandLinesSettings() {
+        val built = trainSettings {
+            MODEL be "inception-mini"
+            RECIPE be "paper"
+            LABEL_SMOOTHING be 0.1
+            EPOCHS be 3
+            +AUX
+        }
+        val parsed = TrainSettings.parse(listOf("inception-mini", "--recipe", "paper", "--label-smoothing", "0.1", "--epochs", "3", "--aux"))
+        assertEquals(parsed, built)
+    }
+
+    @Test
+    fun aSwitchGivenAValueAValuedSettingGivenNoneOrASettingGivenTwiceIsRefusedInOneLine() {
+        val switch = assertThrows<SettingException> { trainSettings { AUX be true } }
+        assertTrue(switch.message!!.contains("'aux' is a switch"), switch.message)
+        val valued = assertThrows<SettingException> { trainSettings { +EPOCHS } }
+        assertTrue(valued.message!!.contains("'epochs' needs a value"), valued.message)
+        val twice = assertThrows<SettingException> { trainSettings { EPOCHS be 3; EPOCHS be 4 } }
+        assertTrue(twice.message!!.contains("given twice"), twice.message)
+    }
+}
