@@ -9,7 +9,7 @@ import dev.incept.run.RunFolder;
 import dev.incept.run.RunSpec;
 import dev.incept.run.TrainOption;
 import dev.incept.run.TrainSettings;
-import dev.incept.train.Checkpoint;
+import dev.incept.run.Checkpoint;
 import dev.incept.metrics.EvalOptions;
 import dev.incept.metrics.Evaluation;
 import dev.incept.train.TrainConfig;
@@ -64,7 +64,7 @@ final class EvalCommand {
         TrainConfig cfg = spec.config();
         Placement place = Placement.of(spec);
         try (Trainer trainer = new Trainer(spec.network(), cfg, place.engine(), place.device())) {
-            int epochs = trainer.restore(runDir.resolve(Checkpoint.FILE_NAME));
+            int epochs = Checkpoint.restore(trainer, runDir.resolve(Checkpoint.FILE_NAME));
             out.printf(Locale.ROOT, "incept: %s (%s) after %d epochs, %s weights, on %d %s test images (%s)%n",
                     spec.network().name(), spec.model(), epochs, cfg.emaDecay() > 0 ? "moving-average" : "live",
                     Math.min(cfg.testLimit(), data.test().count()), data.name(), place.engine().getEngineName());

@@ -17,7 +17,7 @@ import dev.incept.run.RunSpec;
 import dev.incept.run.TrainSettings;
 import dev.incept.spec.FeatureShape;
 import dev.incept.spec.Network;
-import dev.incept.train.Checkpoint;
+import dev.incept.run.Checkpoint;
 import dev.incept.train.Trainer;
 import dev.incept.weights.Weights;
 import dev.incept.zoo.ModelConfig;
@@ -70,7 +70,7 @@ final class ExportCommand {
         RunSpec spec = saved.withPlace(a.get("engine", null) == null ? saved.engine() : TrainSettings.engineOf(a.get("engine", null)), "cpu");
         Engine engine = Engines.load(spec.engine());
         try (Trainer trainer = new Trainer(spec.network(), spec.config(), engine)) {
-            int epochs = trainer.restore(runDir.resolve(Checkpoint.FILE_NAME));
+            int epochs = Checkpoint.restore(trainer, runDir.resolve(Checkpoint.FILE_NAME));
             trainer.withEvaluatedWeights(block -> Onnx.export(block, file));
             report(out, file, spec.network(), spec.config().emaDecay() > 0 ? "moving-average weights" : "live weights", "after " + epochs + " epochs");
         }

@@ -102,7 +102,7 @@ class MainTest {
     @Test
     void aRunKilledDuringItsFirstCheckpointIsSaidSoAndItsPartialCheckpointRemoved(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve(dev.incept.run.RunSpec.FILE_NAME), "{}");
-        Path partial = Files.write(dir.resolve("." + dev.incept.train.Checkpoint.FILE_NAME + dev.incept.storage.DurableFile.TEMPORARY_SUFFIX), new byte[4096]);
+        Path partial = Files.write(dir.resolve("." + dev.incept.run.Checkpoint.FILE_NAME + dev.incept.storage.DurableFile.TEMPORARY_SUFFIX), new byte[4096]);
         assertOneLineError(run("train", "--resume", dir.toString()), "stopped before its first checkpoint was complete");
         assertTrue(Files.notExists(partial));
         assertOneLineError(run("train", "--resume", Files.createDirectory(dir.resolve("empty")).toString()), "is it a run folder made by incept train?");
@@ -110,7 +110,7 @@ class MainTest {
 
     @Test
     void aDamagedRunJsonGetsOneLineNamingItForEvalAndResumeNotAnUnexpectedError(@TempDir Path dir) throws Exception {
-        Files.write(dir.resolve(dev.incept.train.Checkpoint.FILE_NAME), new byte[16]);
+        Files.write(dir.resolve(dev.incept.run.Checkpoint.FILE_NAME), new byte[16]);
         for (String damage : List.of("{\"format\": \"incept-run/1\", \"network\": ", "\u0000\u00ff not json",
                 "{\"format\": \"incept-run/1\", \"network\": {\"x\": 1}}")) {
             Files.writeString(dir.resolve(dev.incept.run.RunSpec.FILE_NAME), damage);

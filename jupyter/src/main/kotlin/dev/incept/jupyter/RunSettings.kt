@@ -1,9 +1,11 @@
 package dev.incept.jupyter
 
+import dev.incept.data.Augment
 import dev.incept.run.RunSpec
 import dev.incept.run.SettingException
 import dev.incept.run.TrainOption
 import dev.incept.run.TrainSettings
+import dev.incept.train.TrainConfig
 
 /** Keeps the settings builder's functions to its own block. */
 @DslMarker
@@ -27,6 +29,18 @@ fun trainSettings(body: RunSettingsScope.() -> Unit): TrainSettings = RunSetting
 
 /** The whole run of [trainSettings]; opens its data to learn the network's input and class count. */
 fun runSpec(body: RunSettingsScope.() -> Unit): RunSpec = trainSettings(body).spec()
+
+/**
+ * A [TrainConfig] (recipe, budget, execution) written with the same entries, for a [Trainer]
+ * driven by hand; [augment] is what the data calls for (Fashion-MNIST's shifts and flips by
+ * default) unless `+NO_AUGMENT` is given. What names a run rather than its training (MODEL, DATA,
+ * ENGINE, ...) is refused.
+ * ```
+ * val config = recipe { RECIPE be "paper"; EPOCHS be 3; LABEL_SMOOTHING be 0.1 }
+ * ```
+ */
+fun recipe(augment: Augment = Augment(2, true), body: RunSettingsScope.() -> Unit): TrainConfig =
+    trainSettings(body).configOnly(augment)
 
 @RunSettingsDsl
 class RunSettingsScope internal constructor() {

@@ -7,6 +7,9 @@ import dev.incept.run.TrainOption.LABEL_SMOOTHING
 import dev.incept.run.TrainOption.MODEL
 import dev.incept.run.TrainOption.RECIPE
 import dev.incept.run.TrainSettings
+import dev.incept.run.TrainOption.NO_AUGMENT
+import dev.incept.data.Augment
+import dev.incept.run.Recipe
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
@@ -34,5 +37,21 @@ class RunSettingsTest {
         assertTrue(valued.message!!.contains("'epochs' needs a value"), valued.message)
         val twice = assertThrows<SettingException> { trainSettings { EPOCHS be 3; EPOCHS be 4 } }
         assertTrue(twice.message!!.contains("given twice"), twice.message)
+    }
+
+    @Test
+    fun aRecipeWrittenWithTheTablesEntriesIsTheConfigTheCommandLineWouldTrainWith() {
+        val config = recipe { RECIPE be "paper"; EPOCHS be 3; LABEL_SMOOTHING be 0.1 }
+        assertEquals(3, config.epochs())
+        assertEquals(0.1, config.labelSmoothing())
+        assertEquals(Recipe.of("paper").config().optimizer(), config.optimizer())
+        assertEquals(Augment(2, true), config.augment())
+        assertEquals(Augment.NONE, recipe { +NO_AUGMENT }.augment())
+    }
+
+    @Test
+    fun aRecipeRefusesWhatNamesARunRatherThanItsTraining() {
+        val e = assertThrows<SettingException> { recipe { MODEL be "inception-mini"; EPOCHS be 2 } }
+        assertTrue(e.message!!.contains("'model' is not part of a recipe"), e.message)
     }
 }

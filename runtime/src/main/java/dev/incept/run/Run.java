@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.incept.data.DataSource;
 import dev.incept.engine.EngineChoice;
 import dev.incept.engine.Engines;
-import dev.incept.train.Checkpoint;
 import dev.incept.metrics.EpochMetrics;
 import dev.incept.metrics.EvalOptions;
 import dev.incept.metrics.Evaluation;
@@ -89,7 +88,7 @@ public final class Run {
         Trainer t = new Trainer(spec.network(), spec.config(), Engines.load(e), d);
         if (Files.exists(checkpoint())) {
             try {
-                t.restore(checkpoint());
+                Checkpoint.restore(t, checkpoint());
             } catch (RuntimeException failed) {
                 t.close();
                 throw failed;

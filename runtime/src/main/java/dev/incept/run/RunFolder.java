@@ -9,7 +9,6 @@ import dev.incept.spec.Network;
 import dev.incept.storage.DurableFile;
 import dev.incept.storage.FolderLock;
 import dev.incept.storage.StorageException;
-import dev.incept.train.Checkpoint;
 import dev.incept.metrics.EpochMetrics;
 import dev.incept.metrics.Evaluation;
 import dev.incept.metrics.MetricsFile;
@@ -191,8 +190,10 @@ public final class RunFolder {
             for (TrainingListener l : listeners) {
                 trainer.listen(l);
             }
-            List<EpochMetrics> h = resume ? trainer.resume(data.train(), data.test(), checkpoint)
-                    : trainer.fit(data.train(), data.test(), checkpoint);
+            if (resume) {
+                Checkpoint.restore(trainer, checkpoint);
+            }
+            List<EpochMetrics> h = trainer.fit(data.train(), data.test(), Checkpoint.keeper(checkpoint));
             Evaluation last = h.get(h.size() - 1).test();
             double secs = (System.nanoTime() - t0) / 1e9;
             out.printf(Locale.ROOT, "incept: test accuracy %.2f%% (top-5 %.2f%%, ECE %.4f) after %d epochs; wall time %s; run folder %s%n",

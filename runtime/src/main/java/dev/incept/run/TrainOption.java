@@ -51,6 +51,17 @@ public enum TrainOption {
     TEST_LIMIT("test-limit", "N", Use.RUN, "use only the first N test images (quick runs)"),
     SEED("seed", "N", Use.RUN, "the seed of initialisation, shuffling and augmentation (default 42)");
 
+    /**
+     * Whether the setting is part of a {@link dev.incept.train.TrainConfig} (recipe, budget,
+     * execution), rather than naming the network, the data, the run's place or its folder.
+     */
+    public boolean configures() {
+        return switch (this) {
+            case MODEL, SPEC, DATA, INPUT, AUX, NO_AUX_BN, ENGINE, DEVICE, WEIGHTS, METRICS, OUT, RESUME -> false;
+            default -> true;
+        };
+    }
+
     /** Where a setting may be given. */
     enum Use {
         /** What the run is; fixed once it started. */

@@ -213,16 +213,35 @@ public record TrainSettings(Map<TrainOption, String> values) {
     }
 
     TrainConfig config(DataSource data) {
+        return config(data.augment());
+    }
+
+    /**
+     * The recipe, budget and execution alone, for a trainer driven by hand: {@code dataAugment} is
+     * the augmentation the data calls for, unless the settings turn it off. Settings that say where
+     * the network, the data or the run's place come from ({@link TrainOption#configures()}) are
+     * refused, since no run is made here.
+     */
+    public TrainConfig configOnly(Augment dataAugment) {
+        for (TrainOption o : values.keySet()) {
+            if (!o.configures()) {
+                throw new SettingException("'" + o.key() + "' is not part of a recipe: it belongs to a run (runSpec, incept train)");
+            }
+        }
+        return config(dataAugment);
+    }
+
+    private TrainConfig config(Augment dataAugment) {
         try {
-            return configOf(data);
+            return configOf(dataAugment);
         } catch (IllegalArgumentException e) {
             throw new SettingException(e.getMessage());
         }
     }
 
-    private TrainConfig configOf(DataSource data) {
+    private TrainConfig configOf(Augment dataAugment) {
         TrainConfig cfg = (has(TrainOption.RECIPE) ? Recipe.of(get(TrainOption.RECIPE, null)) : Recipe.DEFAULT).config();
-        cfg = cfg.withAugment(has(TrainOption.NO_AUGMENT) ? Augment.NONE : data.augment());
+        cfg = cfg.withAugment(has(TrainOption.NO_AUGMENT) ? Augment.NONE : dataAugment);
         Double erase = number(TrainOption.RANDOM_ERASE);
         if (erase != null) {
             if (erase > 1) {

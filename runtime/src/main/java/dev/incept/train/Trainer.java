@@ -11,9 +11,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.incept.compile.Compiler;
 import dev.incept.compile.NetworkBlock;
 import dev.incept.data.Augment;
@@ -22,16 +19,13 @@ import dev.incept.data.BatchMaker;
 import dev.incept.data.EpochBatches;
 import dev.incept.data.Images;
 import dev.incept.data.Normalization;
-import dev.incept.json.SpecJson;
 import dev.incept.spec.Network;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import dev.incept.metrics.EpochMetrics;
 import dev.incept.metrics.EvalOptions;
 import dev.incept.metrics.Evaluation;
-import dev.incept.metrics.MetricsJson;
 import dev.incept.metrics.Scorer;
 import dev.incept.metrics.TrainingListener;
 import dev.incept.optim.MovingAverage;
@@ -44,7 +38,7 @@ import dev.incept.probe.StageStatistics;
  * Trains a compiled description on one engine with the pieces the Inception papers describe:
  * label-smoothed cross-entropy plus weighted aux losses, a hand-written optimizer, an epoch-based
  * learning rate, global-norm clipping and a moving average used for evaluation. Each epoch ends
- * with an evaluation and a checkpoint.
+ * with an evaluation, and the state goes to a {@link StateKeeper} when there is one.
  */
 public final class Trainer implements AutoCloseable {
     private final Network network;
@@ -58,6 +52,7 @@ public final class Trainer implements AutoCloseable {
     private final MovingAverage average;
     private final List<TrainingListener> listeners = new ArrayList<>();
     private final List<EpochMetrics> history = new ArrayList<>();
+    private int epochsDone;
     private final List<Double> auxWeights;
     private final Divergence divergence;
     private final TrainingStep trainingStep;
@@ -138,53 +133,38 @@ public final class Trainer implements AutoCloseable {
         return List.copyOf(history);
     }
 
-    /** Trains until {@code config.epochs()} epochs are complete, without checkpoints. */
+    /** Trains until {@code config.epochs()} epochs are complete, keeping no state. */
     public List<EpochMetrics> fit(Images train, Images test) {
-        return fit(train, test, null, false);
-    }
-
-    /** Trains from the start, writing a checkpoint to {@code checkpoint} after every epoch. */
-    public List<EpochMetrics> fit(Images train, Images test, Path checkpoint) {
-        return fit(train, test, checkpoint, false);
-    }
-
-    /** Continues the run whose checkpoint is {@code checkpoint} (from the start if there is none yet). */
-    public List<EpochMetrics> resume(Images train, Images test, Path checkpoint) {
-        return fit(train, test, checkpoint, true);
+        return fit(train, test, null);
     }
 
     /**
-     * As the three above; kept for programs written against it. With {@code checkpoint} null no
-     * checkpoint is written; with {@code resume} the run continues from it when it exists.
+     * Trains from the epochs already done ({@link #continueFrom}) until {@code config.epochs()}
+     * are, handing the state to {@code keeper} (null: none) after every epoch.
      */
-    public List<EpochMetrics> fit(Images train, Images test, Path checkpoint, boolean resume) {
+    public List<EpochMetrics> fit(Images train, Images test, StateKeeper keeper) {
         checkData(train, test);
-        int first = 0;
-        if (resume && checkpoint != null && Files.exists(checkpoint)) {
-            first = restore(checkpoint);
-            for (TrainingListener l : listeners) {
-                l.onResume(checkpoint, first, history());
-            }
-        }
+        Path kept = keeper == null ? null : keeper.place();
         dev.incept.spec.FeatureShape in = network.input();
         Normalization norm = Normalization.of(train);
         BatchMaker trainMaker = new BatchMaker(train, in.height(), in.width(), norm, config.augment());
         BatchMaker testMaker = new BatchMaker(test, in.height(), in.width(), norm, Augment.NONE);
-        for (int epoch = first; epoch < config.epochs(); epoch++) {
-            EpochMetrics m = trainEpoch(trainMaker, testMaker, epoch, checkpoint);
-            divergence.checkEpoch(m, checkpoint);
+        for (int epoch = epochsDone; epoch < config.epochs(); epoch++) {
+            EpochMetrics m = trainEpoch(trainMaker, testMaker, epoch, kept);
+            divergence.checkEpoch(m, kept);
             history.add(m);
-            // The checkpoint first: the metrics and curves written by listeners never describe an
+            epochsDone = epoch + 1;
+            // The state first: the metrics and curves written by listeners never describe an
             // epoch that a resume would have to train again.
-            if (checkpoint != null) {
-                save(checkpoint, epoch + 1);
+            if (keeper != null) {
+                keeper.keep(state());
             }
             for (TrainingListener l : listeners) {
                 l.onEpochEnd(m);
             }
-            if (checkpoint != null) {
+            if (keeper != null) {
                 for (TrainingListener l : listeners) {
-                    l.onCheckpoint(checkpoint, epoch + 1);
+                    l.onCheckpoint(kept, epochsDone);
                 }
             }
         }
@@ -205,7 +185,7 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
-    private EpochMetrics trainEpoch(BatchMaker trainMaker, BatchMaker testMaker, int epoch, Path checkpoint) {
+    private EpochMetrics trainEpoch(BatchMaker trainMaker, BatchMaker testMaker, int epoch, Path kept) {
         // The engine's random stream (dropout) restarts per epoch so a resumed epoch draws the same masks.
         engine.setRandomSeed((int) (config.seed() * 31 + epoch));
         double lr = config.learningRate().at(epoch);
@@ -225,7 +205,7 @@ public final class Trainer implements AutoCloseable {
                 double stepLr = config.learningRate().at(epoch + (double) step / steps);
                 float[] logits = new float[b.size() * classes];
                 float loss = step(b, (float) stepLr, logits);
-                divergence.checkStep(loss, epoch + 1, step + 1, stepLr, checkpoint);
+                divergence.checkStep(loss, epoch + 1, step + 1, stepLr, kept);
                 lossSum += loss * b.size();
                 correct += correctCount(logits, b.labels());
                 seen += b.size();
@@ -348,30 +328,41 @@ public final class Trainer implements AutoCloseable {
         });
     }
 
-    private void save(Path file, int epochsDone) {
-        CheckpointHeader h = new CheckpointHeader(epochsDone, config.seed(), engine.getEngineName(), optimizer.describe(), config.optimizer(),
-                average == null ? 0 : average.updates(), network.name(), CheckpointHeader.fingerprint(network), history);
-        Checkpoint.write(file, h, block, optimizer.state(), average == null ? java.util.Map.of() : average.state());
+    /** What a checkpoint keeps of this trainer now; its arrays are lent, not copied. */
+    public TrainerState state() {
+        return new TrainerState(network, epochsDone, config.seed(), engine.getEngineName(), optimizer.describe(), config.optimizer(),
+                average == null ? 0 : average.updates(), history, block, optimizer.state(),
+                average == null ? java.util.Map.of() : average.state());
+    }
+
+    /** The optimizer as it describes itself (its kind and settings), for messages. */
+    public String optimizerDescription() {
+        return optimizer.describe();
+    }
+
+    public TrainConfig config() {
+        return config;
     }
 
     /**
-     * Loads a checkpoint (weights, optimizer state, moving average, history) into this trainer
-     * after checking it belongs to this network and optimizer; returns the epochs done.
+     * Continues from {@code point}, whose parameters were already loaded into {@link #block}: the
+     * optimizer's state, the moving average and the epochs done with their figures; the listeners
+     * hear of it.
      */
-    public int restore(Path file) {
-        Checkpoint.Loaded c = Checkpoint.read(file);
-        c.checkFits(file, network, config.optimizer(), optimizer.describe(), config.epochs());
-        c.loadParameters(manager, block, file);
+    public void continueFrom(ResumePoint point) {
         for (Pair<String, Parameter> p : trainingStep.trained()) {
             p.getValue().getArray().setRequiresGradient(true);
         }
-        optimizer.restore(Checkpoint.Loaded.decode(manager, c.optimizer()));
+        optimizer.restore(point.optimizerState());
         if (average != null) {
-            average.restore(Checkpoint.Loaded.decode(manager, c.average()), c.header().emaUpdates());
+            average.restore(point.averageState(), point.emaUpdates());
         }
         history.clear();
-        history.addAll(c.header().history());
-        return c.epoch();
+        history.addAll(point.history());
+        epochsDone = point.epochsDone();
+        for (TrainingListener l : listeners) {
+            l.onResume(point.from(), epochsDone, history());
+        }
     }
 
     @Override

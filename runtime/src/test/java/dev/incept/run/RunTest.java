@@ -53,7 +53,7 @@ class RunTest {
         Images test = dev.incept.train.SyntheticImages.bars(64, 4, 16, 2);
         List<EpochMetrics> trained;
         try (Trainer t = new Trainer(NET, spec(2).config(), Engines.load(EngineChoice.MXNET))) {
-            trained = t.fit(train, test, run.checkpoint());
+            trained = t.fit(train, test, Checkpoint.keeper(run.checkpoint()));
         }
         List<EpochMetrics> reopened = Run.open(dir).history();
         assertEquals(2, reopened.size());

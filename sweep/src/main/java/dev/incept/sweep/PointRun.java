@@ -7,7 +7,7 @@ import dev.incept.failure.InceptException;
 import dev.incept.run.Run;
 import dev.incept.run.RunFolder;
 import dev.incept.run.RunSpec;
-import dev.incept.train.Checkpoint;
+import dev.incept.run.Checkpoint;
 import dev.incept.metrics.EpochMetrics;
 import java.io.IOException;
 import java.io.OutputStream;

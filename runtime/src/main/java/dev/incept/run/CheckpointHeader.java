@@ -1,4 +1,4 @@
-package dev.incept.train;
+package dev.incept.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +9,8 @@ import dev.incept.metrics.EpochMetrics;
 import dev.incept.metrics.MetricsJson;
 import dev.incept.optim.OptimizerSpec;
 import dev.incept.spec.Network;
+import dev.incept.train.TrainConfigJson;
+import dev.incept.train.TrainerState;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,6 +38,12 @@ public record CheckpointHeader(int epoch, long seed, String engine, String optim
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
+    }
+
+    /** The header of a checkpoint of {@code s}. */
+    public static CheckpointHeader of(TrainerState s) {
+        return new CheckpointHeader(s.epochsDone(), s.seed(), s.engine(), s.optimizerDescription(), s.optimizer(), s.emaUpdates(),
+                s.network().name(), fingerprint(s.network()), s.history());
     }
 
     public CheckpointHeader atEpoch(int n) {

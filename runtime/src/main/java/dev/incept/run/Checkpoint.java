@@ -1,4 +1,4 @@
-package dev.incept.train;
+package dev.incept.run;
 
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
@@ -24,6 +24,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
 import dev.incept.optim.OptimizerSpec;
+import dev.incept.train.ResumePoint;
+import dev.incept.train.StateKeeper;
+import dev.incept.train.TrainConfig;
+import dev.incept.train.Trainer;
+import dev.incept.train.TrainerState;
 
 /**
  * One file holding everything needed to continue a run: a JSON header ({@link CheckpointHeader}:
@@ -88,8 +93,43 @@ public final class Checkpoint {
         }
     }
 
-    public static void write(Path file, CheckpointHeader header, Block block, Map<String, NDArray> optimizer,
-                             Map<String, NDArray> average) {
+    /** Writes {@code state} to {@code file}, replacing the checkpoint there in one step. */
+    public static void write(Path file, TrainerState state) {
+        write(file, CheckpointHeader.of(state), state.block(), state.optimizerState(), state.averageState());
+    }
+
+    /** Keeps a trainer's state in {@code file} after every epoch. */
+    public static StateKeeper keeper(Path file) {
+        return new StateKeeper() {
+            @Override
+            public void keep(TrainerState state) {
+                write(file, state);
+            }
+
+            @Override
+            public Path place() {
+                return file;
+            }
+        };
+    }
+
+    /**
+     * Loads the checkpoint {@code file} into {@code trainer} (weights, optimizer state, moving
+     * average, figures) after checking it belongs to this network and optimizer; returns the
+     * epochs done, from which the trainer's next {@code fit} continues.
+     */
+    public static int restore(Trainer trainer, Path file) {
+        Loaded c = read(file);
+        TrainConfig config = trainer.config();
+        c.checkFits(file, trainer.network(), config.optimizer(), trainer.optimizerDescription(), config.epochs());
+        c.loadParameters(trainer.manager(), trainer.block(), file);
+        trainer.continueFrom(new ResumePoint(file, c.epoch(), c.header().emaUpdates(), c.header().history(),
+                Loaded.decode(trainer.manager(), c.optimizer()), Loaded.decode(trainer.manager(), c.average())));
+        return c.epoch();
+    }
+
+    static void write(Path file, CheckpointHeader header, Block block, Map<String, NDArray> optimizer,
+                      Map<String, NDArray> average) {
         write(file, header, block, optimizer, average, DurableFile::openForWriting);
     }
 

@@ -1,4 +1,4 @@
-package dev.incept.train;
+package dev.incept.run;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +20,11 @@ import dev.incept.metrics.MetricsFile;
 import dev.incept.metrics.MetricsJson;
 import dev.incept.optim.LearningRate;
 import dev.incept.optim.OptimizerSpec;
+import dev.incept.train.SyntheticImages;
+import dev.incept.train.TinyNetwork;
+import dev.incept.train.TrainConfig;
+import dev.incept.train.Trainer;
+import dev.incept.train.TrainingDiverged;
 
 class CheckpointAndResumeTest {
     private static final Images TRAIN = SyntheticImages.bars(256, 4, 16, 1);
@@ -31,7 +36,10 @@ class CheckpointAndResumeTest {
 
     private static List<EpochMetrics> train(Network net, TrainConfig cfg, Path ckpt, boolean resume) {
         try (Trainer t = new Trainer(net, cfg, Engines.load(EngineChoice.MXNET))) {
-            return resume ? t.resume(TRAIN, TEST, ckpt) : t.fit(TRAIN, TEST, ckpt);
+            if (resume && Files.exists(ckpt)) {
+                Checkpoint.restore(t, ckpt);
+            }
+            return t.fit(TRAIN, TEST, Checkpoint.keeper(ckpt));
         }
     }
 
@@ -139,7 +147,7 @@ class CheckpointAndResumeTest {
         Path metrics = dir.resolve("metrics.csv");
         TrainConfig sane = config(1).withOptimizer(OptimizerSpec.sgd(0.9, 0)).withClipNorm(0).withLearningRate(LearningRate.constant(0.01));
         try (Trainer t = new Trainer(TinyNetwork.build(), sane, Engines.load(EngineChoice.MXNET))) {
-            t.listen(new MetricsFile(metrics)).fit(TRAIN, TEST, ckpt);
+            t.listen(new MetricsFile(metrics)).fit(TRAIN, TEST, Checkpoint.keeper(ckpt));
         }
         byte[] good = Files.readAllBytes(ckpt);
         byte[] goodMetrics = Files.readAllBytes(metrics);
@@ -147,7 +155,8 @@ class CheckpointAndResumeTest {
         TrainConfig wild = sane.withEpochs(3).withLearningRate(LearningRate.constant(1e6));
         try (Trainer t = new Trainer(TinyNetwork.build(), wild, Engines.load(EngineChoice.MXNET))) {
             t.listen(new MetricsFile(metrics));
-            TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> t.resume(TRAIN, TEST, ckpt));
+            Checkpoint.restore(t, ckpt);
+            TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> t.fit(TRAIN, TEST, Checkpoint.keeper(ckpt)));
             assertTrue(e.getMessage().startsWith("training diverged: ") && e.getMessage().contains("epoch 2"), e.getMessage());
         }
         assertArrayEquals(good, Files.readAllBytes(ckpt));

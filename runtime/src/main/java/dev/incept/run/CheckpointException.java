@@ -1,4 +1,4 @@
-package dev.incept.train;
+package dev.incept.run;
 
 import dev.incept.failure.InceptException;
 
