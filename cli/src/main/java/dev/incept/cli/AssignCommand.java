@@ -47,7 +47,8 @@ final class AssignCommand {
               --memory MiB              the kernel's Java heap (default 1536)
               --jobs N                  submissions graded at once (default 1)
               --unsafe-no-sandbox       run student code without bubblewrap: it can then read the
-                                        hidden tests and forge its grade (only for code you trust)""";
+                                        hidden tests and forge its grade (only for code you trust);
+                                        with export, the zip's run_autograder grades so""";
 
     private AssignCommand() {
     }
@@ -148,7 +149,11 @@ final class AssignCommand {
             throw new UsageException("assign export needs the autograder folder and --gradescope OUT.zip");
         }
         Path zip = Path.of(a.get("gradescope", null));
-        int files = GradescopeExport.write(existing(rest.get(0)), Path.of(""), limits, zip);
+        boolean unsandboxed = a.flag("unsafe-no-sandbox");
+        if (unsandboxed) {
+            System.err.println("incept: warning: --unsafe-no-sandbox: the zip's run_autograder lets student code run unconfined and forge its grade");
+        }
+        int files = GradescopeExport.write(existing(rest.get(0)), Path.of(""), limits, unsandboxed, zip);
         out.printf(Locale.ROOT, "wrote %s: setup.sh, run_autograder, the autograder and incept's sources (%d files)%n", zip, files);
         return 0;
     }

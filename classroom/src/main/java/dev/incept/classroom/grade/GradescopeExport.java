@@ -32,8 +32,12 @@ public final class GradescopeExport {
     private GradescopeExport() {
     }
 
-    /** Writes the zip; {@code project} is incept's source folder. Returns the number of files in it. */
-    public static int write(Path autograder, Path project, KernelRun.Limits limits, Path zip) throws IOException {
+    /**
+     * Writes the zip; {@code project} is incept's source folder. Returns the number of files in it.
+     * {@code unsandboxed}: the teacher accepts, by name, grading without bubblewrap where the image
+     * cannot make a sandbox (student code can then forge its grade).
+     */
+    public static int write(Path autograder, Path project, KernelRun.Limits limits, boolean unsandboxed, Path zip) throws IOException {
         Autograder.load(autograder);
         if (!Files.isRegularFile(project.resolve("scripts/setup-notebooks")) || !Files.isRegularFile(project.resolve("pom.xml"))) {
             throw new NotebookException("assign export: " + project.toAbsolutePath()
@@ -43,7 +47,7 @@ public final class GradescopeExport {
         int files = 0;
         try (ZipOutputStream z = new ZipOutputStream(bytes)) {
             files += text(z, "setup.sh", setup());
-            files += text(z, "run_autograder", runAutograder(limits));
+            files += text(z, "run_autograder", runAutograder(limits, unsandboxed));
             files += tree(z, autograder, "autograder");
             for (String s : sources(project)) {
                 Path p = project.resolve(s);
@@ -115,7 +119,8 @@ public final class GradescopeExport {
                 """;
     }
 
-    private static String runAutograder(KernelRun.Limits limits) {
+    private static String runAutograder(KernelRun.Limits limits, boolean unsandboxed) {
+        String risk = unsandboxed ? " \\\n    --unsafe-no-sandbox" : "";
         return String.format(Locale.ROOT, """
                 #!/usr/bin/env bash
                 # Gradescope runs this for each submission: the submitted notebook is graded by incept in a
@@ -133,13 +138,13 @@ public final class GradescopeExport {
                 fi
                 grades="$(mktemp -d)"
                 if ! "$incept" assign grade "$src/autograder" "$submission" --out "$grades" \\
-                    --cell-timeout %d --timeout %d --memory %d > "$grades/log.txt" 2>&1; then
+                    --cell-timeout %d --timeout %d --memory %d%s > "$grades/log.txt" 2>&1; then
                   tail -c 2000 "$grades/log.txt" | python3 -c 'import json, sys; print(json.dumps({"score": 0, "output": "The grader failed: " + sys.stdin.read()}))' \\
                     > "$root/results/results.json"
                   exit 0
                 fi
                 name="$(basename "$submission" .ipynb)"
                 cp "$grades/$name/results.json" "$root/results/results.json"
-                """, limits.cellSeconds(), limits.totalSeconds(), limits.heapMiB());
+                """, limits.cellSeconds(), limits.totalSeconds(), limits.heapMiB(), risk);
     }
 }

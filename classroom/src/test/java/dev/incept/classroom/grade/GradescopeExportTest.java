@@ -25,7 +25,7 @@ class GradescopeExportTest {
         Path project = project(tmp.resolve("incept"), "dsl", "onnx", "sweep");
         write(project.resolve("bench/2026-01-01.md"), "dated figures");
         Path zip = tmp.resolve("out.zip");
-        int count = GradescopeExport.write(autograder(tmp.resolve("ag")), project, LIMITS, zip);
+        int count = GradescopeExport.write(autograder(tmp.resolve("ag")), project, LIMITS, false, zip);
         List<String> names = entries(zip);
         assertEquals(count, names.size());
         for (String module : List.of("dsl", "onnx", "sweep")) {
@@ -37,11 +37,23 @@ class GradescopeExportTest {
     }
 
     @Test
+    void runAutograderGradesInTheSandboxUnlessTheTeacherAcceptsTheRiskByName(@TempDir Path tmp) throws IOException {
+        Path project = project(tmp.resolve("incept"), "dsl");
+        Path ag = autograder(tmp.resolve("ag"));
+        GradescopeExport.write(ag, project, LIMITS, false, tmp.resolve("safe.zip"));
+        GradescopeExport.write(ag, project, LIMITS, true, tmp.resolve("unsafe.zip"));
+        String safe = entry(tmp.resolve("safe.zip"), "run_autograder");
+        String unsafe = entry(tmp.resolve("unsafe.zip"), "run_autograder");
+        assertTrue(safe.contains("assign grade") && !safe.contains("unsafe"), safe);
+        assertTrue(unsafe.contains("--memory 2048 \\\n    --unsafe-no-sandbox > \"$grades/log.txt\""), unsafe);
+    }
+
+    @Test
     void aFolderThatIsNotInceptsSourcesIsRefusedBeforeAnythingIsWritten(@TempDir Path tmp) throws IOException {
         Path zip = tmp.resolve("out.zip");
         Path ag = autograder(tmp.resolve("ag"));
         Files.createDirectories(tmp.resolve("elsewhere"));
-        NotebookException e = assertThrows(NotebookException.class, () -> GradescopeExport.write(ag, tmp.resolve("elsewhere"), LIMITS, zip));
+        NotebookException e = assertThrows(NotebookException.class, () -> GradescopeExport.write(ag, tmp.resolve("elsewhere"), LIMITS, false, zip));
         assertTrue(e.getMessage().contains("is not incept's source folder"), e.getMessage());
         assertTrue(Files.notExists(zip));
     }
@@ -70,6 +82,17 @@ class GradescopeExportTest {
     private static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
+    }
+
+    private static String entry(Path zip, String name) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals(name)) {
+                    return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError(name + " is not in " + zip);
     }
 
     private static List<String> entries(Path zip) throws IOException {
