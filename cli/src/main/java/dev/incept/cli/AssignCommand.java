@@ -122,19 +122,27 @@ final class AssignCommand {
         if (rest.size() < 2 || a.get("out", null) == null) {
             throw new UsageException("assign grade needs the autograder folder, one or more submissions and --out GRADES");
         }
+        List<Path> submissions = new ArrayList<>();
+        java.util.Map<String, Path> byName = new java.util.HashMap<>();
+        for (String s : rest.subList(1, rest.size())) {
+            Path file = existing(s);
+            Path same = byName.putIfAbsent(stem(file), file);
+            if (same != null) {
+                // each grade lands in GRADES/NAME: one would overwrite the other
+                throw new UsageException("two submissions are named " + GradeReport.line(stem(file)) + " (" + GradeReport.line(same.toString()) + " and "
+                        + GradeReport.line(file.toString()) + "); their grades would share one folder and one row, so give each its own name");
+            }
+            submissions.add(file);
+        }
         Autograder ag = Autograder.load(existing(rest.get(0)));
         Path grades = Path.of(a.get("out", null));
         int jobs = or(a.positiveInt("jobs"), 1);
-        List<Path> submissions = new ArrayList<>();
-        for (String s : rest.subList(1, rest.size())) {
-            submissions.add(existing(s));
-        }
         Sandbox sandbox = sandbox(a);
         List<Grade> all = ClassGrading.gradeAll(sandbox, ag.assignment(), ag.checks(), submissions, jobs, limits);
         for (int i = 0; i < all.size(); i++) {
             Grade g = all.get(i);
             GradeReport.write(g, grades.resolve(stem(submissions.get(i))));
-            out.printf(Locale.ROOT, "%s: %s / %s%n", g.submission(), GradeReport.num(g.total()), GradeReport.num(g.max()));
+            out.printf(Locale.ROOT, "%s: %s / %s%n", GradeReport.line(g.submission()), GradeReport.num(g.total()), GradeReport.num(g.max()));
         }
         GradeReport.writeCsv(all, ag.assignment().questions(), grades.resolve("grades.csv"));
         if (a.get("junit-xml", null) != null) {

@@ -135,4 +135,15 @@ class MainTest {
         assertTrue(same.out().contains("the same network"), same.out());
         assertOneLineError(run("diff", "inception-v3"), "two networks");
     }
+
+    @Test
+    void gradingRefusesTwoSubmissionsThatWouldShareOneGradeFolder(@TempDir Path dir) throws Exception {
+        Path a = Files.createDirectories(dir.resolve("a")).resolve("homework.ipynb");
+        Path b = Files.createDirectories(dir.resolve("b")).resolve("homework.ipynb");
+        Files.writeString(a, "{}");
+        Files.writeString(b, "{}");
+        CliRun r = run("assign", "grade", dir.resolve("no-autograder").toString(), a.toString(), b.toString(), "--out", dir.resolve("grades").toString());
+        assertOneLineError(r, "two submissions are named homework");
+        assertTrue(Files.notExists(dir.resolve("grades")));
+    }
 }

@@ -18,6 +18,11 @@ import java.util.Map;
  * A grade as files: results.json in Gradescope's schema (score; per test name, score, max_score,
  * output, visibility), feedback.md for the student, and grades.csv for a whole batch. A hidden
  * check shows its name, points and message, never its code.
+ *
+ * <p>A submission's name and the reasons points were lost carry text the student chose (a file
+ * name, an exception's message), so each format gets it with nothing that could end a row, add
+ * one, open a comment or break the file: a forged "11 / 11" line, a CSV row or a spreadsheet
+ * formula must stay inside its own cell.
  */
 public final class GradeReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -82,21 +87,54 @@ public final class GradeReport {
         DurableFile.write(file, sb.append("</testsuites>\n").toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** For HTML and XML: markup escaped, and the control characters XML 1.0 forbids replaced. */
     private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                default -> sb.append(xmlChar(c, i, s) ? c : '\uFFFD');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean xmlChar(char c, int i, String s) {
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+        }
+        return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF);
+    }
+
+    /** One line of text: every control character (line breaks included) becomes a space. */
+    public static String line(String s) {
+        return s.codePoints().map(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    /** For a Markdown table or heading: one line, no table cell boundary, no HTML. */
+    private static String md(String s) {
+        return line(s).replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|");
     }
 
     static String feedback(Grade g) {
         StringBuilder sb = new StringBuilder();
-        sb.append("# ").append(g.submission()).append(String.format(Locale.ROOT, ": %s / %s points%n%n", num(g.total()), num(g.max())));
+        sb.append("# ").append(md(g.submission())).append(String.format(Locale.ROOT, ": %s / %s points%n%n", num(g.total()), num(g.max())));
         if (!g.problem().isEmpty()) {
-            sb.append("Note: ").append(g.problem()).append("\n\n");
+            sb.append("Note: ").append(md(g.problem())).append("\n\n");
         }
         sb.append("| question | check | points | why points were lost |\n|---|---|---|---|\n");
         for (CheckOutcome o : g.outcomes()) {
-            sb.append("| ").append(o.check().question()).append(" | ").append(o.check().name()).append(o.check().hidden() ? " (hidden)" : "")
+            sb.append("| ").append(md(o.check().question())).append(" | ").append(md(o.check().name())).append(o.check().hidden() ? " (hidden)" : "")
                     .append(" | ").append(num(o.score())).append(" / ").append(num(o.check().max())).append(" | ")
-                    .append(o.score() >= o.check().max() ? "" : o.message().replace("|", "\\|").replace("\n", " ")).append(" |\n");
+                    .append(o.score() >= o.check().max() ? "" : md(o.message())).append(" |\n");
         }
         return sb.toString();
     }
@@ -115,8 +153,13 @@ public final class GradeReport {
         DurableFile.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** One CSV field: quoted when it holds a comma or quote, never a line break, never a formula a spreadsheet would run. */
     private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        String one = line(s);
+        if (!one.isEmpty() && "=+-@".indexOf(one.charAt(0)) >= 0) {
+            one = "'" + one;
+        }
+        return one.contains(",") || one.contains("\"") ? "\"" + one.replace("\"", "\"\"") + "\"" : one;
     }
 
     /** Points as a person writes them: 3, 2.5. */

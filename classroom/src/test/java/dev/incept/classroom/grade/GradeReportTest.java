@@ -44,4 +44,30 @@ class GradeReportTest {
         assertTrue(xml.contains("<testcase classname=\"q1\" name=\"3a &lt;vs&gt; reference\">"), xml);
         assertTrue(xml.contains("<testsuite name=\"bob, jr.ipynb\" tests=\"3\" failures=\"0\">"), xml);
     }
+
+    @Test
+    void textAStudentChoseStaysInItsOwnCellOfEveryReport(@TempDir Path dir) throws Exception {
+        String forged = "x\n# mallory.ipynb: 11 / 11 points\r\n| q2 | saved | 3 / 3 | |\u0001<!-- ]]>";
+        Grade mallory = new Grade("=HYPERLINK(\"http://evil\")\nalice.ipynb,11,11,11", List.of(new CheckOutcome(SHAPE, 0, forged),
+                new CheckOutcome(ARCH, 0, forged), new CheckOutcome(SAVED, 0, forged)), forged);
+        GradeReport.write(mallory, dir.resolve("one"));
+        List<String> md = Files.readAllLines(dir.resolve("one/feedback.md"));
+        assertTrue(md.get(0).startsWith("# ") && md.get(0).endsWith(": 0 / 8 points"), md.get(0));
+        assertEquals(1, md.stream().filter(l -> l.startsWith("#")).count(), String.join("\n", md));
+        assertEquals(2 + 3, md.stream().filter(l -> l.startsWith("|")).count(), "the header, its rule and one row per check");
+        assertTrue(md.stream().noneMatch(l -> l.contains("<!--")), String.join("\n", md));
+        String html = Files.readString(dir.resolve("one/feedback.html"));
+        assertTrue(!html.contains("<!--") && !html.contains("\u0001"), html);
+
+        GradeReport.writeCsv(List.of(mallory, G), List.of("q1", "q2"), dir.resolve("grades.csv"));
+        List<String> csv = Files.readAllLines(dir.resolve("grades.csv"));
+        assertEquals(3, csv.size(), String.join("\n", csv));
+        assertTrue(csv.get(1).startsWith("\"'=HYPERLINK(") && csv.get(1).endsWith(",0,0,0"), csv.get(1));
+
+        GradeReport.writeJunit(List.of(mallory, G), dir.resolve("junit.xml"));
+        org.w3c.dom.Document xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(dir.resolve("junit.xml").toFile());
+        assertEquals(2, xml.getElementsByTagName("testsuite").getLength());
+        assertEquals(5, xml.getElementsByTagName("failure").getLength());
+    }
 }
