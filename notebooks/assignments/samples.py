@@ -6,6 +6,7 @@ points per question). expected.csv lists them for scripts/run-assignments to com
 """
 import copy
 import json
+import os
 
 
 def set_source(cell, text):
@@ -38,3 +39,15 @@ def write(student_path, out_dir, prefix, correct, samples, questions, cell_timeo
         json.dump(nb, open("%s/%s" % (out_dir, file), "w"), indent=1)
         rows.append("%s,%s,%s" % (file, ",".join("%g" % p for p in expected), "%g" % sum(expected)))
     open("%s/expected.csv" % out_dir, "w").write("\n".join(rows) + "\n")
+
+
+def link(out_dir, prefix, links, questions):
+    """Submissions that are symbolic links, {name: target}: to the autograder's instructor notebook,
+    to a classmate's submission. Each must earn nothing, whatever it points to."""
+    rows = []
+    for name, target in links.items():
+        file = "%s-%s.ipynb" % (prefix, name)
+        os.symlink(target, "%s/%s" % (out_dir, file))
+        rows.append("%s,%s,0" % (file, ",".join("0" for _ in questions)))
+    with open("%s/expected.csv" % out_dir, "a") as f:
+        f.write("\n".join(rows) + "\n")

@@ -176,7 +176,8 @@ final class AssignCommand {
 
     private static Path existing(String p) {
         Path path = Path.of(p);
-        if (!Files.exists(path)) {
+        // a link is judged by what it is, not where it points: a student's dangling link must not stop a class's grading
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new NotebookException(p + ": no such file or folder");
         }
         return path;

@@ -48,7 +48,7 @@ public final class ClassGrading {
             for (int i = 0; i < files.size(); i++) {
                 Notebook submission;
                 try {
-                    submission = NotebookFile.read(files.get(i));
+                    submission = NotebookFile.readHandedIn(files.get(i));
                 } catch (NotebookException e) {
                     grades[i] = new Grade(files.get(i).getFileName().toString(),
                             expected.stream().map(x -> new CheckOutcome(x, 0, "the submission could not be read: " + e.getMessage())).toList(), e.getMessage());

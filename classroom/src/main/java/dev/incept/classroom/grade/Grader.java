@@ -132,7 +132,7 @@ public final class Grader {
     /** The executed notebook, or {@code fallback} if the run left none that reads as a notebook. */
     private static Notebook readOr(Path executed, Notebook fallback) {
         try {
-            return Files.isRegularFile(executed) && Files.size(executed) > 0 ? NotebookFile.read(executed) : fallback;
+            return Files.isRegularFile(executed, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(executed) > 0 ? NotebookFile.readHandedIn(executed) : fallback;
         } catch (NotebookException | IOException e) {
             return fallback;
         }

@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,12 +39,43 @@ public final class NotebookFile {
         }
     }
 
+    /**
+     * A notebook someone else handed in (a student's submission, or a file a sandboxed run wrote):
+     * only a regular file, never through a link, since a submission that links to the autograder's
+     * instructor notebook, or to a classmate's, would be graded as that file.
+     */
+    public static Notebook readHandedIn(Path file) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        try {
+            BasicFileAttributes at = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (at.isSymbolicLink()) {
+                throw new NotebookException(name + ": a symbolic link, not a notebook (hand in the notebook file itself)");
+            }
+            if (!at.isRegularFile()) {
+                throw new NotebookException(name + ": not a regular file (hand in the notebook file itself)");
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
+                throw new NotebookException(name + ": larger than " + (MAX_BYTES >> 20) + " MiB");
+            }
+            return parse(new String(bytes, StandardCharsets.UTF_8), name);
+        } catch (IOException e) {
+            throw new NotebookException(name + ": cannot read it (" + e.getMessage() + ")");
+        }
+    }
+
     public static Notebook parse(String text, String what) {
         JsonNode root;
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new NotebookException(what + ": not a notebook (invalid JSON at line " + e.getLocation().getLineNr() + ")");
+            // a stream-constraint failure (nesting past Jackson's limit, a huge number) carries no location
+            String where = e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException ? "JSON nested or sized past what a notebook holds"
+                    : e.getLocation() == null ? "invalid JSON" : "invalid JSON at line " + e.getLocation().getLineNr();
+            throw new NotebookException(what + ": not a notebook (" + where + ")");
         }
         if (!(root instanceof ObjectNode doc) || !(doc.get("cells") instanceof ArrayNode cells) || doc.path("nbformat").asInt() != 4) {
             throw new NotebookException(what + ": not a version-4 Jupyter notebook (no \"cells\" or \"nbformat\": 4)");
