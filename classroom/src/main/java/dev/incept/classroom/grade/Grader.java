@@ -107,7 +107,10 @@ public final class Grader {
                 continue;
             }
             List<Reported.TestCell> cells = Reported.read(part, tokens.get(k));
-            if (!ending.finished() && cells.stream().allMatch(c -> c.results().isEmpty())) {
+            // Only a kernel that never got through the header (its own start, %use incept) stops the
+            // class's grading; once it did, whatever the tests met came from one student's answers.
+            boolean started = part.cells().stream().limit(header).allMatch(c -> c.json().path("metadata").path("incept").asText("").equals("ok"));
+            if (!ending.finished() && !started && cells.stream().allMatch(c -> c.results().isEmpty())) {
                 throw new NotebookException("the grading kernel did not run: " + ending.problem());
             }
             runs.add(result(plan, students.get(k), parts.get(k), part, cells));
