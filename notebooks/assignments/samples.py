@@ -7,6 +7,7 @@ points per question). expected.csv lists them for scripts/run-assignments to com
 import copy
 import json
 import os
+import shutil
 
 
 def set_source(cell, text):
@@ -51,3 +52,15 @@ def link(out_dir, prefix, links, questions):
         rows.append("%s,%s,0" % (file, ",".join("0" for _ in questions)))
     with open("%s/expected.csv" % out_dir, "a") as f:
         f.write("\n".join(rows) + "\n")
+
+
+def rename(out_dir, names):
+    """Copies of samples under file names a student chose to be hostile, {name: sample file}: each
+    earns what the sample does, and its grade stays inside the grades folder ("...ipynb" would name
+    the folder above it)."""
+    rows = [r.split(",", 1) for r in open("%s/expected.csv" % out_dir).read().splitlines()[1:]]
+    points = dict(rows)
+    with open("%s/expected.csv" % out_dir, "a") as f:
+        for name, sample in names.items():
+            shutil.copyfile("%s/%s" % (out_dir, sample), "%s/%s" % (out_dir, name))
+            f.write("%s,%s\n" % (name, points[sample]))

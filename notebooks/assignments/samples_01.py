@@ -159,3 +159,4 @@ if __name__ == "__main__":
     samples.write(sys.argv[1], sys.argv[2], "01", ANSWERS, SAMPLES, ["q1", "q2", "q3"])
     # run-assignments lays the autograder folder next to the samples' one, as a teacher's unpacked class folder might be
     samples.link(sys.argv[2], "01", {"linked-solution": "../autograder/instructor.ipynb", "linked-classmate": "01-correct.ipynb"}, ["q1", "q2", "q3"])
+    samples.rename(sys.argv[2], {"...ipynb": "01-wrong-shape.ipynb"})

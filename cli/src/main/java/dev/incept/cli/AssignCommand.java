@@ -126,10 +126,10 @@ final class AssignCommand {
         java.util.Map<String, Path> byName = new java.util.HashMap<>();
         for (String s : rest.subList(1, rest.size())) {
             Path file = existing(s);
-            Path same = byName.putIfAbsent(stem(file), file);
+            Path same = byName.putIfAbsent(gradeFolder(file), file);
             if (same != null) {
                 // each grade lands in GRADES/NAME: one would overwrite the other
-                throw new UsageException("two submissions are named " + GradeReport.line(stem(file)) + " (" + GradeReport.line(same.toString()) + " and "
+                throw new UsageException("two submissions are named " + GradeReport.line(gradeFolder(file)) + " (" + GradeReport.line(same.toString()) + " and "
                         + GradeReport.line(file.toString()) + "); their grades would share one folder and one row, so give each its own name");
             }
             submissions.add(file);
@@ -141,7 +141,7 @@ final class AssignCommand {
         List<Grade> all = ClassGrading.gradeAll(sandbox, ag.assignment(), ag.checks(), submissions, jobs, limits);
         for (int i = 0; i < all.size(); i++) {
             Grade g = all.get(i);
-            GradeReport.write(g, grades.resolve(stem(submissions.get(i))));
+            GradeReport.write(g, grades.resolve(GradeReport.folder(submissions.get(i).getFileName().toString())));
             out.printf(Locale.ROOT, "%s: %s / %s%n", GradeReport.line(g.submission()), GradeReport.num(g.total()), GradeReport.num(g.max()));
         }
         GradeReport.writeCsv(all, ag.assignment().questions(), grades.resolve("grades.csv"));
@@ -183,9 +183,8 @@ final class AssignCommand {
         return path;
     }
 
-    private static String stem(Path p) {
-        String n = p.getFileName().toString();
-        return n.endsWith(".ipynb") ? n.substring(0, n.length() - 6) : n;
+    private static String gradeFolder(Path p) {
+        return GradeReport.folder(p.getFileName().toString());
     }
 
     private static int or(Integer v, int fallback) {

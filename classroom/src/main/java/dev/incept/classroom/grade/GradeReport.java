@@ -30,6 +30,16 @@ public final class GradeReport {
     private GradeReport() {
     }
 
+    /**
+     * The folder, inside the grades folder, for the submission named {@code fileName}: the name
+     * without ".ipynb", except that a name the student chose must never be the grades folder itself
+     * or its parent ("...ipynb" would write into the folder above it).
+     */
+    public static String folder(String fileName) {
+        String stem = fileName.endsWith(".ipynb") ? fileName.substring(0, fileName.length() - 6) : fileName;
+        return stem.isEmpty() || stem.chars().allMatch(c -> c == '.') ? "_" + stem : stem;
+    }
+
     public static void write(Grade g, Path dir) throws IOException {
         Files.createDirectories(dir);
         ObjectNode root = JSON.createObjectNode();
@@ -97,7 +107,7 @@ public final class GradeReport {
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
                 case '"' -> sb.append("&quot;");
-                default -> sb.append(xmlChar(c, i, s) ? c : '\uFFFD');
+                default -> sb.append(bidi(c) ? ' ' : xmlChar(c, i, s) ? c : '\uFFFD');
             }
         }
         return sb.toString();
@@ -113,10 +123,17 @@ public final class GradeReport {
         return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF);
     }
 
-    /** One line of text: every control character (line breaks included) becomes a space. */
+    /**
+     * One line of text: every control character (line breaks included) becomes a space, and so does
+     * every bidirectional override, which would show a name reversed, as another student's.
+     */
     public static String line(String s) {
-        return s.codePoints().map(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? ' ' : c)
+        return s.codePoints().map(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || bidi(c) ? ' ' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    private static boolean bidi(int c) {
+        return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
     }
 
     /** For a Markdown table or heading: one line, no table cell boundary, no HTML. */

@@ -46,9 +46,24 @@ class GradeReportTest {
     }
 
     @Test
+    void aSubmissionsNameNeverPutsItsGradeOutsideTheGradesFolder(@TempDir Path dir) throws Exception {
+        Path grades = Files.createDirectories(dir.resolve("grades"));
+        for (String name : List.of("...ipynb", "..ipynb", ".ipynb", "..", "alice.ipynb", ".hidden.ipynb")) {
+            Path folder = grades.resolve(GradeReport.folder(name)).normalize();
+            assertEquals(grades, folder.getParent(), name + " -> " + folder);
+            GradeReport.write(new Grade(name, G.outcomes(), ""), folder);
+        }
+        try (var s = Files.list(dir)) {
+            assertEquals(List.of(grades), s.toList(), "nothing written next to the grades folder");
+        }
+        assertEquals("alice", GradeReport.folder("alice.ipynb"));
+        assertEquals("_..", GradeReport.folder("...ipynb"));
+    }
+
+    @Test
     void textAStudentChoseStaysInItsOwnCellOfEveryReport(@TempDir Path dir) throws Exception {
         String forged = "x\n# mallory.ipynb: 11 / 11 points\r\n| q2 | saved | 3 / 3 | |\u0001<!-- ]]>";
-        Grade mallory = new Grade("=HYPERLINK(\"http://evil\")\nalice.ipynb,11,11,11", List.of(new CheckOutcome(SHAPE, 0, forged),
+        Grade mallory = new Grade("=HYPERLINK(\"http://evil\")\nalice.ipynb,11,11,11\u202Ebnypi.ecila", List.of(new CheckOutcome(SHAPE, 0, forged),
                 new CheckOutcome(ARCH, 0, forged), new CheckOutcome(SAVED, 0, forged)), forged);
         GradeReport.write(mallory, dir.resolve("one"));
         List<String> md = Files.readAllLines(dir.resolve("one/feedback.md"));
@@ -57,7 +72,8 @@ class GradeReportTest {
         assertEquals(2 + 3, md.stream().filter(l -> l.startsWith("|")).count(), "the header, its rule and one row per check");
         assertTrue(md.stream().noneMatch(l -> l.contains("<!--")), String.join("\n", md));
         String html = Files.readString(dir.resolve("one/feedback.html"));
-        assertTrue(!html.contains("<!--") && !html.contains("\u0001"), html);
+        assertTrue(!html.contains("<!--") && !html.contains("\u0001") && !html.contains("\u202E"), html);
+        assertTrue(md.stream().noneMatch(l -> l.contains("\u202E")), "no name shown reversed");
 
         GradeReport.writeCsv(List.of(mallory, G), List.of("q1", "q2"), dir.resolve("grades.csv"));
         List<String> csv = Files.readAllLines(dir.resolve("grades.csv"));
