@@ -35,8 +35,11 @@ public final class ClassGrading {
      * Grades every submission, in order: their sandboxed runs {@code jobs} at a time, then their
      * tests in grading kernels of up to {@link #BATCH} submissions each, {@code jobs} at a time.
      */
-    public static List<Grade> gradeAll(Sandbox sandbox, Assignment a, List<ExpectedCheck> expected, List<Path> files, int jobs,
+    public static List<Grade> gradeAll(Sandbox sandbox, Assignment a, List<ExpectedCheck> expected, List<Path> files, int requestedJobs,
             KernelRun.Limits whole) throws IOException, InterruptedException {
+        // Each sandbox has a network namespace of its own. Without one, kernels starting together pick
+        // their loopback ports by binding and releasing them, and can pick the same ones: one kernel at a time.
+        int jobs = sandbox.isolated() ? requestedJobs : 1;
         AnswerPlan plan = AnswerPlan.of(a);
         KernelRun.Limits limits = whole.threads() > 0 ? whole : whole.sharing(jobs);
         Grade[] grades = new Grade[files.size()];
