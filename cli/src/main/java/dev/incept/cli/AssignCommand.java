@@ -141,7 +141,7 @@ final class AssignCommand {
         List<Grade> all = ClassGrading.gradeAll(sandbox, ag.assignment(), ag.checks(), submissions, jobs, limits);
         for (int i = 0; i < all.size(); i++) {
             Grade g = all.get(i);
-            GradeReport.write(g, grades.resolve(GradeReport.folder(submissions.get(i).getFileName().toString())));
+            GradeReport.write(g, grades.resolve(gradeFolder(submissions.get(i))));
             out.printf(Locale.ROOT, "%s: %s / %s%n", GradeReport.line(g.submission()), GradeReport.num(g.total()), GradeReport.num(g.max()));
         }
         GradeReport.writeCsv(all, ag.assignment().questions(), grades.resolve("grades.csv"));

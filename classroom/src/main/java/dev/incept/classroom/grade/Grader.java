@@ -135,8 +135,8 @@ public final class Grader {
     /** The executed notebook, or {@code fallback} if the run left none that reads as a notebook. */
     private static Notebook readOr(Path executed, Notebook fallback) {
         try {
-            return Files.isRegularFile(executed, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(executed) > 0 ? NotebookFile.readHandedIn(executed) : fallback;
-        } catch (NotebookException | IOException e) {
+            return NotebookFile.readHandedIn(executed);
+        } catch (NotebookException e) {
             return fallback;
         }
     }

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -29,14 +29,7 @@ public final class NotebookFile {
     }
 
     public static Notebook read(Path file) {
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new NotebookException(file + ": larger than " + (MAX_BYTES >> 20) + " MiB");
-            }
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-        } catch (IOException e) {
-            throw new NotebookException(file + ": cannot read it (" + e.getMessage() + ")");
-        }
+        return readBounded(file, file.toString());
     }
 
     /**
@@ -54,17 +47,24 @@ public final class NotebookFile {
             if (!at.isRegularFile()) {
                 throw new NotebookException(name + ": not a regular file (hand in the notebook file itself)");
             }
-            byte[] bytes;
-            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-                bytes = in.readNBytes((int) MAX_BYTES + 1);
-            }
-            if (bytes.length > MAX_BYTES) {
-                throw new NotebookException(name + ": larger than " + (MAX_BYTES >> 20) + " MiB");
-            }
-            return parse(new String(bytes, StandardCharsets.UTF_8), name);
         } catch (IOException e) {
             throw new NotebookException(name + ": cannot read it (" + e.getMessage() + ")");
         }
+        return readBounded(file, name, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** At most MAX_BYTES of {@code file}, parsed; {@code name} is how errors call it. */
+    private static Notebook readBounded(Path file, String name, LinkOption... options) {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file, options)) {
+            bytes = in.readNBytes((int) MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new NotebookException(name + ": cannot read it (" + e.getMessage() + ")");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new NotebookException(name + ": larger than " + (MAX_BYTES >> 20) + " MiB");
+        }
+        return parse(new String(bytes, StandardCharsets.UTF_8), name);
     }
 
     public static Notebook parse(String text, String what) {
