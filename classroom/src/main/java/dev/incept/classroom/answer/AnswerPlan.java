@@ -38,6 +38,22 @@ public record AnswerPlan(Assignment assignment, Set<String> studentCells, List<C
         tests = List.copyOf(tests);
     }
 
+    /** Every key a test reads an answer under, given each test's key prefix (as {@link SandboxVersion} hands them). */
+    public Set<String> keys(List<String> keyPrefixes) {
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < tests.size(); i++) {
+            for (Use u : tests.get(i).uses()) {
+                keys.add(key(keyPrefixes.get(i), u));
+            }
+        }
+        return keys;
+    }
+
+    /** The key an answer is handed back and read under. */
+    public static String key(String prefix, Use u) {
+        return prefix + "|" + u.expression();
+    }
+
     public static AnswerPlan of(Assignment a) {
         List<Cell> code = a.instructor().cells().stream().filter(Cell::isCode).toList();
         Set<String> student = new LinkedHashSet<>();

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * grading API is called by its full name, so nothing but incept's own check can stand in, and
  * each test cell first tells it the question and this part's token. One kernel runs the parts of
  * many submissions in turn: none of their code runs there, and starting a kernel costs more than
- * checking one submission.
+ * checking one submission. Every read of an answer names its part's token too, so a test can read
+ * only the answers its own part loaded, never those an earlier part left behind.
  *
  * @param cells   this part's cells, their ids ending in its tag
  * @param skipped per test (by index in the plan) that could not run, why: an answer missing or broken
@@ -30,6 +31,8 @@ import java.util.regex.Pattern;
 public record CheckVersion(List<Cell> cells, Map<Integer, String> skipped) {
     /** The ids given to the test cells of a check version: the prefix and the question. */
     public static final String TEST_ID_PREFIX = "incept-test-";
+    /** The id of a part's first cell, which loads its answers: the prefix, then the part's tag. */
+    public static final String ANSWERS_ID_PREFIX = "incept-answers";
     private static final Pattern API_CALL = Pattern.compile("(?<![\\w.])(check|checkArchitecture|checkTrains|checkAccuracy)(\\s*[({])");
     private static final String API = "dev.incept.jupyter.";
 
@@ -75,7 +78,9 @@ public record CheckVersion(List<Cell> cells, Map<Integer, String> skipped) {
         String tag = "-s" + index;
         Cell template = Outputs.cleared(plan.tests().get(0).cell());
         List<Cell> cells = new ArrayList<>();
-        cells.add(template.withLines(List.of(API + "Answers.load(" + SandboxVersion.literal(answersPath) + ")")).withId("incept-answers" + tag));
+        String part = SandboxVersion.literal(token);
+        cells.add(template.withLines(List.of(API + "Answers.load(" + SandboxVersion.literal(answersPath) + ", " + part + ")"))
+                .withId(ANSWERS_ID_PREFIX + tag));
         Map<Integer, String> skipped = new LinkedHashMap<>();
         int synthetic = 0;
         for (int i = 0; i < plan.tests().size(); i++) {
@@ -84,7 +89,7 @@ public record CheckVersion(List<Cell> cells, Map<Integer, String> skipped) {
             String body = String.join("\n", SolutionRegions.keep(t.cell().lines().subList(1, t.cell().lines().size())));
             String missing = null;
             for (AnswerPlan.Use u : t.uses()) {
-                String key = keyPrefixes.get(i) + "|" + u.expression();
+                String key = AnswerPlan.key(keyPrefixes.get(i), u);
                 ObjectNode o = handed.get(key).orElse(null);
                 if (o == null || o.has("error")) {
                     missing = "`" + u.expression() + "`" + (o == null ? " was not handed back" : " could not be handed back: " + o.path("error").asText());
@@ -98,7 +103,7 @@ public record CheckVersion(List<Cell> cells, Map<Integer, String> skipped) {
                     missing = "`" + u.expression() + "` was handed back as no kind of answer (" + AnswerCodec.KINDS + ")";
                     break;
                 }
-                String reader = API + "Answers." + kind + "(" + SandboxVersion.literal(key) + ")";
+                String reader = API + "Answers." + kind + "(" + part + ", " + SandboxVersion.literal(key) + ")";
                 if (u.call()) {
                     String name = "incept_answer_" + (++synthetic);
                     bindings.add("val " + name + " = " + reader);
@@ -124,6 +129,15 @@ public record CheckVersion(List<Cell> cells, Map<Integer, String> skipped) {
             cells.add(Outputs.cleared(t.cell()).withLines(lines).withId(TEST_ID_PREFIX + t.header().question() + "-" + (i + 1) + tag));
         }
         return new CheckVersion(cells, skipped);
+    }
+
+    /**
+     * How this part's load of its answers ended in {@code part} (as {@link #part} returns it): "ok",
+     * or the fate that kept them from loading ("timeout", "error", "kernel died", "not run").
+     */
+    public static String loadFate(Notebook part) {
+        return part.cells().stream().filter(c -> c.id().startsWith(ANSWERS_ID_PREFIX)).findFirst()
+                .map(c -> c.json().path("metadata").path("incept").asText("not run")).orElse("not run");
     }
 
     /** The test's code with each call {@code use} replaced by {@code name}; strings and comments keep their text. */

@@ -55,7 +55,7 @@ public record SandboxVersion(Notebook notebook, List<String> keyPrefixes) {
             prefixes.add(prefix);
             for (AnswerPlan.Use u : t.uses()) {
                 if (handedHere.add(u.expression())) {
-                    String code = "dev.incept.jupyter.Answers.hand(" + literal(prefix + "|" + u.expression()) + ") { " + u.expression() + " }";
+                    String code = "dev.incept.jupyter.Answers.hand(" + literal(AnswerPlan.key(prefix, u)) + ") { " + u.expression() + " }";
                     cells.add(at++, template.withLines(List.of(code)).withId(HAND_ID_PREFIX + (++n)));
                 }
             }

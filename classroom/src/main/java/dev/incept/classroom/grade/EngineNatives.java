@@ -4,7 +4,6 @@ import ai.djl.util.Utils;
 import dev.incept.engine.EngineChoice;
 import dev.incept.engine.Engines;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -53,7 +52,7 @@ final class EngineNatives {
                 Files.setPosixFilePermissions(p, perms);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the engine's native libraries in " + engine + " to the sandbox", e);
+            throw new GraderUnavailable("cannot open the engine's native libraries in " + engine + " to the sandbox: " + e.getMessage());
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 public record Grade(String submission, List<CheckOutcome> outcomes, String problem) {
     public Grade {
         outcomes = List.copyOf(outcomes);
+        problem = CheckOutcome.bounded(problem);
     }
 
     public double total() {

@@ -27,17 +27,21 @@ import java.util.Map;
 public final class GradeReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** The class's grades, in the grades folder beside each submission's folder. */
+    public static final String CSV = "grades.csv";
+
     private GradeReport() {
     }
 
     /**
      * The folder, inside the grades folder, for the submission named {@code fileName}: the name
      * without ".ipynb", except that a name the student chose must never be the grades folder itself
-     * or its parent ("...ipynb" would write into the folder above it).
+     * or its parent ("...ipynb" would write into the folder above it), nor {@link #CSV}.
      */
     public static String folder(String fileName) {
         String stem = fileName.endsWith(".ipynb") ? fileName.substring(0, fileName.length() - 6) : fileName;
-        return stem.isEmpty() || stem.chars().allMatch(c -> c == '.') ? "_" + stem : stem;
+        // nor the class's grades.csv, which the folder would stand in the way of
+        return stem.isEmpty() || stem.chars().allMatch(c -> c == '.') || stem.equalsIgnoreCase(CSV) ? "_" + stem : stem;
     }
 
     public static void write(Grade g, Path dir) throws IOException {
@@ -136,22 +140,67 @@ public final class GradeReport {
         return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
     }
 
-    /** For a Markdown table or heading: one line, no table cell boundary, no HTML. */
-    private static String md(String s) {
-        return line(s).replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|");
+    /**
+     * The instructor's text (a question, a check's name) for a Markdown table or heading: one line,
+     * every ASCII punctuation mark backslash-escaped, so it is shown as written and never read as
+     * markup, a link or a cell boundary.
+     */
+    static String md(String s) {
+        StringBuilder sb = new StringBuilder();
+        line(s).codePoints().forEach(c -> {
+            if (c < 128 && !Character.isLetterOrDigit(c) && c != ' ') {
+                sb.append('\\');
+            }
+            sb.appendCodePoint(c);
+        });
+        return sb.toString();
+    }
+
+    /**
+     * Text the student chose (a file name, a reason that carries an exception's message) for a
+     * Markdown table or heading: one line as a code span, where nothing is markup: no image fetched
+     * when the feedback is viewed, no link, no HTML. Its fence is longer than any run of backticks
+     * in it, and a pipe is escaped, since a table splits its cells before it reads code spans.
+     */
+    static String code(String s) {
+        String one = line(s);
+        if (one.isBlank()) {
+            return "";
+        }
+        int longest = 0;
+        for (int i = 0, run = 0; i < one.length(); i++) {
+            run = one.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(longest + 1);
+        String pad = one.startsWith("`") || one.endsWith("`") || (one.startsWith(" ") && one.endsWith(" ")) ? " " : "";
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < one.length(); i++) {
+            char c = one.charAt(i);
+            if (c == '|') {
+                // a backslash of the student's own before a pipe would escape the escape: a zero-width
+                // space keeps them apart, for renderers that count backslashes and those that do not
+                if (i > 0 && one.charAt(i - 1) == '\\') {
+                    body.append('\u200B');
+                }
+                body.append('\\');
+            }
+            body.append(c);
+        }
+        return fence + pad + body + pad + fence;
     }
 
     static String feedback(Grade g) {
         StringBuilder sb = new StringBuilder();
-        sb.append("# ").append(md(g.submission())).append(String.format(Locale.ROOT, ": %s / %s points%n%n", num(g.total()), num(g.max())));
+        sb.append("# ").append(code(g.submission())).append(String.format(Locale.ROOT, ": %s / %s points%n%n", num(g.total()), num(g.max())));
         if (!g.problem().isEmpty()) {
-            sb.append("Note: ").append(md(g.problem())).append("\n\n");
+            sb.append("Note: ").append(code(g.problem())).append("\n\n");
         }
         sb.append("| question | check | points | why points were lost |\n|---|---|---|---|\n");
         for (CheckOutcome o : g.outcomes()) {
             sb.append("| ").append(md(o.check().question())).append(" | ").append(md(o.check().name())).append(o.check().hidden() ? " (hidden)" : "")
                     .append(" | ").append(num(o.score())).append(" / ").append(num(o.check().max())).append(" | ")
-                    .append(o.score() >= o.check().max() ? "" : md(o.message())).append(" |\n");
+                    .append(o.score() >= o.check().max() ? "" : code(o.message())).append(" |\n");
         }
         return sb.toString();
     }

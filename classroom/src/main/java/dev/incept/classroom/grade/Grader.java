@@ -86,9 +86,13 @@ public final class Grader {
         for (int k = 0; k < students.size(); k++) {
             StudentRun s = students.get(k);
             Path copy = answers.resolve("answers-" + k + ".jsonl");
-            Files.write(copy, Files.isRegularFile(s.answers()) ? readBounded(s.answers()) : new byte[0]);
+            // The grading kernel gets only the answers its tests read, each within the channel's
+            // bounds, never the student's file as written: junk lines cost nothing there.
+            java.util.Set<String> keys = plan.keys(s.version().keyPrefixes());
+            HandedAnswers handed = HandedAnswers.read(s.answers(), keys::contains);
+            handed.write(copy);
             tokens.add(token());
-            parts.add(CheckVersion.of(plan, k, s.version().keyPrefixes(), HandedAnswers.read(copy), inside + "/" + copy.getFileName(), tokens.get(k)));
+            parts.add(CheckVersion.of(plan, k, s.version().keyPrefixes(), handed, inside + "/" + copy.getFileName(), tokens.get(k)));
         }
         Notebook notebook = CheckVersion.notebook(plan, parts);
         NotebookFile.write(notebook, work.resolve("in.ipynb"));
@@ -99,7 +103,10 @@ public final class Grader {
         List<Run> runs = new ArrayList<>();
         for (int k = 0; k < students.size(); k++) {
             Notebook part = parts.get(k).part(checked, header);
-            boolean through = part.cells().stream().skip(header)
+            // Anything but a load that finished means this part's tests ran on no answers of its own:
+            // they are checked again alone, and alone they score nothing, with the reason.
+            String load = CheckVersion.loadFate(part);
+            boolean through = load.equals("ok") && part.cells().stream().skip(header)
                     .map(c -> c.json().path("metadata").path("incept").asText("not run"))
                     .noneMatch(f -> f.equals("not run") || f.equals("kernel died"));
             if (!through && students.size() > 1) {
@@ -111,11 +118,31 @@ public final class Grader {
             // class's grading; once it did, whatever the tests met came from one student's answers.
             boolean started = part.cells().stream().limit(header).allMatch(c -> c.json().path("metadata").path("incept").asText("").equals("ok"));
             if (!ending.finished() && !started && cells.stream().allMatch(c -> c.results().isEmpty())) {
-                throw new NotebookException("the grading kernel did not run: " + ending.problem());
+                throw new GraderUnavailable("the grading kernel did not run: " + ending.problem());
+            }
+            if (!load.equals("ok")) {
+                runs.add(unloaded(plan, students.get(k), load));
+                continue;
             }
             runs.add(result(plan, students.get(k), parts.get(k), part, cells));
         }
         return runs;
+    }
+
+    /** A submission whose answers the grading kernel could not load: every test scores nothing, saying why. */
+    private static Run unloaded(AnswerPlan plan, StudentRun s, String fate) {
+        String why = "the grader could not load the answers this notebook handed back (" + switch (fate) {
+            case "timeout" -> "reading them ran out of time";
+            case "kernel died" -> "the grading kernel died reading them: out of memory?";
+            case "error" -> "reading them failed";
+            default -> "the grading kernel stopped before reading them";
+        } + ")";
+        Map<Integer, String> skipped = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < plan.tests().size(); i++) {
+            skipped.put(i, why);
+        }
+        List<Cell> shown = s.ran().cells().stream().filter(c -> !c.id().startsWith(SandboxVersion.HAND_ID_PREFIX)).toList();
+        return new Run(s.ran().withCells(shown), List.of(), skipped, plan, s.ending());
     }
 
     private static Run result(AnswerPlan plan, StudentRun s, CheckVersion checks, Notebook checked, List<Reported.TestCell> cells) {
@@ -124,12 +151,6 @@ public final class Grader {
         Map<Integer, String> skipped = new java.util.LinkedHashMap<>();
         checks.skipped().forEach((i, why) -> skipped.put(i, why + HandBack.context(s.ran(), s.version().keyPrefixes().get(i), s.ending())));
         return new Run(s.ran().withCells(shown), cells, skipped, plan, s.ending());
-    }
-
-    private static byte[] readBounded(Path file) throws IOException {
-        try (var s = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return s.readNBytes((int) HandedAnswers.MAX_BYTES);
-        }
     }
 
     /** The executed notebook, or {@code fallback} if the run left none that reads as a notebook. */

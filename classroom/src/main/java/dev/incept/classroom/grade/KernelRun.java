@@ -1,6 +1,5 @@
 package dev.incept.classroom.grade;
 
-import dev.incept.classroom.notebook.NotebookException;
 import dev.incept.classroom.sandbox.Sandbox;
 import dev.incept.engine.EngineChoice;
 import java.io.IOException;
@@ -135,11 +134,38 @@ public final class KernelRun {
         }
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         if (p.exitValue() != 0) {
-            String log = Files.readString(work.resolve("kernel.log"), StandardCharsets.UTF_8).strip();
+            String log = logTail(work.resolve("kernel.log"));
             String last = log.isEmpty() ? "exit status " + p.exitValue() : log.lines().reduce((a, b) -> b).orElse("");
             return new Ending(false, false, "the kernel did not run: " + last);
         }
         return new Ending(true, false, "");
+    }
+
+    /** The most of a kernel's log read back: its last lines say why it stopped. */
+    static final int LOG_TAIL_BYTES = 8192;
+
+    /**
+     * The end of a run's log, as text whatever bytes the student's code wrote there (the kernel's
+     * raw standard output is theirs to write to): invalid UTF-8 is replaced, never thrown, and
+     * control characters other than line breaks become spaces.
+     */
+    static String logTail(Path log) throws IOException {
+        byte[] tail;
+        try (var f = java.nio.channels.FileChannel.open(log, java.nio.file.StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            long size = f.size();
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate((int) Math.min(size, LOG_TAIL_BYTES));
+            f.position(size - b.capacity());
+            while (b.hasRemaining() && f.read(b) >= 0) {
+                // read the tail whole
+            }
+            tail = java.util.Arrays.copyOf(b.array(), b.position());
+        } catch (java.nio.file.NoSuchFileException e) {
+            return "";
+        }
+        // a String built from bytes replaces malformed input; it never throws as Files.readString does
+        String text = new String(tail, StandardCharsets.UTF_8);
+        return text.codePoints().map(c -> c != '\n' && Character.isISOControl(c) ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
     }
 
     private static Sandbox.Bind bind(List<Sandbox.Bind> binds, Path host, String inside, boolean writable) {
@@ -159,7 +185,7 @@ public final class KernelRun {
     static Path jupyterBuild() {
         String dir = System.getProperty(JUPYTER_BUILD);
         if (dir == null || !Files.isDirectory(Path.of(dir, "lib"))) {
-            throw new NotebookException("grading needs incept-jupyter's jars in a sandbox (jupyter/target/lib, named by -D" + JUPYTER_BUILD
+            throw new GraderUnavailable("grading needs incept-jupyter's jars in a sandbox (jupyter/target/lib, named by -D" + JUPYTER_BUILD
                     + "; the incept launcher sets it after 'mvn package')");
         }
         return Path.of(dir);
@@ -168,7 +194,7 @@ public final class KernelRun {
     private static Path jupyterJar(Path build) throws IOException {
         try (var s = Files.list(build)) {
             return s.filter(p -> p.getFileName().toString().matches("incept-jupyter-.*\\.jar") && !p.getFileName().toString().contains("sources"))
-                    .findFirst().orElseThrow(() -> new NotebookException(build + ": no incept-jupyter jar (run 'mvn package')"));
+                    .findFirst().orElseThrow(() -> new GraderUnavailable(build + ": no incept-jupyter jar (run 'mvn package')"));
         }
     }
 

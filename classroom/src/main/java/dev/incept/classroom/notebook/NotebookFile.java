@@ -24,6 +24,12 @@ public final class NotebookFile {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** A notebook bigger than this is refused before it is parsed: it is not an assignment. */
     public static final long MAX_BYTES = 64L << 20;
+    /** The most cells, outputs and attachments a notebook may hold: a course's longest has a few hundred cells. */
+    public static final int MAX_CELLS = 10_000;
+    public static final int MAX_OUTPUTS = 100_000;
+    public static final int MAX_ATTACHMENTS = 1_000;
+    /** Nesting and JSON tokens: a notebook's text and pictures are long strings, a handful of tokens each. */
+    static final JsonBounds BOUNDS = new JsonBounds(128, 4_000_000);
 
     private NotebookFile() {
     }
@@ -64,21 +70,47 @@ public final class NotebookFile {
         if (bytes.length > MAX_BYTES) {
             throw new NotebookException(name + ": larger than " + (MAX_BYTES >> 20) + " MiB");
         }
-        return parse(new String(bytes, StandardCharsets.UTF_8), name);
+        return parse(bytes, name);
     }
 
     public static Notebook parse(String text, String what) {
+        return parse(text.getBytes(StandardCharsets.UTF_8), what);
+    }
+
+    /**
+     * The notebook in {@code bytes}, refused in one line before it is copied or written anywhere if
+     * it holds more than a notebook does: past {@link #BOUNDS} while parsing, then more than
+     * {@link #MAX_CELLS} cells, {@link #MAX_OUTPUTS} outputs or {@link #MAX_ATTACHMENTS} attachments.
+     */
+    public static Notebook parse(byte[] bytes, String what) {
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = BOUNDS.read(bytes, 0, bytes.length).tree();
+        } catch (JsonBounds.Exceeded e) {
+            throw new NotebookException(what + ": not a notebook (JSON " + e.getMessage() + ")");
         } catch (JsonProcessingException e) {
-            // a stream-constraint failure (nesting past Jackson's limit, a huge number) carries no location
+            // a stream-constraint failure (a huge number) carries no location
             String where = e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException ? "JSON nested or sized past what a notebook holds"
                     : e.getLocation() == null ? "invalid JSON" : "invalid JSON at line " + e.getLocation().getLineNr();
             throw new NotebookException(what + ": not a notebook (" + where + ")");
+        } catch (IOException e) {
+            throw new NotebookException(what + ": not a notebook (" + e.getMessage() + ")");
         }
         if (!(root instanceof ObjectNode doc) || !(doc.get("cells") instanceof ArrayNode cells) || doc.path("nbformat").asInt() != 4) {
             throw new NotebookException(what + ": not a version-4 Jupyter notebook (no \"cells\" or \"nbformat\": 4)");
+        }
+        if (cells.size() > MAX_CELLS) {
+            throw new NotebookException(what + ": " + cells.size() + " cells, more than a notebook graded here may hold (" + MAX_CELLS + ")");
+        }
+        long outputs = 0;
+        long attachments = 0;
+        for (JsonNode c : cells) {
+            outputs += c.path("outputs").size();
+            attachments += c.path("attachments").size();
+        }
+        if (outputs > MAX_OUTPUTS || attachments > MAX_ATTACHMENTS) {
+            throw new NotebookException(what + ": " + outputs + " outputs and " + attachments + " attachments, more than a notebook graded here may hold ("
+                    + MAX_OUTPUTS + " and " + MAX_ATTACHMENTS + ")");
         }
         List<Cell> out = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {

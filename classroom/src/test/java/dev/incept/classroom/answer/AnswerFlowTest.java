@@ -70,8 +70,8 @@ class AnswerFlowTest {
         Notebook notebook = CheckVersion.notebook(plan, List.of(check));
         String text = String.join("\n", notebook.cells().stream().map(Cell::source).toList());
         assertFalse(text.contains("return 42"), "no student code in the check kernel: " + text);
-        assertTrue(text.contains("val x = dev.incept.jupyter.Answers.int(\"t0|x\")"), text);
-        assertTrue(text.contains("val incept_answer_1 = dev.incept.jupyter.Answers.int(\"t0|f(3)\")"), text);
+        assertTrue(text.contains("val x = dev.incept.jupyter.Answers.int(\"0123abcd\", \"t0|x\")"), text);
+        assertTrue(text.contains("val incept_answer_1 = dev.incept.jupyter.Answers.int(\"0123abcd\", \"t0|f(3)\")"), text);
         assertTrue(text.contains("dev.incept.jupyter.check(\"f(3) is 45\", 2.0) { incept_answer_1 == 45 && y == 43 }"), text);
         assertTrue(text.contains("dev.incept.jupyter.Grading.question(\"q1\", \"0123abcd\")"), text);
     }
@@ -90,7 +90,8 @@ class AnswerFlowTest {
         Notebook second = parts.get(1).part(batch, header);
         assertEquals(List.of("setup", "incept-answers-s1", "incept-test-q1-1-s1"), second.cells().stream().map(Cell::id).toList());
         assertTrue(second.cells().get(1).source().contains("answers-1.jsonl") && second.cells().get(2).source().contains("token1")
-                && second.cells().get(2).source().contains("val x = dev.incept.jupyter.Answers.int(\"t0|x\")"));
+                && second.cells().get(2).source().contains("val x = dev.incept.jupyter.Answers.int(\"token1\", \"t0|x\")")
+                && second.cells().get(1).source().contains("Answers.load(\"/box/answers/answers-1.jsonl\", \"token1\")"));
     }
 
     @Test

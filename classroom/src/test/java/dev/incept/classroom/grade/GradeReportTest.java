@@ -29,7 +29,7 @@ class GradeReportTest {
         assertEquals(4.0, arch.get("max_score").asDouble());
         assertEquals("3a/branch2: a 5x5 conv & more", arch.get("output").asText());
         assertTrue(Files.readString(dir.resolve("feedback.html")).contains("3a/branch2: a 5x5 conv &amp; more"));
-        assertTrue(Files.readString(dir.resolve("feedback.md")).contains("| q2 | saved (hidden) | 0 / 3 | the condition is false |"));
+        assertTrue(Files.readString(dir.resolve("feedback.md")).contains("| q2 | saved (hidden) | 0 / 3 | `the condition is false` |"));
     }
 
     @Test
@@ -48,7 +48,7 @@ class GradeReportTest {
     @Test
     void aSubmissionsNameNeverPutsItsGradeOutsideTheGradesFolder(@TempDir Path dir) throws Exception {
         Path grades = Files.createDirectories(dir.resolve("grades"));
-        for (String name : List.of("...ipynb", "..ipynb", ".ipynb", "..", "alice.ipynb", ".hidden.ipynb")) {
+        for (String name : List.of("...ipynb", "..ipynb", ".ipynb", "..", "alice.ipynb", ".hidden.ipynb", "grades.csv.ipynb")) {
             Path folder = grades.resolve(GradeReport.folder(name)).normalize();
             assertEquals(grades, folder.getParent(), name + " -> " + folder);
             GradeReport.write(new Grade(name, G.outcomes(), ""), folder);
@@ -58,6 +58,7 @@ class GradeReportTest {
         }
         assertEquals("alice", GradeReport.folder("alice.ipynb"));
         assertEquals("_..", GradeReport.folder("...ipynb"));
+        assertEquals("_grades.csv", GradeReport.folder("grades.csv.ipynb"), "the class's grades.csv is not in its way");
     }
 
     @Test
@@ -70,7 +71,8 @@ class GradeReportTest {
         assertTrue(md.get(0).startsWith("# ") && md.get(0).endsWith(": 0 / 8 points"), md.get(0));
         assertEquals(1, md.stream().filter(l -> l.startsWith("#")).count(), String.join("\n", md));
         assertEquals(2 + 3, md.stream().filter(l -> l.startsWith("|")).count(), "the header, its rule and one row per check");
-        assertTrue(md.stream().noneMatch(l -> l.contains("<!--")), String.join("\n", md));
+        // inside a code span a comment opener is text; outside one there is none
+        assertTrue(md.stream().map(l -> l.replaceAll("(`+)(?:(?!\\1).)+\\1", "")).noneMatch(l -> l.contains("<!--")), String.join("\n", md));
         String html = Files.readString(dir.resolve("one/feedback.html"));
         assertTrue(!html.contains("<!--") && !html.contains("\u0001") && !html.contains("\u202E"), html);
         assertTrue(md.stream().noneMatch(l -> l.contains("\u202E")), "no name shown reversed");
@@ -85,5 +87,21 @@ class GradeReportTest {
                 .parse(dir.resolve("junit.xml").toFile());
         assertEquals(2, xml.getElementsByTagName("testsuite").getLength());
         assertEquals(5, xml.getElementsByTagName("failure").getLength());
+    }
+
+    @Test
+    void noTextAStudentChoseBecomesMarkdownAndAReasonIsCutSayingSo() {
+        String reason = "![pic](http://tracker.example/p.png) [click](javascript:alert(1)) <img src=x> a \\| b `tick` *bold* "
+                + "x".repeat(5_000_000);
+        Grade g = new Grade("![me](http://e/x.png)`.ipynb", List.of(new CheckOutcome(SAVED, 0, reason)), "");
+        String md = GradeReport.feedback(g);
+        assertTrue(md.length() < 2_000, "bounded: " + md.length());
+        assertTrue(md.startsWith("# ``![me](http://e/x.png)`.ipynb``: 0 / 3 points"), md);
+        String row = md.lines().filter(l -> l.startsWith("| q2")).findFirst().orElseThrow();
+        assertTrue(row.startsWith("| q2 | saved (hidden) | 0 / 3 | ``![pic](http://tracker.example/p.png) [click](javascript:alert(1)) <img src=x> a \\\u200B\\| b "), row);
+        assertTrue(row.endsWith("... (cut: " + (reason.length() - CheckOutcome.MAX_REASON) + " more characters)`` |"), row);
+        // every pipe but the row's own is escaped: the row keeps its five cell boundaries
+        assertEquals(5, java.util.regex.Pattern.compile("(?<!\\\\)\\|").matcher(row).results().count(), row);
+        assertEquals("q2 \\[hidden\\] \\<b\\>", GradeReport.md("q2 [hidden] <b>"));
     }
 }
