@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  * system, the kernel and incept's jars, and only the files a run names; as an unprivileged user
  * (a user id of its own per slot when grading runs as root), with limits on processes, file size,
  * open files, CPU time and address space. Or, only when the teacher accepts the risk by name, not
- * at all ({@link #unsafe()}).
+ * at all ({@link #unsafe()}). No user namespace can be made inside, as root or not: a seccomp filter
+ * refuses it ({@link NoUserNamespaces}), and bubblewrap's {@code --disable-userns} too where the
+ * sandbox has a user namespace of its own.
  */
 public final class Sandbox {
     /** A host path seen inside at {@code inside}, read-only unless {@code writable}. */
@@ -31,24 +33,37 @@ public final class Sandbox {
     /** The first of the user ids sandboxes run as when grading runs as root: one per slot. */
     static final int FIRST_UID = 64000;
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+    /** The file descriptor bubblewrap reads the seccomp filter from. */
+    private static final String SECCOMP_FD = "3";
     private final boolean isolated;
+    private final boolean root;
 
-    private Sandbox(boolean isolated) {
+    private Sandbox(boolean isolated, boolean root) {
         this.isolated = isolated;
+        this.root = root;
     }
 
     /** No sandbox: student code runs as the grader, sees its files and can forge its grade. */
     public static Sandbox unsafe() {
-        return new Sandbox(false);
+        return new Sandbox(false, ROOT);
     }
 
     /** Bubblewrap, if it can make a sandbox on this machine; otherwise one line that says why and what to do. */
     public static Sandbox bubblewrap() {
+        return bubblewrap(ROOT);
+    }
+
+    /**
+     * Bubblewrap as a grader running as root makes it ({@code asRoot}: a user id per slot, set by
+     * setpriv) or as any other user makes it (a user namespace of its own); the tests, run as root,
+     * prove both.
+     */
+    static Sandbox bubblewrap(boolean asRoot) {
         if (!Files.isExecutable(Path.of(BWRAP))) {
             throw new NotebookException("grading runs student code only in a sandbox, and bubblewrap is not installed "
                     + "(apt-get install bubblewrap; --unsafe-no-sandbox grades without one, letting student code read the hidden tests and forge its grade)");
         }
-        Sandbox s = new Sandbox(true);
+        Sandbox s = new Sandbox(true, asRoot);
         String problem = s.probe();
         if (problem != null) {
             throw new NotebookException("grading runs student code only in a sandbox, and bubblewrap cannot make one here: " + problem
@@ -74,9 +89,12 @@ public final class Sandbox {
         if (!isolated) {
             return List.copyOf(command);
         }
-        List<String> c = new ArrayList<>(List.of(BWRAP, "--die-with-parent", "--new-session", "--unshare-pid", "--unshare-net",
-                "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try"));
-        if (!ROOT) {
+        // the shell opens the seccomp filter as the descriptor bwrap reads it from, then becomes bwrap
+        List<String> c = new ArrayList<>(List.of("/usr/bin/sh", "-c", "exec " + SECCOMP_FD + "<\"$1\" && shift && exec \"$@\"", "sh",
+                NoUserNamespaces.file().toString()));
+        c.addAll(List.of(BWRAP, "--die-with-parent", "--new-session", "--unshare-pid", "--unshare-net",
+                "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try", "--seccomp", SECCOMP_FD));
+        if (!root) {
             c.addAll(List.of("--unshare-user", "--uid", "65534", "--gid", "65534", "--disable-userns", "--cap-drop", "ALL"));
         }
         c.addAll(List.of("--ro-bind", "/usr", "/usr", "--symlink", "usr/bin", "/bin", "--symlink", "usr/lib", "/lib",
@@ -106,7 +124,7 @@ public final class Sandbox {
         c.add("--clearenv");
         env.forEach((k, v) -> c.addAll(List.of("--setenv", k, v)));
         c.addAll(List.of("--chdir", cwd, "--"));
-        if (ROOT) {
+        if (root) {
             int uid = FIRST_UID + slot;
             c.addAll(List.of("/usr/bin/setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--no-new-privs",
                     "--inh-caps=-all", "--bounding-set=-all", "--"));

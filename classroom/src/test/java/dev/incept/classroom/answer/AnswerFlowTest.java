@@ -137,4 +137,33 @@ class AnswerFlowTest {
         assertThrows(IllegalArgumentException.class, () -> AnswerCodec.decode(AnswerCodec.JSON.createObjectNode().put("kind", "long").put("value", "x")));
         assertThrows(IllegalArgumentException.class, () -> AnswerCodec.reader("java.lang.Runtime"));
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 60, unit = java.util.concurrent.TimeUnit.SECONDS)
+    void aChannelOfJunkLinesIsReadInBoundedTimeAndKeepsTheAnswersBeforeIt(@TempDir Path dir) throws Exception {
+        Path channel = dir.resolve("answers.jsonl");
+        HandedAnswers.hand(channel, "t0|x", () -> 2);
+        Files.writeString(channel, "}\n".repeat(15_000_000), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        HandedAnswers.hand(channel, "t0|y", () -> 3);
+        HandedAnswers read = HandedAnswers.read(channel);
+        assertEquals(2, read.value("t0|x"));
+        assertFalse(read.get("t0|y").isPresent(), "past the lines looked at, nothing more is read");
+    }
+
+    @Test
+    void anAnswerOfMillionsOfNodesIsRefusedBeforeItIsParsedWhole(@TempDir Path dir) throws Exception {
+        Path channel = dir.resolve("answers.jsonl");
+        String huge = "{\"key\":\"t0|x\",\"kind\":\"list\",\"value\":[" + "{},".repeat(7_000_000) + "{}]}\n";
+        String deep = "{\"key\":\"t0|y\",\"kind\":\"list\",\"value\":" + "[".repeat(100) + "]".repeat(100) + "}\n";
+        Files.writeString(channel, huge + deep, StandardCharsets.UTF_8);
+        HandedAnswers.hand(channel, "t0|x", () -> 1);
+        HandedAnswers.hand(channel, "t0|z", () -> 5);
+        HandedAnswers read = HandedAnswers.read(channel, key -> !key.equals("t0|z"));
+        assertEquals(1, read.value("t0|x"), "the oversized line hands back nothing; the real answer after it counts");
+        assertFalse(read.get("t0|y").isPresent(), "nested past the bound");
+        assertFalse(read.get("t0|z").isPresent(), "a key no test reads is not kept");
+        Path copy = dir.resolve("copy.jsonl");
+        read.write(copy);
+        assertEquals(List.of("t0|x"), List.copyOf(HandedAnswers.read(copy).byKey().keySet()));
+    }
 }

@@ -44,4 +44,25 @@ class NotebookFileTest {
         NotebookException e = assertThrows(NotebookException.class, () -> NotebookFile.readHandedIn(deep));
         assertTrue(e.getMessage().startsWith("deep.ipynb: not a notebook"), e.getMessage());
     }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aValidNotebookOfMillionsOfEmptyCellsIsRefusedBeforeItIsParsedWhole(@TempDir Path dir) throws Exception {
+        String cells = "{}," .repeat(8_000_000);
+        Path many = Files.writeString(dir.resolve("many.ipynb"), "{\"cells\":[" + cells + "{}],\"metadata\":{},\"nbformat\":4,\"nbformat_minor\":5}");
+        NotebookException e = assertThrows(NotebookException.class, () -> NotebookFile.readHandedIn(many));
+        assertTrue(e.getMessage().startsWith("many.ipynb: not a notebook (JSON nested deeper than 128 levels or longer than"), e.getMessage());
+    }
+
+    @Test
+    void aNotebookWithMoreCellsOrOutputsThanAnyCourseUsesIsRefusedInOneLine() {
+        String cell = "{\"cell_type\":\"code\",\"source\":\"\",\"outputs\":[]}";
+        String many = "{\"cells\":[" + String.join(",", java.util.Collections.nCopies(NotebookFile.MAX_CELLS + 1, cell)) + "],\"nbformat\":4}";
+        NotebookException e = assertThrows(NotebookException.class, () -> NotebookFile.parse(many, "hw.ipynb"));
+        assertEquals("hw.ipynb: 10001 cells, more than a notebook graded here may hold (10000)", e.getMessage());
+        String outputs = "{\"cells\":[{\"cell_type\":\"code\",\"source\":\"\",\"outputs\":[" + String.join(",",
+                java.util.Collections.nCopies(NotebookFile.MAX_OUTPUTS + 1, "1")) + "]}],\"nbformat\":4}";
+        e = assertThrows(NotebookException.class, () -> NotebookFile.parse(outputs, "hw.ipynb"));
+        assertTrue(e.getMessage().startsWith("hw.ipynb: 100001 outputs and 0 attachments, more than"), e.getMessage());
+    }
 }

@@ -62,6 +62,34 @@ class SandboxTest {
         assertFalse(Files.exists(in.resolve("forged")));
     }
 
+    @Test
+    void noUserNamespaceCanBeMadeInsideWhetherTheGraderRunsAsRootOrNot() throws Exception {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        for (boolean asRoot : root ? List.of(true, false) : List.of(false)) {
+            Sandbox sandbox = Sandbox.bubblewrap(asRoot);
+            String script = String.join("\n",
+                    "echo unshare-user=$(/usr/bin/unshare -r /usr/bin/id -u 2>/dev/null || echo refused)",
+                    "echo unshare-user-fork=$(/usr/bin/unshare -r -f /usr/bin/id -u 2>/dev/null || echo refused)",
+                    "echo unshare-mount=$(/usr/bin/unshare -m /usr/bin/true 2>/dev/null && echo made || echo refused)",
+                    "echo threads=$(/usr/bin/python3 -c 'import threading; t = threading.Thread(target=print); t.start(); t.join(); print(\"ok\")' | tail -1)",
+                    "echo fork=$(/usr/bin/sh -c 'echo forked')");
+            int slot = Sandbox.acquireSlot();
+            Map<String, String> seen;
+            try {
+                seen = run(sandbox.command(List.of(), Map.of("PATH", "/usr/bin:/bin"), "/tmp", new Sandbox.Limits(30, 2048, 8, 16, 64), slot,
+                        List.of("/usr/bin/sh", "-c", script)));
+            } finally {
+                Sandbox.releaseSlot(slot);
+            }
+            String mode = asRoot ? "grading as root" : "grading as a user";
+            assertEquals("refused", seen.get("unshare-user"), mode);
+            assertEquals("refused", seen.get("unshare-user-fork"), mode);
+            assertEquals("refused", seen.get("unshare-mount"), mode + ": no capability to make any namespace");
+            assertEquals("ok", seen.get("threads"), mode + ": threads start (clone3 falls back to clone)");
+            assertEquals("forked", seen.get("fork"), mode);
+        }
+    }
+
     private static Map<String, String> run(List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
