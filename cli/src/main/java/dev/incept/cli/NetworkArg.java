@@ -34,6 +34,10 @@ final class NetworkArg {
         if (arg.endsWith(".json") || java.nio.file.Files.isRegularFile(Path.of(arg))) {
             return file(Path.of(arg), input, channels);
         }
+        String kind = Zoo.find(arg).isPresent() ? null : dev.incept.storage.FileKind.ofSpecial(Path.of(arg));
+        if (kind != null && !kind.equals("nothing")) {
+            throw new UsageException(arg + ": " + kind + ", not a description file (incept/1 JSON) nor a zoo model; try 'incept models'");
+        }
         return zoo(arg, input, channels, classes, aux, true);
     }
 }

@@ -22,7 +22,7 @@ final class Unexpected {
     /** Writes the trace of {@code e} to a log file; returns the line to print. */
     static String report(Throwable e, List<String> argv) {
         String what = e instanceof OutOfMemoryError
-                ? "the Java heap ran out of memory (raise it with JAVA_OPTS=-Xmx..., or use a smaller --batch or --input)"
+                ? "the Java heap ran out of memory (raise it with INCEPT_JAVA_OPTS=-Xmx...g" + lighter(argv.isEmpty() ? "" : argv.get(0)) + ")"
                 : "unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()));
         try {
             Path log = Files.createTempFile("incept-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-", ".log");
@@ -36,6 +36,17 @@ final class Unexpected {
         } catch (IOException | RuntimeException logFailed) {
             return what + " (and no log could be written: " + logFailed.getMessage() + ")";
         }
+    }
+
+    /** What else makes {@code command} lighter, in its own options: none where it has no such option. */
+    static String lighter(String command) {
+        return switch (command) {
+            case "train", "eval" -> ", or use a smaller --batch or --input";
+            case "summary", "diff" -> ", or a smaller --input";
+            case "sweep" -> ", or a smaller batch or input in the sweep's settings";
+            case "assign" -> ", or grade with fewer --jobs";
+            default -> "";
+        };
     }
 
     private static String firstLine(String s) {

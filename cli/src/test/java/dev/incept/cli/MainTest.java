@@ -74,6 +74,7 @@ class MainTest {
     @Test
     void badNamesOptionsAndFilesGetOneLineErrors(@TempDir Path dir) throws Exception {
         assertOneLineError(run("summary", "inception-v9"), "unknown model 'inception-v9'");
+        assertOneLineError(run("diff", "inception-v3", "/dev/null"), "/dev/null: a device, pipe or other special file, not a description file");
         assertOneLineError(run("summary", "inception-v3", "--format", "xml"), "--format");
         assertOneLineError(run("summary", "inception-v3", "--colour"), "unknown option --colour");
         assertOneLineError(run("summary", "inception-v3", "--input", "96", "--input=139"), "option --input is given twice");

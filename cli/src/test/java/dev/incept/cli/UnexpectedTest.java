@@ -24,7 +24,13 @@ class UnexpectedTest {
     @Test
     void runningOutOfMemorySaysWhatToChange() throws IOException {
         String line = Unexpected.report(new OutOfMemoryError("Java heap space"), List.of("train"));
-        assertTrue(line.contains("ran out of memory") && line.contains("--batch"), line);
+        assertTrue(line.contains("ran out of memory") && line.contains("INCEPT_JAVA_OPTS=-Xmx") && line.contains("--batch"), line);
         Files.delete(Path.of(line.substring(line.indexOf(" in ") + 4)));
+        // only the flags of the command that ran: sweep and assign take no --batch
+        for (String command : List.of("sweep", "assign")) {
+            String other = Unexpected.report(new OutOfMemoryError("Java heap space"), List.of(command, "x"));
+            assertTrue(!other.contains("--batch") && !other.contains("--input") && other.contains("INCEPT_JAVA_OPTS"), other);
+            Files.delete(Path.of(other.substring(other.lastIndexOf(" in ") + 4)));
+        }
     }
 }

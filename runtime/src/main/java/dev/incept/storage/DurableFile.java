@@ -84,11 +84,10 @@ public final class DurableFile {
      * itself) instead of writing where it leads: only regular files are replaced.
      */
     private static void refuseSpecial(Path file, Path target) {
-        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+        String what = FileKind.ofSpecial(target);
+        if (what == null || what.equals("nothing")) {
             return;
         }
-        String what = Files.isSymbolicLink(target) ? "a symbolic link" : Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) ? "a folder"
-                : "a device, pipe or other special file";
         throw new StorageException("cannot write " + file + ": it is " + what + ", not a regular file; name a new or regular file instead"
                 + " (nothing was written)", null);
     }

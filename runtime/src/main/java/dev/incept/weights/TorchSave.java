@@ -234,11 +234,11 @@ public final class TorchSave {
                     }
                     case 'a' -> {
                         Object v = pop(stack);
-                        list(stack.peek()).add(v);
+                        growing(stack.peek()).add(v);
                     }
                     case 'e' -> {
                         List<Object> items = popToMark(stack);
-                        list(stack.peek()).addAll(items);
+                        growing(stack.peek()).addAll(items);
                     }
                     case 's' -> {
                         Object v = pop(stack);
@@ -264,8 +264,9 @@ public final class TorchSave {
             }
         } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {
             throw new WeightsException(file + ": data.pkl ends early (truncated?)");
-        } catch (ClassCastException | IllegalStateException e) {
-            throw new WeightsException(file + ": data.pkl is not a state dict's pickle (" + e.getMessage() + " at byte " + in.position() + ")");
+        } catch (ClassCastException | IllegalStateException | UnsupportedOperationException e) {
+            throw new WeightsException(file + ": data.pkl is not a state dict's pickle (" + (e.getMessage() == null ? "an operation on the wrong kind of value"
+                    : e.getMessage()) + " at byte " + in.position() + ")");
         } catch (java.util.NoSuchElementException e) {
             throw new WeightsException(file + ": data.pkl is not a state dict's pickle (an operation at byte " + (in.position() - 1)
                     + " takes a value from an empty stack)");
@@ -300,6 +301,15 @@ public final class TorchSave {
     @SuppressWarnings("unchecked")
     private static List<Object> list(Object o) {
         return (List<Object>) o;
+    }
+
+    /** What APPEND and APPENDS grow: only a list the pickle made with EMPTY_LIST; a tuple (")K\x01a.") is Python's error too. */
+    @SuppressWarnings("unchecked")
+    private static List<Object> growing(Object o) {
+        if (o instanceof ArrayList<?>) {
+            return (List<Object>) o;
+        }
+        throw new IllegalStateException("an append to a " + (o instanceof List<?> ? "tuple" : describe(o)) + ", not a list");
     }
 
     @SuppressWarnings("unchecked")

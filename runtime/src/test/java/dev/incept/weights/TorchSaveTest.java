@@ -100,6 +100,14 @@ class TorchSaveTest {
     }
 
     @Test
+    void anAppendToATupleIsRefusedInOneLine() throws IOException {
+        // EMPTY_TUPLE; BININT1 1; APPEND; STOP: Python refuses it too ('tuple' has no append)
+        byte[] p = {')', 'K', 1, 'a', '.'};
+        WeightsException e = assertThrows(WeightsException.class, () -> TorchSave.read(archive("tuple.pth", p, null, null)));
+        assertEquals(dir.resolve("tuple.pth") + ": data.pkl is not a state dict's pickle (an append to a tuple, not a list at byte 4)", e.getMessage());
+    }
+
+    @Test
     void aStringThatClaimsTwoGigabytesIsRefusedWithoutAllocatingThem() throws IOException {
         // PROTO 2; BINUNICODE of length 0x7fffffff with nothing after it: 8 bytes that once asked for 2 GB
         byte[] p = {(byte) 0x80, 2, 'X', (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f, '.'};

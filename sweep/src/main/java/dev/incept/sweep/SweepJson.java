@@ -23,17 +23,25 @@ import java.util.Map;
  */
 public final class SweepJson {
     public static final String FORMAT = "incept-sweep/1";
+    /** The largest sweep file read. */
+    static final int MAX_BYTES = 1 << 20;
 
     private SweepJson() {
     }
 
     public static SweepSpec read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new SweepException(file + ": no such sweep file");
+        // a link to a sweep file is followed, as a user's own link; what it leads to must be a file
+        String kind = Files.isRegularFile(file) ? null : dev.incept.storage.FileKind.ofSpecial(file.toAbsolutePath());
+        if (kind != null) {
+            throw new SweepException(file + (kind.equals("nothing") ? ": no such sweep file" : ": " + kind + ", not a sweep file (incept-sweep/1 JSON)"));
         }
         JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readString(file));
+        try (var in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new SweepException(file + ": larger than " + (MAX_BYTES >> 10) + " KiB; a sweep file is a few KB");
+            }
+            root = new ObjectMapper().readTree(bytes);
         } catch (IOException e) {
             throw new SweepException(file + ": cannot read the sweep file (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
         }

@@ -28,12 +28,22 @@ public record SweepSpec(String name, Map<String, String> base, Map<String, Map<S
         variants.values().forEach(v -> v.keySet().forEach(PlannedPoint::checkName));
         grid.keySet().forEach(PlannedPoint::checkName);
         points.forEach(p -> p.keySet().forEach(PlannedPoint::checkName));
+        long size = Math.max(1, points.size());
         for (Map.Entry<String, List<String>> axis : grid.entrySet()) {
             if (axis.getValue().isEmpty()) {
                 throw new SweepException("grid axis '" + axis.getKey() + "' has no values");
             }
+            size = Math.min(size * axis.getValue().size(), Long.MAX_VALUE / Integer.MAX_VALUE);
+        }
+        // counted before anything is expanded: a 1,000 x 1,000 grid would fill the heap planning it
+        if (size > MAX_POINTS) {
+            throw new SweepException("the sweep has " + (size >= Long.MAX_VALUE / Integer.MAX_VALUE ? "too many" : String.format(java.util.Locale.ROOT, "%,d", size))
+                    + " points, more than " + String.format(java.util.Locale.ROOT, "%,d", MAX_POINTS) + "; split it into several sweeps");
         }
     }
+
+    /** The most points one sweep may have: each is a training run with a folder of its own. */
+    public static final int MAX_POINTS = 10_000;
 
     /** Every point, in order: listed points outermost, then the grid axes in the order written, the last varying fastest. */
     public List<SweepPoint> expand() {

@@ -67,6 +67,24 @@ class SweepSpecTest {
     }
 
     @Test
+    void aGridLargerThanASweepMayBeIsRefusedBeforeItIsExpanded() throws IOException {
+        String thousand = java.util.stream.IntStream.range(0, 1000).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(","));
+        SweepException e = assertThrows(SweepException.class, () -> read("{\"name\": \"big\", \"grid\": {\"seed\": [" + thousand
+                + "], \"epochs\": [" + thousand + "], \"batch\": [" + thousand + "], \"lr\": [" + thousand + "]}}"));
+        assertTrue(e.getMessage().endsWith("the sweep has too many points, more than 10,000; split it into several sweeps"), e.getMessage());
+        e = assertThrows(SweepException.class, () -> read("{\"name\": \"big\", \"grid\": {\"seed\": [" + thousand + "], \"epochs\": [1,2,3,4,5,6,7,8,9,10,11]}}"));
+        assertTrue(e.getMessage().endsWith("the sweep has 11,000 points, more than 10,000; split it into several sweeps"), e.getMessage());
+    }
+
+    @Test
+    void aSweepFileThatIsADeviceOrAFolderSaysWhatItIs() {
+        assertEquals("/dev/null: a device, pipe or other special file, not a sweep file (incept-sweep/1 JSON)",
+                assertThrows(SweepException.class, () -> SweepJson.read(Path.of("/dev/null"))).getMessage());
+        assertEquals(dir + ": a folder, not a sweep file (incept-sweep/1 JSON)", assertThrows(SweepException.class, () -> SweepJson.read(dir)).getMessage());
+        assertEquals(dir.resolve("none.json") + ": no such sweep file", assertThrows(SweepException.class, () -> SweepJson.read(dir.resolve("none.json"))).getMessage());
+    }
+
+    @Test
     void aSweepBuiltInCodeIsTheSameAsTheFileThatSaysTheSame() throws IOException {
         SweepSpec fromFile = read("""
                 {"name": "same", "base": {"model": "inception-mini", "epochs": 2},
