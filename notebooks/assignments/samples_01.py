@@ -132,6 +132,41 @@ FORK_BOMB = """    run {
         0.0
     }"""
 
+# The answers channel flooded past what the grader reads: 30 MB of lines that are not answers, after
+# q1 and q2 were handed back (its own q3 never is). Once, the grading kernel's load of them ran past
+# its cell limit and the tests read the previous submission's answers: every point.
+JUNK_ANSWERS = r'''    run {
+        System.getenv("INCEPT_ANSWERS")?.let { java.io.File(it).appendText("}\n".repeat(15_000_000)) }
+        0.0
+    }'''
+
+# An answer that parses to millions of objects, under the very key q3 is handed back with (read from
+# the notebook the sandbox runs), ahead of its real value. Once, it ran the grading kernel out of heap
+# with the previous submission's answers still loaded, and the tests read those.
+HUGE_ANSWER = r'''    run {
+        val keys = Regex("""Answers\.hand\(\\"(.*?)\\"\)""").findAll(java.io.File("/box/in.ipynb").readText()).map { it.groupValues[1] }.toList()
+        System.getenv("INCEPT_ANSWERS")?.let { channel ->
+            java.io.File(channel).appendText("{\"key\":\"" + keys.last() + "\",\"kind\":\"list\",\"value\":[" + "{},".repeat(6_000_000) + "{}]}\n")
+        }
+        0.0
+    }'''
+
+# Bytes that are not UTF-8 on the kernel's raw standard output (the grader's kernel.log), then the
+# notebook runner killed: reading that log once stopped the whole class's grading.
+RAW_BYTES = """    run {
+        java.io.FileOutputStream(java.io.FileDescriptor.out).apply { write(byteArrayOf(-1, -2, -61, 40, 27, 7)); flush() }
+        System.err.write(byteArrayOf(-1, -2, 10)); System.err.flush()
+        generateSequence(ProcessHandle.current().parent().orElse(null)) { it.parent().orElse(null) }.forEach { it.destroyForcibly() }
+        Thread.sleep(5000)
+        0.0
+    }"""
+
+# The right q3 only if the sandbox lets it make a user namespace, where most privilege escalations start.
+USERNS = """    run {
+        val made = runCatching { ProcessBuilder("/usr/bin/unshare", "-r", "/usr/bin/true").start().waitFor() == 0 }.getOrDefault(false)
+        if (made) branchMacs { conv(32, 5) }.toDouble() / branchMacs { conv(16, 1); conv(32, 5) } else 0.0
+    }"""
+
 # name: (answers by cell, an edit or None, expected points for q1, q2, q3); the edits are defined below
 SAMPLES = {
     "correct": ({}, None, (5, 3, 2)),
@@ -152,6 +187,12 @@ SAMPLES = {
     "vandal": ({"q3-answer": VANDAL}, None, (5, 3, 0)),
     "fork-bomb": ({"q3-answer": FORK_BOMB}, None, (5, 3, 0)),
     "blank": (None, None, (0, 0, 0)),
+    # one submission never moves another's grade: graded on its own answers (a wrong q1) or on none
+    "junk-answers": ({"q1-answer": WRONG_SHAPE, "q3-answer": JUNK_ANSWERS}, None, (1, 3, 0)),
+    "huge-answer": ({"q1-answer": WRONG_SHAPE, "q3-answer": HUGE_ANSWER}, None, (1, 3, 0)),
+    # ... and never stops the class's grading
+    "raw-bytes": ({"q3-answer": RAW_BYTES}, None, (5, 3, 0)),
+    "userns": ({"q3-answer": USERNS}, None, (5, 3, 0)),
 }
 
 
@@ -159,4 +200,7 @@ if __name__ == "__main__":
     samples.write(sys.argv[1], sys.argv[2], "01", ANSWERS, SAMPLES, ["q1", "q2", "q3"])
     # run-assignments lays the autograder folder next to the samples' one, as a teacher's unpacked class folder might be
     samples.link(sys.argv[2], "01", {"linked-solution": "../autograder/instructor.ipynb", "linked-classmate": "01-correct.ipynb"}, ["q1", "q2", "q3"])
-    samples.rename(sys.argv[2], {"...ipynb": "01-wrong-shape.ipynb"})
+    samples.rename(sys.argv[2], {"...ipynb": "01-wrong-shape.ipynb", "grades.csv.ipynb": "01-correct.ipynb"})
+    # a valid notebook of 8 million empty cells (24 MB): once it ran the grader out of heap copying it
+    samples.raw(sys.argv[2], "01-many-cells.ipynb",
+                '{"cells":[' + '{},' * 8_000_000 + '{}],"metadata":{},"nbformat":4,"nbformat_minor":5}', ["q1", "q2", "q3"])

@@ -139,16 +139,27 @@ final class AssignCommand {
         int jobs = or(a.positiveInt("jobs"), 1);
         Sandbox sandbox = sandbox(a);
         List<Grade> all = ClassGrading.gradeAll(sandbox, ag.assignment(), ag.checks(), submissions, jobs, limits);
+        // one submission's reports that cannot be written cost only those reports: the others, and
+        // grades.csv, which holds every grade, are still written
+        List<String> unwritten = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             Grade g = all.get(i);
-            GradeReport.write(g, grades.resolve(gradeFolder(submissions.get(i))));
+            try {
+                GradeReport.write(g, grades.resolve(gradeFolder(submissions.get(i))));
+            } catch (IOException | RuntimeException e) {
+                unwritten.add(GradeReport.line(g.submission()) + " (" + GradeReport.line(String.valueOf(e.getMessage())) + ")");
+            }
             out.printf(Locale.ROOT, "%s: %s / %s%n", GradeReport.line(g.submission()), GradeReport.num(g.total()), GradeReport.num(g.max()));
         }
-        GradeReport.writeCsv(all, ag.assignment().questions(), grades.resolve("grades.csv"));
+        GradeReport.writeCsv(all, ag.assignment().questions(), grades.resolve(GradeReport.CSV));
         if (a.get("junit-xml", null) != null) {
             GradeReport.writeJunit(all, Path.of(a.get("junit-xml", null)));
         }
-        out.println("grades: " + grades.resolve("grades.csv"));
+        out.println("grades: " + grades.resolve(GradeReport.CSV));
+        if (!unwritten.isEmpty()) {
+            throw new NotebookException("every grade is in " + grades.resolve(GradeReport.CSV) + ", but the feedback of " + unwritten.size()
+                    + " submission(s) could not be written: " + String.join("; ", unwritten));
+        }
         return 0;
     }
 
