@@ -139,19 +139,11 @@ final class AssignCommand {
         int jobs = or(a.positiveInt("jobs"), 1);
         Sandbox sandbox = sandbox(a);
         List<Grade> all = ClassGrading.gradeAll(sandbox, ag.assignment(), ag.checks(), submissions, jobs, limits);
-        // one submission's reports that cannot be written cost only those reports: the others, and
-        // grades.csv, which holds every grade, are still written
-        List<String> unwritten = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            Grade g = all.get(i);
-            try {
-                GradeReport.write(g, grades.resolve(gradeFolder(submissions.get(i))));
-            } catch (IOException | RuntimeException e) {
-                unwritten.add(GradeReport.line(g.submission()) + " (" + GradeReport.line(String.valueOf(e.getMessage())) + ")");
-            }
+        List<String> folders = submissions.stream().map(AssignCommand::gradeFolder).toList();
+        List<String> unwritten = GradeReport.writeClass(all, folders, ag.assignment().questions(), grades);
+        for (Grade g : all) {
             out.printf(Locale.ROOT, "%s: %s / %s%n", GradeReport.line(g.submission()), GradeReport.num(g.total()), GradeReport.num(g.max()));
         }
-        GradeReport.writeCsv(all, ag.assignment().questions(), grades.resolve(GradeReport.CSV));
         if (a.get("junit-xml", null) != null) {
             GradeReport.writeJunit(all, Path.of(a.get("junit-xml", null)));
         }

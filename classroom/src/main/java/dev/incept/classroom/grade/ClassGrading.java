@@ -28,8 +28,11 @@ public final class ClassGrading {
     private ClassGrading() {
     }
 
-    /** At most this many submissions' tests share one grading kernel. */
-    static final int BATCH = 24;
+    /**
+     * At most this many submissions' tests share one grading kernel; {@code -Dincept.grade.batch=1}
+     * gives each its own (scripts/bench-grading measures the price).
+     */
+    static final int BATCH = Math.max(1, Integer.getInteger("incept.grade.batch", 24));
 
     /** The steps of grading, apart so that a test can make any of them throw for one submission. */
     interface Steps {

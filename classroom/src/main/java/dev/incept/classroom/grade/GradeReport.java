@@ -27,6 +27,8 @@ import java.util.Map;
 public final class GradeReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** The ASCII punctuation that Markdown or HTML reads as markup, escaped in the instructor's text. */
+    private static final String MARKUP = "\\`*_{}[]()#+-!|<>&~";
     /** The class's grades, in the grades folder beside each submission's folder. */
     public static final String CSV = "grades.csv";
 
@@ -56,6 +58,24 @@ public final class GradeReport {
         DurableFile.write(dir.resolve("results.json"), JSON.writeValueAsBytes(root));
         DurableFile.write(dir.resolve("feedback.md"), feedback(g).getBytes(StandardCharsets.UTF_8));
         DurableFile.write(dir.resolve("feedback.html"), html(g).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A class's reports: each grade's files in {@code dir}/its folder, then {@link #CSV} with every
+     * grade. One submission's files that cannot be written cost only those files; returns, for each,
+     * the submission and why (empty when all were written).
+     */
+    public static List<String> writeClass(List<Grade> grades, List<String> folders, List<String> questions, Path dir) throws IOException {
+        List<String> unwritten = new java.util.ArrayList<>();
+        for (int i = 0; i < grades.size(); i++) {
+            try {
+                write(grades.get(i), dir.resolve(folders.get(i)));
+            } catch (IOException | RuntimeException e) {
+                unwritten.add(line(grades.get(i).submission()) + " (" + line(String.valueOf(e.getMessage())) + ")");
+            }
+        }
+        writeCsv(grades, questions, dir.resolve(CSV));
+        return unwritten;
     }
 
     /** The feedback as a standalone page (no scripts, no remote styles). */
@@ -142,13 +162,13 @@ public final class GradeReport {
 
     /**
      * The instructor's text (a question, a check's name) for a Markdown table or heading: one line,
-     * every ASCII punctuation mark backslash-escaped, so it is shown as written and never read as
-     * markup, a link or a cell boundary.
+     * every character Markdown or HTML gives a meaning backslash-escaped, so it is shown as written
+     * and never read as markup, a link, an entity or a cell boundary.
      */
     static String md(String s) {
         StringBuilder sb = new StringBuilder();
         line(s).codePoints().forEach(c -> {
-            if (c < 128 && !Character.isLetterOrDigit(c) && c != ' ') {
+            if (MARKUP.indexOf(c) >= 0) {
                 sb.append('\\');
             }
             sb.appendCodePoint(c);

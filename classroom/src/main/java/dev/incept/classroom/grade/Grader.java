@@ -103,13 +103,8 @@ public final class Grader {
         List<Run> runs = new ArrayList<>();
         for (int k = 0; k < students.size(); k++) {
             Notebook part = parts.get(k).part(checked, header);
-            // Anything but a load that finished means this part's tests ran on no answers of its own:
-            // they are checked again alone, and alone they score nothing, with the reason.
             String load = CheckVersion.loadFate(part);
-            boolean through = load.equals("ok") && part.cells().stream().skip(header)
-                    .map(c -> c.json().path("metadata").path("incept").asText("not run"))
-                    .noneMatch(f -> f.equals("not run") || f.equals("kernel died"));
-            if (!through && students.size() > 1) {
+            if (!through(part, header) && students.size() > 1) {
                 runs.add(check(sandbox, plan, List.of(students.get(k)), work.resolve("alone-" + k), limits).get(0));
                 continue;
             }
@@ -129,8 +124,19 @@ public final class Grader {
         return runs;
     }
 
+    /**
+     * Whether the grading kernel got through this part: its answers loaded ("ok"), and none of its
+     * tests was left unrun or killed the kernel. Anything but a load that finished means its tests ran
+     * on no answers of their own: they are checked again alone, and alone they score nothing, saying why.
+     */
+    static boolean through(Notebook part, int header) {
+        return CheckVersion.loadFate(part).equals("ok") && part.cells().stream().skip(header)
+                .map(c -> c.json().path("metadata").path("incept").asText("not run"))
+                .noneMatch(f -> f.equals("not run") || f.equals("kernel died"));
+    }
+
     /** A submission whose answers the grading kernel could not load: every test scores nothing, saying why. */
-    private static Run unloaded(AnswerPlan plan, StudentRun s, String fate) {
+    static Run unloaded(AnswerPlan plan, StudentRun s, String fate) {
         String why = "the grader could not load the answers this notebook handed back (" + switch (fate) {
             case "timeout" -> "reading them ran out of time";
             case "kernel died" -> "the grading kernel died reading them: out of memory?";

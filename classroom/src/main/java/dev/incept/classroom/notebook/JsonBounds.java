@@ -43,7 +43,10 @@ public final class JsonBounds {
             JsonNode tree = json.readTree(p);
             return new Parsed(tree, p.currentTokenCount());
         } catch (StreamConstraintsException e) {
-            throw new Exceeded("nested deeper than " + depth + " levels or longer than " + tokens + " JSON tokens");
+            String m = String.valueOf(e.getMessage());
+            throw new Exceeded(m.contains("nesting depth") ? "nested deeper than " + depth + " levels"
+                    : m.contains("Token count") ? "longer than " + String.format(java.util.Locale.ROOT, "%,d", tokens) + " JSON tokens"
+                    : "sized past what it may hold (" + m.lines().findFirst().orElse("") + ")");
         }
     }
 }

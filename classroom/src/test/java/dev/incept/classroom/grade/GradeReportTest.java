@@ -104,4 +104,17 @@ class GradeReportTest {
         assertEquals(5, java.util.regex.Pattern.compile("(?<!\\\\)\\|").matcher(row).results().count(), row);
         assertEquals("q2 \\[hidden\\] \\<b\\>", GradeReport.md("q2 [hidden] <b>"));
     }
+
+    @Test
+    void aSubmissionWhoseReportsCannotBeWrittenCostsOnlyThoseAndGradesCsvHoldsEveryGrade(@TempDir Path dir) throws Exception {
+        Path grades = Files.createDirectories(dir.resolve("grades"));
+        Files.writeString(grades.resolve("bob"), "a file where bob's folder would go");
+        Grade bob = new Grade("bob.ipynb", G.outcomes(), "");
+        Grade carol = new Grade("carol.ipynb", G.outcomes(), "");
+        List<String> unwritten = GradeReport.writeClass(List.of(G, bob, carol), List.of("alice", "bob", "carol"), List.of("q1", "q2"), grades);
+        assertEquals(1, unwritten.size(), unwritten.toString());
+        assertTrue(unwritten.get(0).startsWith("bob.ipynb ("), unwritten.get(0));
+        assertTrue(Files.isRegularFile(grades.resolve("alice/feedback.md")) && Files.isRegularFile(grades.resolve("carol/feedback.md")));
+        assertEquals(4, Files.readAllLines(grades.resolve(GradeReport.CSV)).size(), "a header and every grade");
+    }
 }
