@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's promise, asserted: a training process killed with SIGKILL in the middle of an
+ * docs/errors-and-guarantees.md's promise, asserted: a training process killed with SIGKILL in the middle of an
  * epoch and resumed ends with the same figures, to every digit written, as one never interrupted.
  */
 class KillAndResumeTest {

@@ -64,7 +64,7 @@ public final class InceptionNext {
      * short Fashion-MNIST run trains little more than the stem and the head.
      */
     public static Network mini(ModelConfig cfg) {
-        // He's normal, not timm's 0.02: from weights that small a short run trains markedly worse (the README's measurements)
+        // He's normal, not timm's 0.02: from weights that small a short run trains markedly worse (docs/zoo.md's measurements)
         return build(cfg, "inception-next-mini", 2, List.of(2, 4), List.of(80, 160), 7, 1.0).withInit(WeightInit.HE_NORMAL);
     }
 

@@ -9,7 +9,7 @@ import dev.incept.spec.Network
 import dev.incept.train.OverfitProbe
 import dev.incept.train.Trainer
 
-// The checks an assignment's test cells call (see the README, "Teaching with incept"). Each prints
+// The checks an assignment's test cells call (see docs/teaching.md). Each prints
 // its result; when the grader runs the cell, also a line it reads. They return nothing, so that a
 // check as a cell's last line adds no value to the cell's output.
 

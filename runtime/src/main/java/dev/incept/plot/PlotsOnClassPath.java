@@ -36,7 +36,7 @@ public final class PlotsOnClassPath {
             try {
                 Class.forName(n[0], false, loader);
             } catch (ClassNotFoundException | LinkageError e) {
-                return java.util.Optional.of("plots need " + n[1] + " on the class path (README, \"As a dependency\")");
+                return java.util.Optional.of("plots need " + n[1] + " on the class path (docs/dsl.md, \"As a dependency\")");
             }
         }
         return java.util.Optional.empty();

@@ -17,7 +17,7 @@ public final class SweepCommand {
               resume interrupted ones from their checkpoints; a point that fails is reported and the rest go on.
               --master   local[N] (default local[1]): Spark's embedded mode, N points at a time in this JVM;
                          spark://HOST:PORT: an existing standalone cluster (DIR must be a folder every
-                         executor reaches, and incept's jars are shipped to the executors: see the README)
+                         executor reaches, and incept's jars are shipped to the executors: see docs/sweeps.md)
               --out      the sweep's folder (default runs/sweep-NAME): a path, or a URI of any file system
                          Hadoop knows (hdfs://NAMENODE/DIR, s3a://BUCKET/DIR, file:///DIR), which every
                          executor reaches; each point trains in a local copy sent there as it goes
