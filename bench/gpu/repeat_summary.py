@@ -2,7 +2,7 @@
 against torchvision's at its best, float32 and fp16, in ROUNDS rounds of the four cases.
 
 One run cannot settle a ratio near 1.0: two processes of the same case have differed by more than
-the gap (bench/gpu-2026-11-26c.md, 53.0 against 45.5 ms). So each round yields one ratio per
+the gap (bench/reports/gpu-2026-11-26c.md, 53.0 against 45.5 ms). So each round yields one ratio per
 precision from cases that ran next to each other, the rounds alternate which side goes first (a
 drift of the machine then favours neither side), and the verdict is the median of the rounds'
 ratios with their lowest and highest.

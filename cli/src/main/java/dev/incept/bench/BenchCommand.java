@@ -41,7 +41,7 @@ public final class BenchCommand {
               --repeat  run every case N times, interleaved; report the median and the lowest and highest
               --quick   tiny sizes, to check the harness (figures meaningless)
               Each case runs in its own JVM after warm-up steps; MXNet's queued work is waited for
-              before every timestamp. Results go to bench/cpu-DATE.md or bench/gpu-DATE.md (or --out).""";
+              before every timestamp. Results go to bench/reports/cpu-DATE.md or bench/reports/gpu-DATE.md (or --out).""";
 
     private static final List<String> ALL = List.of("matmul", "pipeline", "peer-djl-googlenet", "peer-djl-googlenet-glibc", "googlenet-d2l",
             "googlenet-d2l-fused", "handwritten-v3", "inception-v3", "inception-v3-fused", "inception-mini");
@@ -91,7 +91,7 @@ public final class BenchCommand {
         List<JsonNode> results = BenchRepeats.combine(runs);
         String report = BenchReport.render(results, machine(), "./incept bench " + String.join(" ", argv));
         out.print(report);
-        Path file = Path.of(a.get("out", "bench/" + device + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".md"));
+        Path file = Path.of(a.get("out", "bench/reports/" + device + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".md"));
         DurableFile.write(file, report.getBytes(StandardCharsets.UTF_8));
         err.println("bench: written to " + file);
         return 0;
