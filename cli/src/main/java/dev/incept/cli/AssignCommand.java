@@ -12,7 +12,7 @@ import dev.incept.classroom.grade.Grade;
 import dev.incept.classroom.grade.GradeReport;
 import dev.incept.classroom.grade.ClassGrading;
 import dev.incept.classroom.grade.Grader;
-import dev.incept.classroom.grade.KernelRun;
+import dev.incept.classroom.sandbox.KernelRun;
 import dev.incept.classroom.grade.WorkFolder;
 import dev.incept.classroom.notebook.NotebookException;
 import dev.incept.classroom.notebook.NotebookFile;

@@ -1,5 +1,6 @@
 package dev.incept.classroom.grade;
 
+import dev.incept.classroom.sandbox.KernelRun;
 import dev.incept.classroom.assign.Assignment;
 import dev.incept.classroom.assign.StudentVersion;
 import dev.incept.classroom.check.CheckResult;

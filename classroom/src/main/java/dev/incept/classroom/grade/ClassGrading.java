@@ -1,5 +1,7 @@
 package dev.incept.classroom.grade;
 
+import dev.incept.classroom.sandbox.KernelRun;
+import dev.incept.classroom.sandbox.SandboxException;
 import dev.incept.classroom.answer.AnswerPlan;
 import dev.incept.classroom.assign.Assignment;
 import dev.incept.classroom.notebook.Notebook;
@@ -21,7 +23,7 @@ import java.util.concurrent.Future;
  * <p>No submission can stop the class's grading: whatever one submission makes a step throw (its
  * file, its sandboxed run, the grading kernel its answers share) becomes that submission's result,
  * with the reason. A grading kernel that fails as a whole is run again once per submission, so the
- * failure lands on its cause alone. Only a fault that grades no one ({@link GraderUnavailable}: no
+ * failure lands on its cause alone. Only a fault that grades no one ({@link SandboxException}: no
  * kernel, no jars) stops it, in one line.
  */
 public final class ClassGrading {
@@ -173,7 +175,7 @@ public final class ClassGrading {
     }
 
     private static void rethrowIfNoOneCanBeGraded(Exception e) {
-        if (e instanceof GraderUnavailable g) {
+        if (e instanceof SandboxException g) {
             throw g;
         }
     }

@@ -1,5 +1,7 @@
 package dev.incept.classroom.grade;
 
+import dev.incept.classroom.sandbox.KernelRun;
+import dev.incept.classroom.sandbox.SandboxException;
 import dev.incept.classroom.answer.AnswerPlan;
 import dev.incept.classroom.answer.CheckVersion;
 import dev.incept.classroom.answer.HandedAnswers;
@@ -113,7 +115,7 @@ public final class Grader {
             // class's grading; once it did, whatever the tests met came from one student's answers.
             boolean started = part.cells().stream().limit(header).allMatch(c -> c.json().path("metadata").path("incept").asText("").equals("ok"));
             if (!ending.finished() && !started && cells.stream().allMatch(c -> c.results().isEmpty())) {
-                throw new GraderUnavailable("the grading kernel did not run: " + ending.problem());
+                throw new SandboxException("the grading kernel did not run: " + ending.problem());
             }
             if (!load.equals("ok")) {
                 runs.add(unloaded(plan, students.get(k), load));

@@ -1,5 +1,6 @@
 package dev.incept.classroom.grade;
 
+import dev.incept.classroom.sandbox.KernelRun;
 import dev.incept.classroom.notebook.NotebookException;
 import dev.incept.storage.DurableFile;
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,6 @@
 package dev.incept.classroom.grade;
 
+import dev.incept.classroom.sandbox.KernelRun;
 import dev.incept.classroom.answer.SandboxVersion;
 import dev.incept.classroom.notebook.Cell;
 import dev.incept.classroom.notebook.Notebook;

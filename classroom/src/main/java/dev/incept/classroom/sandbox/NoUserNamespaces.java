@@ -1,6 +1,5 @@
 package dev.incept.classroom.sandbox;
 
-import dev.incept.classroom.notebook.NotebookException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -43,7 +42,7 @@ final class NoUserNamespaces {
         return switch (System.getProperty("os.arch")) {
             case "amd64", "x86_64" -> new Arch(0xC000003E, 272, 56, 435);
             case "aarch64" -> new Arch(0xC00000B7, 97, 220, 435);
-            default -> throw new NotebookException("grading's sandbox refuses user namespaces with a filter written for x86_64 and aarch64, not "
+            default -> throw new SandboxException("grading's sandbox refuses user namespaces with a filter written for x86_64 and aarch64, not "
                     + System.getProperty("os.arch"));
         };
     }
@@ -83,7 +82,7 @@ final class NoUserNamespaces {
                 Files.write(f, program());
                 file = f;
             } catch (IOException e) {
-                throw new NotebookException("cannot write the sandbox's seccomp filter: " + e.getMessage());
+                throw new SandboxException("cannot write the sandbox's seccomp filter: " + e.getMessage());
             }
         }
         return file;

@@ -1,6 +1,5 @@
 package dev.incept.classroom.sandbox;
 
-import dev.incept.classroom.notebook.NotebookException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,13 +59,13 @@ public final class Sandbox {
      */
     static Sandbox bubblewrap(boolean asRoot) {
         if (!Files.isExecutable(Path.of(BWRAP))) {
-            throw new NotebookException("grading runs student code only in a sandbox, and bubblewrap is not installed "
+            throw new SandboxException("grading runs student code only in a sandbox, and bubblewrap is not installed "
                     + "(apt-get install bubblewrap; --unsafe-no-sandbox grades without one, letting student code read the hidden tests and forge its grade)");
         }
         Sandbox s = new Sandbox(true, asRoot);
         String problem = s.probe();
         if (problem != null) {
-            throw new NotebookException("grading runs student code only in a sandbox, and bubblewrap cannot make one here: " + problem
+            throw new SandboxException("grading runs student code only in a sandbox, and bubblewrap cannot make one here: " + problem
                     + " (--unsafe-no-sandbox grades without one, letting student code read the hidden tests and forge its grade)");
         }
         return s;

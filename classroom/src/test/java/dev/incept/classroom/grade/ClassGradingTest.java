@@ -1,5 +1,7 @@
 package dev.incept.classroom.grade;
 
+import dev.incept.classroom.sandbox.KernelRun;
+import dev.incept.classroom.sandbox.SandboxException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,10 +82,10 @@ class ClassGradingTest {
         ClassGrading.Steps none = new Breaking() {
             @Override
             public List<Grader.Run> check(List<Grader.StudentRun> batch, Path work) {
-                throw new GraderUnavailable("the grading kernel did not run: kernel could not start");
+                throw new SandboxException("the grading kernel did not run: kernel could not start");
             }
         };
-        var e = assertThrows(GraderUnavailable.class, () -> ClassGrading.gradeAll(none, List.of(CHECK), List.of(Path.of("a.ipynb"), Path.of("b.ipynb")), 2));
+        var e = assertThrows(SandboxException.class, () -> ClassGrading.gradeAll(none, List.of(CHECK), List.of(Path.of("a.ipynb"), Path.of("b.ipynb")), 2));
         assertTrue(e.getMessage().startsWith("the grading kernel did not run"));
     }
 }

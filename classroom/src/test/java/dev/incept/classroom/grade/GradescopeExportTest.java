@@ -1,5 +1,6 @@
 package dev.incept.classroom.grade;
 
+import dev.incept.classroom.sandbox.KernelRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.incept.classroom.grade;
+package dev.incept.classroom.sandbox;
 
 import ai.djl.util.Utils;
 import dev.incept.engine.EngineChoice;
@@ -52,7 +52,7 @@ final class EngineNatives {
                 Files.setPosixFilePermissions(p, perms);
             }
         } catch (IOException e) {
-            throw new GraderUnavailable("cannot open the engine's native libraries in " + engine + " to the sandbox: " + e.getMessage());
+            throw new SandboxException("cannot open the engine's native libraries in " + engine + " to the sandbox: " + e.getMessage());
         }
     }
 }

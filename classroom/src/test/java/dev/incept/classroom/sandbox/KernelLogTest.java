@@ -1,4 +1,4 @@
-package dev.incept.classroom.grade;
+package dev.incept.classroom.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.incept.classroom.grade;
+package dev.incept.classroom.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,6 +1,5 @@
-package dev.incept.classroom.grade;
+package dev.incept.classroom.sandbox;
 
-import dev.incept.classroom.sandbox.Sandbox;
 import dev.incept.engine.EngineChoice;
 import java.io.IOException;
 import java.io.InputStream;
@@ -185,7 +184,7 @@ public final class KernelRun {
     static Path jupyterBuild() {
         String dir = System.getProperty(JUPYTER_BUILD);
         if (dir == null || !Files.isDirectory(Path.of(dir, "lib"))) {
-            throw new GraderUnavailable("grading needs incept-jupyter's jars in a sandbox (jupyter/target/lib, named by -D" + JUPYTER_BUILD
+            throw new SandboxException("grading needs incept-jupyter's jars in a sandbox (jupyter/target/lib, named by -D" + JUPYTER_BUILD
                     + "; the incept launcher sets it after 'mvn package')");
         }
         return Path.of(dir);
@@ -194,7 +193,7 @@ public final class KernelRun {
     private static Path jupyterJar(Path build) throws IOException {
         try (var s = Files.list(build)) {
             return s.filter(p -> p.getFileName().toString().matches("incept-jupyter-.*\\.jar") && !p.getFileName().toString().contains("sources"))
-                    .findFirst().orElseThrow(() -> new GraderUnavailable(build + ": no incept-jupyter jar (run 'mvn package')"));
+                    .findFirst().orElseThrow(() -> new SandboxException(build + ": no incept-jupyter jar (run 'mvn package')"));
         }
     }
 
