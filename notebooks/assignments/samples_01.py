@@ -193,6 +193,10 @@ SAMPLES = {
     # ... and never stops the class's grading
     "raw-bytes": ({"q3-answer": RAW_BYTES}, None, (5, 3, 0)),
     "userns": ({"q3-answer": USERNS}, None, (5, 3, 0)),
+    # a reason of its own choosing: Markdown that would fetch an image, a javascript: link, a broken
+    # table cell, and 5 MB of it; feedback.md shows it as text, cut at 400 characters
+    "markdown-reason": ({"q2-answer": '    error("![x](http://tracker.invalid/p.png) [click](javascript:alert(1)) a \\\\| b " + "z".repeat(5_000_000))'},
+                        None, (5, 0, 2)),
 }
 
 
