@@ -109,7 +109,7 @@ public final class Analyzer {
     public static BlockReport analyze(Layer layer, FeatureShape input, Convention convention) {
         checkInput(input);
         Analyzer a = new Analyzer(convention);
-        String name = layer.name().isEmpty() ? Naming.defaultName(layer) : layer.name();
+        String name = layer.name().isEmpty() ? layer.defaultName() : layer.name();
         a.walk(layer, name, name, 0, new State(input, ReceptiveField.PIXEL));
         return a.open.pop().get(0).report();
     }
@@ -152,7 +152,7 @@ public final class Analyzer {
         long f0 = batchNormBuffers;
         long m0 = macs;
         open.push(new ArrayList<>());
-        State out = layer.accept(new Stepper(path, depth, in));
+        State out = layer.accept(new Stepper(path, depth), in);
         List<ResolvedLayer> children = open.pop();
         if (out.shape.elements() > Integer.MAX_VALUE) {
             throw new SpecException(path, "one example's output, " + out.shape + ", has " + out.shape.elements()
@@ -163,22 +163,22 @@ public final class Analyzer {
         return out;
     }
 
-    private final class Stepper implements LayerVisitor<State> {
+    /** One layer's step for its input state; the context each method is handed is that input. */
+    private final class Stepper implements LayerVisitor<State, State> {
         private final String path;
         private final int depth;
-        private final State in;
 
-        Stepper(String path, int depth, State in) {
+        Stepper(String path, int depth) {
             this.path = path;
             this.depth = depth;
-            this.in = in;
         }
 
         @Override
-        public State conv(Conv c) {
-            FeatureShape s = spatial("convolution");
+        public State conv(State in, Conv c) {
+            FeatureShape s = spatial(in, "convolution");
             positive("filters", c.filters());
-            SlidingWindow w = SlidingWindow.of(path, "kernel", c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding());
+            SlidingWindow w = SlidingWindow.dilated(path, c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.dilationH(), c.dilationW(),
+                    c.padding());
             FeatureShape out = w.over(s, c.filters(), false);
             if (c.groups() < 1 || s.channels() % c.groups() != 0 || c.filters() % c.groups() != 0) {
                 throw new SpecException(path, c.groups() + " groups must divide both the input's " + s.channels()
@@ -199,10 +199,11 @@ public final class Analyzer {
         }
 
         @Override
-        public State depthwiseConv(DepthwiseConv c) {
-            FeatureShape s = spatial("convolution");
+        public State depthwiseConv(State in, DepthwiseConv c) {
+            FeatureShape s = spatial(in, "convolution");
             positive("depth multiplier", c.multiplier());
-            SlidingWindow w = SlidingWindow.of(path, "kernel", c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding());
+            SlidingWindow w = SlidingWindow.dilated(path, c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.dilationH(), c.dilationW(),
+                    c.padding());
             int channels = outChannels(s, c.multiplier());
             FeatureShape out = w.over(s, channels, false);
             addUnit(mul(path, (long) c.kernelH() * c.kernelW(), channels), channels, c.bias(), c.batchNorm(), out);
@@ -210,8 +211,8 @@ public final class Analyzer {
         }
 
         @Override
-        public State separableConv(SeparableConv c) {
-            FeatureShape s = spatial("convolution");
+        public State separableConv(State in, SeparableConv c) {
+            FeatureShape s = spatial(in, "convolution");
             positive("filters", c.filters());
             positive("depth multiplier", c.multiplier());
             SlidingWindow w = SlidingWindow.of(path, "kernel", c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding());
@@ -233,8 +234,8 @@ public final class Analyzer {
         }
 
         @Override
-        public State pool(Pool p) {
-            FeatureShape s = spatial("pooling");
+        public State pool(State in, Pool p) {
+            FeatureShape s = spatial(in, "pooling");
             SlidingWindow w = SlidingWindow.of(path, "pool", p.kernelH(), p.kernelW(), p.strideH(), p.strideW(), p.padding());
             // Engines refuse pooling padded by more than half its window: reject it here, with the numbers.
             if (w.padH() > p.kernelH() / 2 || w.padW() > p.kernelW() / 2) {
@@ -245,14 +246,14 @@ public final class Analyzer {
         }
 
         @Override
-        public State globalPool(GlobalPool g) {
-            FeatureShape s = spatial("global pooling");
+        public State globalPool(State in, GlobalPool g) {
+            FeatureShape s = spatial(in, "global pooling");
             return new State(FeatureShape.vector(s.channels()), in.field.window(s.height(), s.width(), 1, 1));
         }
 
         @Override
-        public State adaptiveAvgPool(AdaptiveAvgPool a) {
-            FeatureShape s = spatial("adaptive pooling");
+        public State adaptiveAvgPool(State in, AdaptiveAvgPool a) {
+            FeatureShape s = spatial(in, "adaptive pooling");
             positive("output height", a.height());
             positive("output width", a.width());
             // The receptive field grows by the widest window, at the smallest step between windows.
@@ -263,7 +264,7 @@ public final class Analyzer {
         }
 
         @Override
-        public State dropout(Dropout d) {
+        public State dropout(State in, Dropout d) {
             if (!(d.rate() >= 0 && d.rate() < 1)) {
                 throw new SpecException(path, "dropout rate must be in [0, 1), got " + d.rate());
             }
@@ -271,7 +272,7 @@ public final class Analyzer {
         }
 
         @Override
-        public State dense(Dense d) {
+        public State dense(State in, Dense d) {
             positive("units", d.units());
             long features = in.shape.elements();
             long weights = mul(path, features, d.units());
@@ -282,12 +283,12 @@ public final class Analyzer {
         }
 
         @Override
-        public State sequence(Sequence s) {
+        public State sequence(State in, Sequence s) {
             return Analyzer.this.sequence(path, depth, s.layers(), in);
         }
 
         @Override
-        public State concat(Concat c) {
+        public State concat(State in, Concat c) {
             if (c.branches().isEmpty()) {
                 throw new SpecException(path, "a concat needs at least one branch");
             }
@@ -319,8 +320,8 @@ public final class Analyzer {
         }
 
         @Override
-        public State residual(Residual r) {
-            FeatureShape s = spatial("a residual block");
+        public State residual(State in, Residual r) {
+            FeatureShape s = spatial(in, "a residual block");
             if (r.activation() == ActivationKind.SOFTMAX) {
                 throw new SpecException(path, "a residual's activation cannot be softmax; end the network with activation(softmax) instead");
             }
@@ -344,7 +345,7 @@ public final class Analyzer {
                 if (cut.equals(bodyName) || cut.equals(Naming.PROJECTION)) {
                     throw new SpecException(path, "the shortcut and the body are both named '" + cut + "'");
                 }
-                target = resolveShortcut(r, cut, body);
+                target = resolveShortcut(r, cut, body, in);
                 against = "the shortcut";
             }
             FeatureShape t = target.shape;
@@ -356,10 +357,10 @@ public final class Analyzer {
         }
 
         /** The projection (when asked for) of the body to the width it is added to, then the shortcut. */
-        private State resolveShortcut(Residual r, String cut, State body) {
+        private State resolveShortcut(Residual r, String cut, State body, State in) {
             // The shortcut's width is needed to project the body: resolve it in a scratch analyser.
             Analyzer scratch = new Analyzer(convention);
-            State t = r.shortcut().accept(scratch.new Stepper(Naming.join(path, cut), depth + 1, in));
+            State t = r.shortcut().accept(scratch.new Stepper(Naming.join(path, cut), depth + 1), in);
             project(r, body, t.shape.channels());
             return walk(r.shortcut(), Naming.join(path, cut), cut, depth + 1, in);
         }
@@ -377,7 +378,7 @@ public final class Analyzer {
         }
 
         @Override
-        public State repeat(Repeat r) {
+        public State repeat(State in, Repeat r) {
             if (r.times() < 1 || r.times() > Limits.MAX_REPEAT) {
                 throw new SpecException(path, "repeat count must be in 1.." + Limits.MAX_REPEAT + ", got " + r.times());
             }
@@ -394,7 +395,7 @@ public final class Analyzer {
         }
 
         @Override
-        public State batchNorm(BatchNorm b) {
+        public State batchNorm(State in, BatchNorm b) {
             if (!(b.epsilon() > 0) || !Double.isFinite(b.epsilon())) {
                 throw new SpecException(path, "batch norm epsilon must be finite and > 0, got " + b.epsilon());
             }
@@ -408,12 +409,12 @@ public final class Analyzer {
         }
 
         @Override
-        public State activation(Activation a) {
+        public State activation(State in, Activation a) {
             return in;
         }
 
         @Override
-        public State layerNorm(LayerNorm n) {
+        public State layerNorm(State in, LayerNorm n) {
             if (!(n.epsilon() > 0) || !Double.isFinite(n.epsilon())) {
                 throw new SpecException(path, "layer norm epsilon must be finite and > 0, got " + n.epsilon());
             }
@@ -422,7 +423,7 @@ public final class Analyzer {
         }
 
         @Override
-        public State layerScale(LayerScale s) {
+        public State layerScale(State in, LayerScale s) {
             if (!Double.isFinite(s.init())) {
                 throw new SpecException(path, "layer scale's initial value must be finite, got " + s.init());
             }
@@ -431,8 +432,8 @@ public final class Analyzer {
         }
 
         @Override
-        public State squeezeExcite(SqueezeExcite g) {
-            FeatureShape s = spatial("a squeeze-and-excitation gate");
+        public State squeezeExcite(State in, SqueezeExcite g) {
+            FeatureShape s = spatial(in, "a squeeze-and-excitation gate");
             if (g.reduction() < 1 || g.reduction() > s.channels()) {
                 throw new SpecException(path, "squeeze-and-excitation reduction must be in 1.." + s.channels()
                         + " (the input's channels), got " + g.reduction());
@@ -451,8 +452,8 @@ public final class Analyzer {
         }
 
         @Override
-        public State split(ChannelSplit sp) {
-            FeatureShape s = spatial("a channel split");
+        public State split(State in, ChannelSplit sp) {
+            FeatureShape s = spatial(in, "a channel split");
             if (sp.branches().isEmpty() || sp.sizes().size() != sp.branches().size()) {
                 throw new SpecException(path, "a split needs one size per branch, got " + sp.sizes().size() + " sizes for "
                         + sp.branches().size() + " branches");
@@ -486,7 +487,7 @@ public final class Analyzer {
         }
 
         @Override
-        public State flatten(Flatten f) {
+        public State flatten(State in, Flatten f) {
             if (in.shape.flat()) {
                 return in;
             }
@@ -499,8 +500,8 @@ public final class Analyzer {
         }
 
         @Override
-        public State lrn(Lrn l) {
-            spatial("local response normalisation");
+        public State lrn(State in, Lrn l) {
+            spatial(in, "local response normalisation");
             if (l.size() < 1 || l.size() % 2 == 0) {
                 throw new SpecException(path, "lrn size must be a positive odd number of channels, got " + l.size());
             }
@@ -511,7 +512,7 @@ public final class Analyzer {
             return in;
         }
 
-        private FeatureShape spatial(String what) {
+        private FeatureShape spatial(State in, String what) {
             if (in.shape.flat()) {
                 throw new SpecException(path, what + " needs a spatial input, got a flat vector of " + in.shape.channels());
             }

@@ -26,6 +26,23 @@ record SlidingWindow(String path, int kernelH, int kernelW, int strideH, int str
         return new SlidingWindow(path, kh, kw, sh, sw, p, pad[0], pad[1]);
     }
 
+    /**
+     * A convolution's window dilated by {@code dh} x {@code dw}: a k-tap kernel spans d(k-1)+1
+     * pixels, and that span is what the output size, "same" padding and the receptive field see.
+     */
+    static SlidingWindow dilated(String path, int kh, int kw, int sh, int sw, int dh, int dw, Padding p) {
+        positive(path, "kernel height", kh);
+        positive(path, "kernel width", kw);
+        positive(path, "dilation height", dh);
+        positive(path, "dilation width", dw);
+        long spanH = Windows.span(kh, dh);
+        long spanW = Windows.span(kw, dw);
+        if (spanH > Integer.MAX_VALUE || spanW > Integer.MAX_VALUE) {
+            throw new SpecException(path, "kernel " + kh + "x" + kw + " dilated by " + dh + "x" + dw + " spans more pixels than an axis holds");
+        }
+        return of(path, dh == 1 && dw == 1 ? "kernel" : "dilated kernel", (int) spanH, (int) spanW, sh, sw, p);
+    }
+
     static void positive(String path, String what, int value) {
         if (value <= 0) {
             throw new SpecException(path, what + " must be positive, got " + value);

@@ -21,6 +21,16 @@ public final class Windows {
         return new int[] {(kernelH - 1) / 2, (kernelW - 1) / 2};
     }
 
+    /** The pixels a {@code kernel}-tap window dilated by {@code dilation} spans: dilation x (kernel - 1) + 1. */
+    public static long span(int kernel, int dilation) {
+        return (long) dilation * (kernel - 1) + 1;
+    }
+
+    /** Padding per axis for a dilated window: "same" pads half its span. */
+    public static int[] padding(Padding p, int kernelH, int kernelW, int dilationH, int dilationW) {
+        return padding(p, (int) span(kernelH, dilationH), (int) span(kernelW, dilationW));
+    }
+
     /** Output length along one axis, as PyTorch and MXNet compute it (ceil mode included). */
     public static long outSize(long size, int kernel, int stride, int pad, boolean ceil) {
         long span = size + 2L * pad - kernel;

@@ -4,22 +4,14 @@ import dev.incept.analysis.Analysis;
 import dev.incept.analysis.Analyzer;
 import dev.incept.analysis.Convention;
 import dev.incept.analysis.ResolvedLayer;
-import dev.incept.analysis.LayerLabels;
-import dev.incept.analysis.ResolvedVisitor;
-import dev.incept.spec.Activation;
 import dev.incept.spec.AdaptiveAvgPool;
-import dev.incept.spec.BatchNorm;
-import dev.incept.spec.Flatten;
-import dev.incept.spec.LayerNorm;
-import dev.incept.spec.LayerScale;
 import dev.incept.spec.SqueezeExcite;
-import dev.incept.spec.Lrn;
 import dev.incept.spec.Concat;
 import dev.incept.spec.Conv;
 import dev.incept.spec.Dense;
 import dev.incept.spec.DepthwiseConv;
-import dev.incept.spec.Dropout;
 import dev.incept.spec.GlobalPool;
+import dev.incept.spec.Layer;
 import dev.incept.spec.Network;
 import dev.incept.spec.Pool;
 import dev.incept.spec.Repeat;
@@ -264,10 +256,6 @@ public final class ArchitectureDiagram {
         return new Stack(parts, shapes);
     }
 
-    private Node node(ResolvedLayer l) {
-        return l.accept(shapes);
-    }
-
     /** A concat's or a split's branches side by side, joined in the box that names the layer. */
     private Node sideBySide(ResolvedLayer at) {
         List<Node> parts = new java.util.ArrayList<>();
@@ -280,43 +268,26 @@ public final class ArchitectureDiagram {
     }
 
     private static Box box(ResolvedLayer l, String colour) {
-        return new Box(LayerLabels.of(l).box(), colour);
+        return new Box(l.label().box(), colour);
     }
 
-    private final ResolvedVisitor<Node> shapes = new ResolvedVisitor<>() {
-        public Node conv(ResolvedLayer at, Conv c) {
-            return box(at, c.kernelH() != c.kernelW() ? "#fde9c8" : "#dbe9f7");
+    /**
+     * The drawing of one layer. The four ways layers combine (in sequence, side by side, around a
+     * sum, repeated) have their own figure; every other kind is a box with its label, coloured by
+     * its family, so a new leaf kind is drawn without a change here.
+     */
+    private Node node(ResolvedLayer at) {
+        Layer layer = at.layer();
+        if (layer instanceof Sequence) {
+            return sequence(at.children(), null);
         }
-
-        public Node pool(ResolvedLayer at, Pool p) {
-            return box(at, "#e3f2df");
-        }
-
-        public Node globalPool(ResolvedLayer at, GlobalPool g) {
-            return box(at, "#e3f2df");
-        }
-
-        public Node adaptiveAvgPool(ResolvedLayer at, AdaptiveAvgPool a) {
-            return box(at, "#e3f2df");
-        }
-
-        public Node dropout(ResolvedLayer at, Dropout d) {
-            return box(at, "#f4f4f4");
-        }
-
-        public Node dense(ResolvedLayer at, Dense d) {
-            return box(at, "#eadcf5");
-        }
-
-        public Node sequence(ResolvedLayer at, Sequence s) {
-            return ArchitectureDiagram.this.sequence(at.children(), null);
-        }
-
-        public Node concat(ResolvedLayer at, Concat c) {
+        if (layer instanceof Concat || layer instanceof ChannelSplit) {
             return sideBySide(at);
         }
-
-        public Node residual(ResolvedLayer at, Residual r) {
+        if (layer instanceof Repeat) {
+            return new Stack(List.of(box(at, "#ffffff"), node(at.children().get(0))), java.util.Arrays.asList((String) null));
+        }
+        if (layer instanceof Residual r) {
             ResolvedLayer body = at.children().get(0);
             if (r.shortcut() != null) {
                 // A shortcut with layers of its own is drawn as a branch beside the body.
@@ -327,51 +298,25 @@ public final class ArchitectureDiagram {
             return new Branches(List.of(node(body)), java.util.Collections.singletonList(body.output().toString()),
                     box(at, "#f8d7d3"), true);
         }
+        return box(at, colour(layer));
+    }
 
-        public Node batchNorm(ResolvedLayer at, BatchNorm b) {
-            return box(at, "#f4f4f4");
+    /** Square convolutions blue, factorised ones orange, depthwise teal, pools green, dense violet, the rest grey. */
+    private static String colour(Layer layer) {
+        if (layer instanceof Conv c) {
+            return c.kernelH() != c.kernelW() ? "#fde9c8" : "#dbe9f7";
         }
-
-        public Node activation(ResolvedLayer at, Activation a) {
-            return box(at, "#f4f4f4");
+        if (layer instanceof DepthwiseConv || layer instanceof SeparableConv) {
+            return "#d6efef";
         }
-
-        public Node flatten(ResolvedLayer at, Flatten f) {
-            return box(at, "#f4f4f4");
+        if (layer instanceof Pool || layer instanceof GlobalPool || layer instanceof AdaptiveAvgPool) {
+            return "#e3f2df";
         }
-
-        public Node depthwiseConv(ResolvedLayer at, DepthwiseConv c) {
-            return box(at, "#d6efef");
+        if (layer instanceof Dense) {
+            return "#eadcf5";
         }
-
-        public Node separableConv(ResolvedLayer at, SeparableConv c) {
-            return box(at, "#d6efef");
-        }
-
-        public Node split(ResolvedLayer at, ChannelSplit s) {
-            return sideBySide(at);
-        }
-
-        public Node layerNorm(ResolvedLayer at, LayerNorm n) {
-            return box(at, "#f4f4f4");
-        }
-
-        public Node layerScale(ResolvedLayer at, LayerScale s) {
-            return box(at, "#f4f4f4");
-        }
-
-        public Node lrn(ResolvedLayer at, Lrn l) {
-            return box(at, "#f4f4f4");
-        }
-
-        public Node squeezeExcite(ResolvedLayer at, SqueezeExcite s) {
-            return box(at, "#fde9d9");
-        }
-
-        public Node repeat(ResolvedLayer at, Repeat r) {
-            return new Stack(List.of(box(at, "#ffffff"), node(at.children().get(0))), java.util.Arrays.asList((String) null));
-        }
-    };
+        return layer instanceof SqueezeExcite ? "#fde9d9" : "#f4f4f4";
+    }
 
     void line(int x1, int y1, int x2, int y2, boolean arrow) {
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555555\"/>%n", x1, y1, x2, y2));

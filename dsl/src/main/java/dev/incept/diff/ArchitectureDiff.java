@@ -1,7 +1,6 @@
 package dev.incept.diff;
 
 import dev.incept.analysis.Analysis;
-import dev.incept.analysis.LayerLabels;
 import dev.incept.analysis.ResolvedAux;
 import dev.incept.analysis.ResolvedLayer;
 import dev.incept.spec.Conv;
@@ -172,8 +171,8 @@ public record ArchitectureDiff(Analysis first, Analysis second, List<BlockDelta>
     }
 
     private static String explain(ResolvedLayer x, ResolvedLayer y) {
-        String mine = LayerLabels.of(x).words();
-        String theirs = LayerLabels.of(y).words();
+        String mine = x.label().words();
+        String theirs = y.label().words();
         String missing = missingBottleneck(x, y) ? " without the 1x1 bottleneck" : "";
         String grid = x.input().flat() ? "" : " at " + x.input().height() + "x" + x.input().width();
         return x.path() + ": " + LayerWords.withArticle(mine) + missing + ": " + counts(x) + grid

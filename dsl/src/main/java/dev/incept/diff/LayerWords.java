@@ -1,6 +1,5 @@
 package dev.incept.diff;
 
-import dev.incept.analysis.LayerLabels;
 import dev.incept.analysis.ResolvedLayer;
 
 /** A resolved layer in the words a teacher would use, with its article: "a 5x5 conv 192->32". */
@@ -9,7 +8,7 @@ final class LayerWords {
     }
 
     static String withArticle(ResolvedLayer l) {
-        return withArticle(LayerLabels.of(l).words());
+        return withArticle(l.label().words());
     }
 
     static String withArticle(String phrase) {

@@ -51,7 +51,7 @@ public final class SpecJson {
     /** The "type" name of each kind of layer in the JSON form. */
     public static java.util.Map<Class<? extends dev.incept.spec.Layer>, String> layerTypes() {
         java.util.Map<Class<? extends dev.incept.spec.Layer>, String> out = new java.util.LinkedHashMap<>();
-        LayerJson.KINDS.forEach(k -> out.put(k.javaType(), k.type()));
+        dev.incept.spec.LayerType.all().forEach(k -> out.put(k.javaType(), k.type()));
         return out;
     }
 

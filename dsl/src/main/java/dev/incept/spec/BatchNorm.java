@@ -1,5 +1,7 @@
 package dev.incept.spec;
 
+import java.util.List;
+
 /**
  * Batch norm on its own (Keras's BatchNormalization(), PyTorch's BatchNorm2d/1d): a learned scale
  * and shift per channel over a spatial or flat input, with running statistics for inference.
@@ -7,6 +9,14 @@ package dev.incept.spec;
  * counts the first two and keeps the statistics as buffers.
  */
 public record BatchNorm(String name, double epsilon, double momentum) implements Layer {
+
+    public static final LayerType<BatchNorm> TYPE = LayerType.of("batchnorm", BatchNorm.class, List.of("epsilon", "momentum"),
+            (in, name) -> new BatchNorm(name, in.optDouble("epsilon", BatchNorm.KERAS_EPSILON), in.optDouble("momentum", BatchNorm.KERAS_MOMENTUM)),
+            (b, out) -> {
+                out.put("epsilon", b.epsilon());
+                out.put("momentum", b.momentum());
+            });
+
     /** Keras's defaults: epsilon 1e-3, and the running statistics keep 0.99 of their value per batch. */
     public static final double KERAS_EPSILON = 1e-3;
     public static final double KERAS_MOMENTUM = 0.99;
@@ -20,8 +30,23 @@ public record BatchNorm(String name, double epsilon, double momentum) implements
     }
 
     @Override
-    public <R> R accept(LayerVisitor<R> visitor) {
-        return visitor.batchNorm(this);
+    public <C, R> R accept(LayerVisitor<C, R> visitor, C at) {
+        return visitor.batchNorm(at, this);
+    }
+
+    @Override
+    public String defaultName() {
+        return "batchnorm";
+    }
+
+    @Override
+    public LayerLabel label(Placed at) {
+        return LayerLabel.of("batchnorm", "batch norm over " + at.output().channels() + " channels");
+    }
+
+    @Override
+    public List<Parameter> parameters(Placed at) {
+        return Parameter.perChannel(at, ParameterRole.BN_SCALE, ParameterRole.BN_SHIFT, ParameterRole.BN_MEAN, ParameterRole.BN_VARIANCE);
     }
 
     public BatchNorm epsilon(double e) {

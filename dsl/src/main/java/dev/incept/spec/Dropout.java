@@ -1,6 +1,12 @@
 package dev.incept.spec;
 
+import java.util.List;
+
 public record Dropout(String name, double rate) implements Layer {
+
+    public static final LayerType<Dropout> TYPE = LayerType.of("dropout", Dropout.class, List.of("rate"),
+            (in, name) -> new Dropout(name, in.requiredDouble("rate")), (d, out) -> out.put("rate", d.rate()));
+
     public Dropout {
         name = Naming.orEmpty(name);
     }
@@ -10,7 +16,17 @@ public record Dropout(String name, double rate) implements Layer {
     }
 
     @Override
-    public <R> R accept(LayerVisitor<R> visitor) {
-        return visitor.dropout(this);
+    public <C, R> R accept(LayerVisitor<C, R> visitor, C at) {
+        return visitor.dropout(at, this);
+    }
+
+    @Override
+    public String defaultName() {
+        return "dropout";
+    }
+
+    @Override
+    public LayerLabel label(Placed at) {
+        return LayerLabel.of("dropout " + rate, "dropout");
     }
 }

@@ -1,52 +1,51 @@
 package dev.incept.spec;
 
 /**
- * One method per kind of layer. The analyser and naming implement it, and
- * {@link dev.incept.analysis.ResolvedLayer#accept} turns it into the resolved tree's visitor that
- * the labels, the diagram, the compiler, ONNX and the parameter slots implement, so a new kind
- * fails to compile in each of them until handled. Three places cannot implement it: the JSON
- * table, the Kotlin builder and the random descriptions of the property tests; for those, tests
- * that compare what they cover with this interface's methods fail instead (EveryLayerKindTest, the
- * Kotlin BuildersTest).
+ * One method per kind of layer, each handed a context of the caller's choosing ({@code at}: the
+ * analyser's input state, the resolved layer for the compiler, ONNX and the tests) and the layer
+ * already cast. Only code whose behaviour differs by kind implements it (the analyser, the DJL
+ * compiler, the ONNX writer), so a new kind fails to compile in each of them until handled; what
+ * every kind states about itself (children, JSON form, default name, label, parameters) is on its
+ * record, see {@link Layer}.
  */
-public interface LayerVisitor<R> {
-    R conv(Conv conv);
+public interface LayerVisitor<C, R> {
+    R conv(C at, Conv conv);
 
-    R pool(Pool pool);
+    R pool(C at, Pool pool);
 
-    R globalPool(GlobalPool pool);
+    R globalPool(C at, GlobalPool pool);
 
-    R adaptiveAvgPool(AdaptiveAvgPool pool);
+    R adaptiveAvgPool(C at, AdaptiveAvgPool pool);
 
-    R dropout(Dropout dropout);
+    R dropout(C at, Dropout dropout);
 
-    R dense(Dense dense);
+    R dense(C at, Dense dense);
 
-    R sequence(Sequence sequence);
+    R sequence(C at, Sequence sequence);
 
-    R concat(Concat concat);
+    R concat(C at, Concat concat);
 
-    R residual(Residual residual);
+    R residual(C at, Residual residual);
 
-    R repeat(Repeat repeat);
+    R repeat(C at, Repeat repeat);
 
-    R batchNorm(BatchNorm batchNorm);
+    R batchNorm(C at, BatchNorm batchNorm);
 
-    R activation(Activation activation);
+    R activation(C at, Activation activation);
 
-    R flatten(Flatten flatten);
+    R flatten(C at, Flatten flatten);
 
-    R lrn(Lrn lrn);
+    R lrn(C at, Lrn lrn);
 
-    R depthwiseConv(DepthwiseConv conv);
+    R depthwiseConv(C at, DepthwiseConv conv);
 
-    R separableConv(SeparableConv conv);
+    R separableConv(C at, SeparableConv conv);
 
-    R split(ChannelSplit split);
+    R split(C at, ChannelSplit split);
 
-    R layerNorm(LayerNorm norm);
+    R layerNorm(C at, LayerNorm norm);
 
-    R layerScale(LayerScale scale);
+    R layerScale(C at, LayerScale scale);
 
-    R squeezeExcite(SqueezeExcite gate);
+    R squeezeExcite(C at, SqueezeExcite gate);
 }

@@ -96,7 +96,7 @@ public final class Naming {
                 names.add(child.name());
                 continue;
             }
-            String base = positional ? "branch" + i : defaultName(child);
+            String base = positional ? "branch" + i : child.defaultName();
             String candidate = base;
             if (taken.contains(candidate)) {
                 int k = nextSuffix.getOrDefault(base, 2);
@@ -128,90 +128,4 @@ public final class Naming {
     public static void checkName(String parentPath, String name) {
         checkSegment(parentPath, name);
     }
-
-    public static String defaultName(Layer layer) {
-        return layer.accept(DEFAULT_NAMES);
-    }
-
-    private static final LayerVisitor<String> DEFAULT_NAMES = new LayerVisitor<>() {
-        public String conv(Conv c) {
-            return "conv" + c.kernelH() + "x" + c.kernelW();
-        }
-
-        public String pool(Pool p) {
-            return p.kind() == PoolKind.MAX ? "maxpool" : "avgpool";
-        }
-
-        public String globalPool(GlobalPool g) {
-            return g.kind() == PoolKind.MAX ? "global_maxpool" : "global_avgpool";
-        }
-
-        public String adaptiveAvgPool(AdaptiveAvgPool a) {
-            return "adaptive_avgpool";
-        }
-
-        public String dropout(Dropout d) {
-            return "dropout";
-        }
-
-        public String dense(Dense d) {
-            return "dense";
-        }
-
-        public String sequence(Sequence s) {
-            return "seq";
-        }
-
-        public String concat(Concat c) {
-            return "concat";
-        }
-
-        public String residual(Residual r) {
-            return "residual";
-        }
-
-        public String repeat(Repeat r) {
-            return "repeat";
-        }
-
-        public String batchNorm(BatchNorm b) {
-            return "batchnorm";
-        }
-
-        public String activation(Activation a) {
-            return a.kind().jsonName();
-        }
-
-        public String flatten(Flatten f) {
-            return "flatten";
-        }
-
-        public String lrn(Lrn l) {
-            return "lrn";
-        }
-
-        public String depthwiseConv(DepthwiseConv c) {
-            return "dwconv" + c.kernelH() + "x" + c.kernelW();
-        }
-
-        public String separableConv(SeparableConv c) {
-            return "sepconv" + c.kernelH() + "x" + c.kernelW();
-        }
-
-        public String split(ChannelSplit s) {
-            return "split";
-        }
-
-        public String layerNorm(LayerNorm n) {
-            return "layernorm";
-        }
-
-        public String layerScale(LayerScale s) {
-            return "layerscale";
-        }
-
-        public String squeezeExcite(SqueezeExcite s) {
-            return "se";
-        }
-    };
 }

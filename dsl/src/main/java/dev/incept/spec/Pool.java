@@ -1,5 +1,7 @@
 package dev.incept.spec;
 
+import java.util.List;
+
 /**
  * Max or average pooling over a window. {@code countIncludePad} decides whether an average divides
  * by the padded window (torchvision) or only by the real pixels (TensorFlow, Keras, timm);
@@ -7,6 +9,22 @@ package dev.incept.spec;
  */
 public record Pool(String name, PoolKind kind, int kernelH, int kernelW, int strideH, int strideW,
                    Padding padding, boolean countIncludePad, boolean ceilMode) implements Layer {
+
+    public static final LayerType<Pool> TYPE = LayerType.of("pool", Pool.class,
+            List.of("kind", "kernel", "stride", "padding", "countIncludePad", "ceilMode"), (in, name) -> {
+                int[] k = in.pair("kernel");
+                int[] s = in.optPair("stride", k);
+                return new Pool(name, in.enumValue("kind", PoolKind.class), k[0], k[1], s[0], s[1], in.padding(Padding.VALID),
+                        in.optBool("countIncludePad", false), in.optBool("ceilMode", false));
+            }, (p, out) -> {
+                out.put("kind", p.kind().jsonName());
+                out.pair("kernel", p.kernelH(), p.kernelW());
+                out.pair("stride", p.strideH(), p.strideW());
+                out.padding(p.padding());
+                out.put("countIncludePad", p.countIncludePad());
+                out.put("ceilMode", p.ceilMode());
+            });
+
 
     public Pool {
         name = Naming.orEmpty(name);
@@ -23,8 +41,22 @@ public record Pool(String name, PoolKind kind, int kernelH, int kernelW, int str
     }
 
     @Override
-    public <R> R accept(LayerVisitor<R> visitor) {
-        return visitor.pool(this);
+    public <C, R> R accept(LayerVisitor<C, R> visitor, C at) {
+        return visitor.pool(at, this);
+    }
+
+    @Override
+    public String defaultName() {
+        return kind == PoolKind.MAX ? "maxpool" : "avgpool";
+    }
+
+    @Override
+    public LayerLabel label(Placed at) {
+        String summary = kind.jsonName() + "pool " + Words.window(kernelH, kernelW, strideH, strideW, padding) + (ceilMode ? " ceil" : "");
+        String box = kind.jsonName() + "pool " + kernelH + "x" + kernelW + (strideH == 1 ? "" : " /" + strideH);
+        String words = kernelH + "x" + kernelW + (strideH == 1 && strideW == 1 ? "" : "/" + strideH)
+                + (kind == PoolKind.MAX ? " max pool" : " average pool");
+        return new LayerLabel(summary, box, words);
     }
 
     public Pool padding(Padding p) {

@@ -1,5 +1,7 @@
 package dev.incept.spec;
 
+import java.util.List;
+
 /**
  * out = activation(shortcut(x) + scale * project(body(x))). The shortcut is the identity, or a
  * layer of its own (Xception's strided 1x1 convolution and batch norm, when the body changes the
@@ -11,6 +13,24 @@ package dev.incept.spec;
  */
 public record Residual(String name, Layer body, boolean project, double scale, ActivationKind activation, Layer shortcut,
                        double dropPath) implements Layer {
+
+    public static final LayerType<Residual> TYPE = LayerType.of("residual", Residual.class,
+            List.of("scale", "project", "activation", "body", "shortcut", "dropPath"),
+            (in, name) -> new Residual(name, in.layer("body"), in.optBool("project", true), in.optDouble("scale", 1.0),
+                    in.activation(ActivationKind.RELU), in.has("shortcut") ? in.layer("shortcut") : null, in.optDouble("dropPath", 0)),
+            (r, out) -> {
+                out.put("scale", r.scale());
+                out.put("project", r.project());
+                out.activation(r.activation());
+                out.layer("body", r.body());
+                if (r.shortcut() != null) {
+                    out.layer("shortcut", r.shortcut());
+                }
+                if (r.dropPath() != 0) {
+                    out.put("dropPath", r.dropPath());
+                }
+            });
+
     public Residual {
         name = Naming.orEmpty(name);
         if (body == null) {
@@ -33,8 +53,28 @@ public record Residual(String name, Layer body, boolean project, double scale, A
     }
 
     @Override
-    public <R> R accept(LayerVisitor<R> visitor) {
-        return visitor.residual(this);
+    public <C, R> R accept(LayerVisitor<C, R> visitor, C at) {
+        return visitor.residual(at, this);
+    }
+
+    @Override
+    public List<Layer> children() {
+        return shortcut == null ? List.of(body) : List.of(body, shortcut);
+    }
+
+    @Override
+    public String defaultName() {
+        return "residual";
+    }
+
+    @Override
+    public LayerLabel label(Placed at) {
+        boolean linear = activation == ActivationKind.LINEAR;
+        String box = String.format(java.util.Locale.ROOT, "%s+ x%s%s%s%s", name.isEmpty() ? "" : name + ": ",
+                scale, project ? " (1x1 projection)" : "", shortcut == null ? "" : " (shortcut)", linear ? "" : ", " + activation.jsonName());
+        Placed first = at.children().get(0);
+        return new LayerLabel("residual x" + scale + (shortcut == null ? "" : " shortcut") + Words.after(activation, ActivationKind.RELU)
+                + (dropPath > 0 ? " droppath " + dropPath : ""), box, "residual block around " + first.layer().label(first).words());
     }
 
     public Residual scale(double s) {

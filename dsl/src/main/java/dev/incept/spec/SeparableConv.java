@@ -1,5 +1,7 @@
 package dev.incept.spec;
 
+import java.util.List;
+
 /**
  * Keras's SeparableConv2D, one layer in the summary: a depthwise k x k convolution (input channels
  * x multiplier, no bias) then a pointwise 1x1 to {@code filters}, which carries the bias, the batch
@@ -7,6 +9,19 @@ package dev.incept.spec;
  */
 public record SeparableConv(String name, int filters, int kernelH, int kernelW, int strideH, int strideW, Padding padding,
                             int multiplier, boolean batchNorm, ActivationKind activation, boolean bias) implements Layer {
+
+    public static final LayerType<SeparableConv> TYPE = LayerType.of("separableconv", SeparableConv.class,
+            List.of("filters", "kernel", "stride", "padding", "multiplier", "batchNorm", "activation", "bias"), (in, name) -> {
+                int[] k = in.pair("kernel");
+                int[] s = in.optPair("stride", new int[] {1, 1});
+                boolean bn = in.optBool("batchNorm", false);
+                return new SeparableConv(name, in.requiredInt("filters"), k[0], k[1], s[0], s[1], in.padding(Padding.SAME),
+                        in.optInt("multiplier", 1), bn, in.activation(ActivationKind.LINEAR), in.optBool("bias", !bn));
+            }, (c, out) -> {
+                out.put("filters", c.filters());
+                DepthwiseConv.writeWindow(out, c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding());
+                DepthwiseConv.writeUnit(out, c.multiplier(), c.batchNorm(), c.activation(), c.bias());
+            });
     public SeparableConv {
         name = Naming.orEmpty(name);
         padding = padding == null ? Padding.SAME : padding;
@@ -23,8 +38,28 @@ public record SeparableConv(String name, int filters, int kernelH, int kernelW, 
     }
 
     @Override
-    public <R> R accept(LayerVisitor<R> visitor) {
-        return visitor.separableConv(this);
+    public <C, R> R accept(LayerVisitor<C, R> visitor, C at) {
+        return visitor.separableConv(at, this);
+    }
+
+    @Override
+    public String defaultName() {
+        return "sepconv" + kernelH + "x" + kernelW;
+    }
+
+    @Override
+    public LayerLabel label(Placed at) {
+        String box = "sepconv " + kernelH + "x" + kernelW + Words.boxStride(strideH, strideW) + " · " + filters;
+        return new LayerLabel("sepconv " + Words.window(kernelH, kernelW, strideH, strideW, padding)
+                + (batchNorm ? " bn" : "") + Words.after(activation, ActivationKind.LINEAR), box,
+                kernelH + "x" + kernelW + " separable conv " + at.input().channels() + "->" + at.output().channels());
+    }
+
+    @Override
+    public List<Parameter> parameters(Placed at) {
+        long middle = (long) at.input().channels() * multiplier;
+        return Parameter.unit(at, List.of(Parameter.of(ParameterRole.DEPTHWISE_WEIGHT, middle, 1, kernelH, kernelW),
+                Parameter.of(ParameterRole.CONV_WEIGHT, filters, middle, 1, 1)), bias, batchNorm);
     }
 
     public SeparableConv stride(int s) {

@@ -90,6 +90,34 @@ class AnalysisTest {
     }
 
     @Test
+    void aDilatedConvolutionSeesItsSpanButCountsItsTaps() {
+        // DeepLab's output stride 16: the last stage keeps its grid and dilates by 2 instead of striding
+        Network net = Network.builder("t").input(8, 16, 16).add(conv(16, 3).dilation(2), conv(16, 3).dilation(2).valid(),
+                dev.incept.spec.Layers.depthwise(3).dilation(3, 1), conv(4, 3).stride(2).dilation(2)).build();
+        Analysis a = Analyzer.analyze(net, Convention.PYTORCH, false);
+        // "same" pads half the span: 16 -> 16; valid loses the span less one: 16 -> 12
+        assertEquals(FeatureShape.of(16, 16, 16), a.blocks().get(0).output());
+        assertEquals(FeatureShape.of(16, 12, 12), a.blocks().get(1).output());
+        assertEquals(FeatureShape.of(16, 12, 12), a.blocks().get(2).output());
+        assertEquals(FeatureShape.of(4, 6, 6), a.blocks().get(3).output());
+        // weights and multiply-adds are the taps', as undilated
+        assertEquals(3 * 3 * 8 * 16 + 2 * 16, a.blocks().get(0).params());
+        assertEquals(3L * 3 * 8 * 16 * 16 * 16, a.blocks().get(0).macs());
+        // spans 5, 5, 7x3 and 5: 1 + 4 + 4 = 9, then 9 + 6 = 15 by 9 + 2 = 11, then + 4
+        assertEquals(new ReceptiveField(19, 15, 2, 2), a.blocks().get(3).receptiveField());
+        assertEquals("conv 3x3 dil 2 bn", a.blocks().get(0).kind());
+        assertEquals("dwconv 3x3 dil 3x1", a.blocks().get(2).kind());
+    }
+
+    @Test
+    void aDilationThatIsNotPositiveIsRefusedWithItsPath() {
+        Network net = Network.builder("t").input(8, 16, 16).add(conv(16, 3).dilation(0).named("wide")).build();
+        dev.incept.spec.SpecException e = org.junit.jupiter.api.Assertions.assertThrows(dev.incept.spec.SpecException.class,
+                () -> Analyzer.analyze(net));
+        assertTrue(e.getMessage().startsWith("wide: dilation height must be positive"), e.getMessage());
+    }
+
+    @Test
     void auxHeadsCountOnlyWhenAsked() {
         Network net = Network.builder("t").input(3, 16, 16).add(conv(8, 3).named("stem"), globalAvgPool(), dense(10))
                 .aux("aux", "stem", 0.3, globalAvgPool(), dense(10)).build();

@@ -64,4 +64,27 @@ class ResolvedTreeTest {
             collect(l.children(), into);
         }
     }
+
+    @Test
+    void everyLayersOwnParameterTensorsAddUpToItsCountInEveryZooModel() {
+        for (dev.incept.zoo.Zoo.Model m : dev.incept.zoo.Zoo.models()) {
+            Analysis a = Analyzer.analyze(m.build(m.defaults()), Convention.PYTORCH, true);
+            List<ResolvedLayer> leaves = new ArrayList<>();
+            a.layers().forEach(l -> leavesOf(l, leaves));
+            a.aux().forEach(h -> h.layers().forEach(l -> leavesOf(l, leaves)));
+            for (ResolvedLayer leaf : leaves) {
+                long trainable = leaf.parameters().stream()
+                        .filter(p -> p.role() != dev.incept.spec.ParameterRole.BN_MEAN && p.role() != dev.incept.spec.ParameterRole.BN_VARIANCE)
+                        .mapToLong(p -> p.dims().stream().reduce(1L, (x, y) -> x * y)).sum();
+                assertEquals(leaf.trainableParams(), trainable, m.name() + " " + leaf.path());
+            }
+        }
+    }
+
+    private static void leavesOf(ResolvedLayer l, List<ResolvedLayer> into) {
+        if (l.children().isEmpty()) {
+            into.add(l);
+        }
+        l.children().forEach(c -> leavesOf(c, into));
+    }
 }

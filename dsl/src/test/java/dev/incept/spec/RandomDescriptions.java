@@ -52,10 +52,10 @@ public final class RandomDescriptions {
         String name = rare(5) ? pick("a", "b", "x/y", " ", "block") : "";
         return switch (kind) {
             case 0, 1 -> new Conv(name, size(16), kernel(), kernel(), stride(), stride(), padding(), r.nextBoolean(),
-                    r.nextBoolean() ? ActivationKind.RELU : ActivationKind.LINEAR, r.nextBoolean(), r.nextInt(4) == 0 ? pick(1, 2) : 1);
+                    r.nextBoolean() ? ActivationKind.RELU : ActivationKind.LINEAR, r.nextBoolean(), r.nextInt(4) == 0 ? pick(1, 2) : 1, dilation(), dilation());
             case 2 -> r.nextBoolean()
                     ? new DepthwiseConv(name, kernel(), kernel(), stride(), stride(), padding(), faults ? pick(1, 2, 0) : pick(1, 2),
-                            r.nextBoolean(), ActivationKind.LINEAR, r.nextBoolean())
+                            r.nextBoolean(), ActivationKind.LINEAR, r.nextBoolean(), dilation(), dilation())
                     : new SeparableConv(name, size(16), kernel(), kernel(), stride(), stride(), padding(), 1, r.nextBoolean(),
                             r.nextBoolean() ? ActivationKind.RELU : ActivationKind.LINEAR, r.nextBoolean());
             case 3 -> new Pool(name, r.nextBoolean() ? PoolKind.MAX : PoolKind.AVG, kernel(), kernel(), stride(), stride(),
@@ -105,6 +105,10 @@ public final class RandomDescriptions {
 
     private int kernel() {
         return rare(15) ? r.nextInt(3) - 1 : faults ? pick(1, 1, 3, 3, 3, 5, 7, 2, 9, 40) : pick(1, 1, 3, 3, 5);
+    }
+
+    private int dilation() {
+        return rare(6) ? (faults ? pick(2, 3, 0) : pick(2, 3)) : 1;
     }
 
     private int stride() {

@@ -2,7 +2,7 @@ package dev.incept.jupyter
 
 import dev.incept.analysis.Analyzer
 import dev.incept.analysis.Convention
-import dev.incept.analysis.LayerLabels
+
 import dev.incept.analysis.SummaryTable
 import dev.incept.diagram.ArchitectureDiagram
 import dev.incept.plot.Curves
@@ -50,7 +50,7 @@ fun networkOutput(net: Network): MimeTypedResult {
     val wide = ArchitectureDiagram.width(full) > WIDE_DIAGRAM || ArchitectureDiagram.height(full) > TALL_DIAGRAM
     val shown = if (wide) ArchitectureDiagram.stages(net, plain) else full
     val folds = if (!wide) "" else plain.layers().filter { it.children().isNotEmpty() }.joinToString("") { block ->
-        "<details style=\"margin-top:4px\"><summary style=\"cursor:pointer\">" + escape(block.path() + " · " + LayerLabels.of(block).box()) +
+        "<details style=\"margin-top:4px\"><summary style=\"cursor:pointer\">" + escape(block.path() + " · " + block.label().box()) +
             "</summary>" + Pictures.img(ArchitectureDiagram.block(plain, block), "block " + block.path(), fit = true) + "</details>"
     }
     val html = "<div style=\"display:flex;flex-wrap:wrap;gap:16px 24px;align-items:flex-start;max-width:100%\">" +

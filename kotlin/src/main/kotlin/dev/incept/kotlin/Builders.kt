@@ -83,26 +83,28 @@ open class LayersBuilder internal constructor() {
         add(this)
     }
 
+    /** A convolution; [dilation] spreads its taps (a k-tap window spans dilation x (k - 1) + 1 pixels). */
     fun conv(
         filters: Int, kernel: Int, stride: Int = 1, padding: Padding = SAME, batchNorm: Boolean = true,
-        activation: ActivationKind = RELU, bias: Boolean = !batchNorm, groups: Int = 1, name: String = "",
-    ) = conv(filters, kernel x kernel, stride x stride, padding, batchNorm, activation, bias, groups, name)
+        activation: ActivationKind = RELU, bias: Boolean = !batchNorm, groups: Int = 1, name: String = "", dilation: Int = 1,
+    ) = conv(filters, kernel x kernel, stride x stride, padding, batchNorm, activation, bias, groups, name, dilation x dilation)
 
     fun conv(
         filters: Int, kernel: Size, stride: Size = 1 x 1, padding: Padding = SAME, batchNorm: Boolean = true,
-        activation: ActivationKind = RELU, bias: Boolean = !batchNorm, groups: Int = 1, name: String = "",
-    ) = add(Conv(name, filters, kernel.height, kernel.width, stride.height, stride.width, padding, batchNorm, activation, bias, groups))
+        activation: ActivationKind = RELU, bias: Boolean = !batchNorm, groups: Int = 1, name: String = "", dilation: Size = 1 x 1,
+    ) = add(Conv(name, filters, kernel.height, kernel.width, stride.height, stride.width, padding, batchNorm, activation, bias, groups,
+        dilation.height, dilation.width))
 
     /** Keras's DepthwiseConv2D: each input channel on its own, into [multiplier] channels. */
     fun depthwise(
         kernel: Size, stride: Int = 1, padding: Padding = SAME, multiplier: Int = 1, batchNorm: Boolean = false,
-        activation: ActivationKind = LINEAR, bias: Boolean = !batchNorm, name: String = "",
-    ) = add(DepthwiseConv(name, kernel.height, kernel.width, stride, stride, padding, multiplier, batchNorm, activation, bias))
+        activation: ActivationKind = LINEAR, bias: Boolean = !batchNorm, name: String = "", dilation: Int = 1,
+    ) = add(DepthwiseConv(name, kernel.height, kernel.width, stride, stride, padding, multiplier, batchNorm, activation, bias, dilation, dilation))
 
     fun depthwise(
         kernel: Int, stride: Int = 1, padding: Padding = SAME, multiplier: Int = 1, batchNorm: Boolean = false,
-        activation: ActivationKind = LINEAR, bias: Boolean = !batchNorm, name: String = "",
-    ) = depthwise(kernel x kernel, stride, padding, multiplier, batchNorm, activation, bias, name)
+        activation: ActivationKind = LINEAR, bias: Boolean = !batchNorm, name: String = "", dilation: Int = 1,
+    ) = depthwise(kernel x kernel, stride, padding, multiplier, batchNorm, activation, bias, name, dilation)
 
     /** Keras's SeparableConv2D: depthwise [kernel] then pointwise 1x1 to [filters], one layer. */
     fun separable(

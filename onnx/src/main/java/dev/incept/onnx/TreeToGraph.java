@@ -9,7 +9,7 @@ import dev.incept.analysis.ResolvedLayer;
 import dev.incept.analysis.ResolvedVisitor;
 import dev.incept.analysis.Windows;
 import dev.incept.compile.Compiler;
-import dev.incept.compile.ParameterSlots.Role;
+import dev.incept.spec.ParameterRole;
 import dev.incept.compile.PoolWindow;
 import dev.incept.spec.ActivationKind;
 import dev.incept.spec.Activation;
@@ -56,7 +56,7 @@ final class TreeToGraph {
         this.tensors = tensors;
     }
 
-    static String key(String path, Role role) {
+    static String key(String path, ParameterRole role) {
         return path + "|" + role;
     }
 
@@ -137,15 +137,15 @@ final class TreeToGraph {
         }
 
         public String depthwiseConv(ResolvedLayer at, DepthwiseConv c) {
-            String y = convNode(at, x, Role.CONV_WEIGHT, c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding(),
-                    at.input().channels(), c.bias());
+            String y = convNode(at, x, ParameterRole.CONV_WEIGHT, c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding(),
+                    at.input().channels(), c.bias(), c.dilationH(), c.dilationW());
             return finish(at, y, c.batchNorm(), c.activation());
         }
 
         public String separableConv(ResolvedLayer at, SeparableConv c) {
-            String mid = convNode(at, x, Role.DEPTHWISE_WEIGHT, c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding(),
+            String mid = convNode(at, x, ParameterRole.DEPTHWISE_WEIGHT, c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding(),
                     at.input().channels(), false);
-            String y = convNode(at, mid, Role.CONV_WEIGHT, 1, 1, 1, 1, dev.incept.spec.Padding.VALID, 1, c.bias());
+            String y = convNode(at, mid, ParameterRole.CONV_WEIGHT, 1, 1, 1, 1, dev.incept.spec.Padding.VALID, 1, c.bias());
             return finish(at, y, c.batchNorm(), c.activation());
         }
 
@@ -163,17 +163,17 @@ final class TreeToGraph {
         public String layerNorm(ResolvedLayer at, LayerNorm n) {
             // ONNX normalises over the last axes: a grid's channels are moved last and back.
             if (at.input().flat()) {
-                return g.node("LayerNormalization", at.path(), new String[] {x, param(at, Role.LN_SCALE), param(at, Role.LN_SHIFT)},
+                return g.node("LayerNormalization", at.path(), new String[] {x, param(at, ParameterRole.LN_SCALE), param(at, ParameterRole.LN_SHIFT)},
                         integer("axis", -1), real("epsilon", (float) n.epsilon()));
             }
             String last = g.node("Transpose", at.path(), new String[] {x}, ints("perm", 0, 2, 3, 1));
-            String y = g.node("LayerNormalization", at.path(), new String[] {last, param(at, Role.LN_SCALE), param(at, Role.LN_SHIFT)},
+            String y = g.node("LayerNormalization", at.path(), new String[] {last, param(at, ParameterRole.LN_SCALE), param(at, ParameterRole.LN_SHIFT)},
                     integer("axis", -1), real("epsilon", (float) n.epsilon()));
             return g.node("Transpose", at.path(), new String[] {y}, ints("perm", 0, 3, 1, 2));
         }
 
         public String layerScale(ResolvedLayer at, LayerScale s) {
-            String gamma = param(at, Role.LAYER_SCALE);
+            String gamma = param(at, ParameterRole.LAYER_SCALE);
             if (!at.input().flat()) {
                 gamma = g.node("Reshape", at.path(), new String[] {gamma, g.integers(at.path() + ".shape", -1, 1, 1)});
             }
@@ -183,9 +183,9 @@ final class TreeToGraph {
         public String squeezeExcite(ResolvedLayer at, SqueezeExcite s) {
             String p = at.path();
             String pooled = g.node("GlobalAveragePool", p, new String[] {x});
-            String z = g.node("Conv", p, new String[] {pooled, param(at, Role.GATE_REDUCE_WEIGHT), param(at, Role.GATE_REDUCE_BIAS)});
-            String e = g.node("Conv", p, new String[] {activate(at, s.activation(), z), param(at, Role.GATE_EXPAND_WEIGHT),
-                    param(at, Role.GATE_EXPAND_BIAS)});
+            String z = g.node("Conv", p, new String[] {pooled, param(at, ParameterRole.GATE_REDUCE_WEIGHT), param(at, ParameterRole.GATE_REDUCE_BIAS)});
+            String e = g.node("Conv", p, new String[] {activate(at, s.activation(), z), param(at, ParameterRole.GATE_EXPAND_WEIGHT),
+                    param(at, ParameterRole.GATE_EXPAND_BIAS)});
             return g.node("Mul", p, new String[] {x, g.node("Sigmoid", p, new String[] {e})});
         }
 
@@ -195,7 +195,7 @@ final class TreeToGraph {
         }
     }
 
-    private String param(ResolvedLayer l, Role role) {
+    private String param(ResolvedLayer l, ParameterRole role) {
         Tensor t = tensors.get(key(l.path(), role));
         if (t == null) {
             throw new OnnxException(l.path() + ": the compiled block holds no " + role + " for it");
@@ -204,20 +204,26 @@ final class TreeToGraph {
     }
 
     private String conv(ResolvedLayer l, Conv c, String x) {
-        String y = convNode(l, x, Role.CONV_WEIGHT, c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding(), c.groups(), c.bias());
+        String y = convNode(l, x, ParameterRole.CONV_WEIGHT, c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding(), c.groups(), c.bias(),
+                c.dilationH(), c.dilationW());
         return finish(l, y, c.batchNorm(), c.activation());
     }
 
     /** One Conv node with the layer's tensor of {@code weight}, and its bias when {@code bias}. */
-    private String convNode(ResolvedLayer l, String x, Role weight, int kh, int kw, int sh, int sw, dev.incept.spec.Padding padding,
+    private String convNode(ResolvedLayer l, String x, ParameterRole weight, int kh, int kw, int sh, int sw, dev.incept.spec.Padding padding,
                             int groups, boolean bias) {
-        int[] pad = Windows.padding(padding, kh, kw);
+        return convNode(l, x, weight, kh, kw, sh, sw, padding, groups, bias, 1, 1);
+    }
+
+    private String convNode(ResolvedLayer l, String x, ParameterRole weight, int kh, int kw, int sh, int sw, dev.incept.spec.Padding padding,
+                            int groups, boolean bias, int dh, int dw) {
+        int[] pad = Windows.padding(padding, kh, kw, dh, dw);
         List<String> in = new ArrayList<>(List.of(x, param(l, weight)));
         if (bias) {
-            in.add(param(l, Role.CONV_BIAS));
+            in.add(param(l, ParameterRole.CONV_BIAS));
         }
         return g.node("Conv", l.path(), in.toArray(String[]::new), ints("kernel_shape", kh, kw), ints("strides", sh, sw),
-                ints("pads", pad[0], pad[1], pad[0], pad[1]), ints("dilations", 1, 1), integer("group", groups));
+                ints("pads", pad[0], pad[1], pad[0], pad[1]), ints("dilations", dh, dw), integer("group", groups));
     }
 
     /** A convolution's batch norm and activation after it. */
@@ -226,8 +232,8 @@ final class TreeToGraph {
     }
 
     private String normalize(ResolvedLayer l, String x, double epsilon) {
-        return g.node("BatchNormalization", l.path(), new String[] {x, param(l, Role.BN_SCALE), param(l, Role.BN_SHIFT),
-            param(l, Role.BN_MEAN), param(l, Role.BN_VARIANCE)}, real("epsilon", (float) epsilon));
+        return g.node("BatchNormalization", l.path(), new String[] {x, param(l, ParameterRole.BN_SCALE), param(l, ParameterRole.BN_SHIFT),
+            param(l, ParameterRole.BN_MEAN), param(l, ParameterRole.BN_VARIANCE)}, real("epsilon", (float) epsilon));
     }
 
     private String scalar(ResolvedLayer l, String what, double value) {
@@ -316,9 +322,9 @@ final class TreeToGraph {
         if (!l.input().flat()) {
             x = g.node("Flatten", l.path(), new String[] {x}, integer("axis", 1));
         }
-        List<String> in = new ArrayList<>(List.of(x, param(l, Role.DENSE_WEIGHT)));
+        List<String> in = new ArrayList<>(List.of(x, param(l, ParameterRole.DENSE_WEIGHT)));
         if (d.bias()) {
-            in.add(param(l, Role.DENSE_BIAS));
+            in.add(param(l, ParameterRole.DENSE_BIAS));
         }
         String y = g.node("Gemm", l.path(), in.toArray(String[]::new), integer("transB", 1));
         return activate(l, d.activation(), y);

@@ -102,7 +102,7 @@ class OnnxExportTest {
     void normalisationsActivationsGatesFlattenAndAFinalSoftmaxGiveTheSameOutputs(EngineChoice engine) {
         // Every activation after a convolution, as a layer, after a residual's sum and after a
         // dense layer; LRN; batch norm on a grid and on a vector; grouped, depthwise and separable
-        // convolutions; a projected residual with a shortcut of its own; flatten; softmax at the
+        // convolutions, dilated ones among them; a projected residual with a shortcut of its own; flatten; softmax at the
         // end, which ONNX writes out and incept leaves to the loss.
         List<Layer> layers = new java.util.ArrayList<>(List.of(conv(8, 3).noBatchNorm(), lrn(5, 0.3, 0.75, 2), batchNorm()));
         for (ActivationKind k : ActivationKind.values()) {
@@ -110,7 +110,8 @@ class OnnxExportTest {
                 layers.add(seq(conv(8, 3).activation(k), activation(k), identityResidual(0.5, conv(8, 1)).activation(k)));
             }
         }
-        layers.addAll(List.of(conv(8, 3).groups(4), depthwise(3).multiplier(2).batchNorm(true), separable(8, 3).batchNorm(true),
+        layers.addAll(List.of(conv(8, 3).groups(4), conv(8, 3).dilation(2, 1), depthwise(3).dilation(2).batchNorm(true),
+                depthwise(3).multiplier(2).batchNorm(true), separable(8, 3).batchNorm(true),
                 residual("xception", 1.0, seq(separable(12, 3), maxPool(3, 2).same())).shortcut(seq(conv(8, 1).stride(2).linear()))
                         .activation(ActivationKind.LINEAR),
                 squeezeExcite(4), squeezeExcite(2).activation(ActivationKind.SILU),

@@ -214,14 +214,21 @@ public final class Compiler {
 
     /** The convolution itself, without batch norm or activation. */
     private static Conv2d convolution(Conv c) {
-        return convolution(c.filters(), c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding(), c.groups(), c.bias());
+        return convolution(c.filters(), c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding(), c.groups(), c.bias(),
+                c.dilationH(), c.dilationW());
     }
 
     private static Conv2d convolution(int filters, int kh, int kw, int sh, int sw, dev.incept.spec.Padding padding, int groups, boolean bias) {
-        int[] pad = Windows.padding(padding, kh, kw);
+        return convolution(filters, kh, kw, sh, sw, padding, groups, bias, 1, 1);
+    }
+
+    private static Conv2d convolution(int filters, int kh, int kw, int sh, int sw, dev.incept.spec.Padding padding, int groups, boolean bias,
+                                      int dh, int dw) {
+        int[] pad = Windows.padding(padding, kh, kw, dh, dw);
         return Conv2d.builder()
                 .setKernelShape(new Shape(kh, kw))
                 .optStride(new Shape(sh, sw))
+                .optDilation(new Shape(dh, dw))
                 .optPadding(new Shape(pad[0], pad[1]))
                 .setFilters(filters)
                 .optGroups(groups)
@@ -252,7 +259,7 @@ public final class Compiler {
 
     private static Block depthwise(ResolvedLayer at, DepthwiseConv c) {
         Conv2d conv = convolution(at.output().channels(), c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padding(),
-                at.input().channels(), c.bias());
+                at.input().channels(), c.bias(), c.dilationH(), c.dilationW());
         return unit(new ArrayList<>(List.of("conv")), new ArrayList<>(List.of(conv)), c.batchNorm(), c.activation(), false);
     }
 

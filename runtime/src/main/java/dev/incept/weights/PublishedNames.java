@@ -110,8 +110,8 @@ final class PublishedNames {
 
     /** torchvision's name for each slot: the i-th convolution is the i-th BasicConv2d module, the last dense layer the classifier. */
     private static void name(List<ParameterSlots.Slot> slots, List<String> convs, List<String> dense, List<Name> out, String what) {
-        List<ResolvedLayer> convLayers = slots.stream().filter(s -> s.role() == ParameterSlots.Role.CONV_WEIGHT).map(ParameterSlots.Slot::layer).toList();
-        List<ResolvedLayer> denseLayers = slots.stream().filter(s -> s.role() == ParameterSlots.Role.DENSE_WEIGHT).map(ParameterSlots.Slot::layer).toList();
+        List<ResolvedLayer> convLayers = slots.stream().filter(s -> s.role() == dev.incept.spec.ParameterRole.CONV_WEIGHT).map(ParameterSlots.Slot::layer).toList();
+        List<ResolvedLayer> denseLayers = slots.stream().filter(s -> s.role() == dev.incept.spec.ParameterRole.DENSE_WEIGHT).map(ParameterSlots.Slot::layer).toList();
         if (convLayers.size() != convs.size() || denseLayers.size() != dense.size()) {
             throw new WeightsException(what + " has " + convLayers.size() + " convolutions and " + denseLayers.size()
                     + " dense layers where torchvision's has " + convs.size() + " and " + dense.size());

@@ -20,6 +20,7 @@ import static dev.incept.spec.Layers.seq;
 import static dev.incept.spec.Layers.concat;
 import static dev.incept.spec.Layers.squeezeExcite;
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +34,8 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.incept.engine.EngineChoice;
 import dev.incept.engine.Engines;
+import dev.incept.analysis.Analyzer;
+import dev.incept.analysis.ReceptiveField;
 import dev.incept.json.SpecJson;
 import dev.incept.spec.ActivationKind;
 import dev.incept.spec.Layer;
@@ -102,6 +105,11 @@ class TorchReferenceLayersTest {
         // SE-Inception's gate after a concatenation, and SENet's residual form (the gate on the branch before the sum)
         out.put("squeeze-excitation", net(8, 7, concat(conv(8, 1), conv(8, 3)), squeezeExcite(),
                 residual(1.0, seq(conv(16, 3), squeezeExcite(4).activation(ActivationKind.SILU))), globalAvgPool(), dense(5)));
+        // Dilated convolutions and depthwise convolutions, "same", explicit and no padding, one stride, linear
+        // so that every tap reaches the output: torch's receptive field is checked against the analysis's too
+        out.put("dilated", net(4, 49, conv(6, 3).dilation(2).linear(), depthwise(3).dilation(3),
+                conv(5, 3).dilation(1, 2).stride(2).linear(), conv(4, 3).dilation(2).valid().noBatchNorm().linear(),
+                conv(4, 3).dilation(2, 1).pad(1, 1).linear(), depthwise(3).dilation(2).batchNorm(true)));
         out.put("dense-softmax", net(2, 5, seq(conv(4, 3), flatten()), dense(6).activation(ActivationKind.SOFTMAX)));
         return out;
     }
@@ -136,6 +144,13 @@ class TorchReferenceLayersTest {
             double[] dx = TorchvisionReference.doubles(d.resolve("dx.bin"));
             checks.add(() -> assertClose(e.getKey() + " output", y, e.getValue()[0]));
             checks.add(() -> assertClose(e.getKey() + " input gradient", dx, e.getValue()[1]));
+            Path rf = d.resolve("rf.bin");
+            if (e.getKey().equals("dilated")) {
+                ReceptiveField field = Analyzer.analyze(networks().get(e.getKey())).layers().get(5).field();
+                double[] seen = TorchvisionReference.doubles(rf);
+                checks.add(() -> assertArrayEquals(new double[] {field.height(), field.width()}, seen,
+                        "the receptive field of the dilated network's centre unit"));
+            }
         }
         assertAll(checks);
     }

@@ -1,0 +1,7 @@
+package dev.incept.spec;
+
+/** What a parameter tensor is to its layer. */
+public enum ParameterRole {
+    DEPTHWISE_WEIGHT, CONV_WEIGHT, LN_SCALE, LN_SHIFT, LAYER_SCALE, GATE_REDUCE_WEIGHT, GATE_REDUCE_BIAS,
+    GATE_EXPAND_WEIGHT, GATE_EXPAND_BIAS, CONV_BIAS, BN_SCALE, BN_SHIFT, BN_MEAN, BN_VARIANCE, DENSE_WEIGHT, DENSE_BIAS
+}
