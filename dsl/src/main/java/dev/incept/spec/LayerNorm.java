@@ -37,6 +37,6 @@ public record LayerNorm(String name, double epsilon) implements Layer {
 
     @Override
     public List<Parameter> parameters(Placed at) {
-        return Parameter.perChannel(at, ParameterRole.LN_SCALE, ParameterRole.LN_SHIFT);
+        return Parameter.perChannel(at, ParameterRole.NORM_SCALE, ParameterRole.NORM_SHIFT);
     }
 }

@@ -163,11 +163,11 @@ final class TreeToGraph {
         public String layerNorm(ResolvedLayer at, LayerNorm n) {
             // ONNX normalises over the last axes: a grid's channels are moved last and back.
             if (at.input().flat()) {
-                return g.node("LayerNormalization", at.path(), new String[] {x, param(at, ParameterRole.LN_SCALE), param(at, ParameterRole.LN_SHIFT)},
+                return g.node("LayerNormalization", at.path(), new String[] {x, param(at, ParameterRole.NORM_SCALE), param(at, ParameterRole.NORM_SHIFT)},
                         integer("axis", -1), real("epsilon", (float) n.epsilon()));
             }
             String last = g.node("Transpose", at.path(), new String[] {x}, ints("perm", 0, 2, 3, 1));
-            String y = g.node("LayerNormalization", at.path(), new String[] {last, param(at, ParameterRole.LN_SCALE), param(at, ParameterRole.LN_SHIFT)},
+            String y = g.node("LayerNormalization", at.path(), new String[] {last, param(at, ParameterRole.NORM_SCALE), param(at, ParameterRole.NORM_SHIFT)},
                     integer("axis", -1), real("epsilon", (float) n.epsilon()));
             return g.node("Transpose", at.path(), new String[] {y}, ints("perm", 0, 3, 1, 2));
         }

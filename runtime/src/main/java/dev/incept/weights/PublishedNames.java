@@ -123,10 +123,6 @@ final class PublishedNames {
             String key = switch (s.role()) {
                 // a convolution without batch norm (a residual projection) is a bare Conv2d module
                 case CONV_WEIGHT -> m + (plain(s) ? ".weight" : ".conv.weight");
-                case LN_SCALE, LN_SHIFT, LAYER_SCALE -> throw new WeightsException(what + " has a layer norm or layer scale, which torchvision's networks do not");
-                case DEPTHWISE_WEIGHT -> throw new WeightsException(what + " has a separable convolution, which torchvision's networks do not");
-                case GATE_REDUCE_WEIGHT, GATE_REDUCE_BIAS, GATE_EXPAND_WEIGHT, GATE_EXPAND_BIAS ->
-                        throw new WeightsException(what + " has a squeeze-and-excitation gate, which torchvision's Inception networks do not");
                 case CONV_BIAS -> m + (plain(s) ? ".bias" : ".conv.bias");
                 case BN_SCALE -> m + ".bn.weight";
                 case BN_SHIFT -> m + ".bn.bias";
@@ -134,6 +130,9 @@ final class PublishedNames {
                 case BN_VARIANCE -> m + ".bn.running_var";
                 case DENSE_WEIGHT -> m + ".weight";
                 case DENSE_BIAS -> m + ".bias";
+                // layer and group norms, layer scales, separable convolutions, gates
+                default -> throw new WeightsException(what + " has " + s.layer().label().words() + " at " + s.layer().path()
+                        + ", which torchvision's Inception networks do not");
             };
             out.add(new Name(key, s.layer().path(), classifier));
         }

@@ -102,12 +102,12 @@ final class TimmNames {
                 throw new WeightsException(path + " has no counterpart in timm's inception_next");
             }
             String tensor = switch (s.role()) {
-                case CONV_WEIGHT, DENSE_WEIGHT, BN_SCALE, LN_SCALE -> "weight";
-                case CONV_BIAS, DENSE_BIAS, BN_SHIFT, LN_SHIFT -> "bias";
+                case CONV_WEIGHT, DENSE_WEIGHT, BN_SCALE, NORM_SCALE -> "weight";
+                case CONV_BIAS, DENSE_BIAS, BN_SHIFT, NORM_SHIFT -> "bias";
                 case BN_MEAN -> "running_mean";
                 case BN_VARIANCE -> "running_var";
                 case LAYER_SCALE -> "gamma";
-                case DEPTHWISE_WEIGHT, GATE_REDUCE_WEIGHT, GATE_REDUCE_BIAS, GATE_EXPAND_WEIGHT, GATE_EXPAND_BIAS -> throw new WeightsException(path + " has no counterpart in timm's inception_next");
+                default -> throw new WeightsException(path + " has no counterpart in timm's inception_next");
             };
             out.add(new PublishedNames.Name(module + "." + tensor, path, path.equals("head/fc2")));
         }
