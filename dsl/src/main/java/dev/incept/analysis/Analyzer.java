@@ -15,6 +15,7 @@ import dev.incept.spec.Dense;
 import dev.incept.spec.DepthwiseConv;
 import dev.incept.spec.Dropout;
 import dev.incept.spec.GlobalPool;
+import dev.incept.spec.GroupNorm;
 import dev.incept.spec.Layer;
 import dev.incept.spec.Limits;
 import dev.incept.spec.LayerVisitor;
@@ -419,6 +420,19 @@ public final class Analyzer {
                 throw new SpecException(path, "layer norm epsilon must be finite and > 0, got " + n.epsilon());
             }
             addParams(2L * in.shape.channels(), 0);
+            return in;
+        }
+
+        @Override
+        public State groupNorm(State in, GroupNorm g) {
+            int channels = in.shape.channels();
+            if (g.groups() < 1 || channels % g.groups() != 0) {
+                throw new SpecException(path, "group norm's " + g.groups() + " groups must divide the input's " + channels + " channels");
+            }
+            if (!(g.epsilon() > 0) || !Double.isFinite(g.epsilon())) {
+                throw new SpecException(path, "group norm epsilon must be finite and > 0, got " + g.epsilon());
+            }
+            addParams(2L * channels, 0);
             return in;
         }
 

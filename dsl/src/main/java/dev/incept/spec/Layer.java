@@ -11,7 +11,7 @@ import java.util.List;
  */
 public sealed interface Layer permits Conv, Pool, GlobalPool, AdaptiveAvgPool, Dropout, Dense, Sequence, Concat, Residual, Repeat,
         BatchNorm, Activation, Flatten, Lrn, DepthwiseConv, SeparableConv,
-        ChannelSplit, LayerNorm, LayerScale, SqueezeExcite {
+        ChannelSplit, LayerNorm, LayerScale, SqueezeExcite, GroupNorm {
     String name();
 
     /** A copy of this layer carrying the given name. */

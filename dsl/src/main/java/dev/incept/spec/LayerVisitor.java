@@ -48,4 +48,6 @@ public interface LayerVisitor<C, R> {
     R layerScale(C at, LayerScale scale);
 
     R squeezeExcite(C at, SqueezeExcite gate);
+
+    R groupNorm(C at, GroupNorm norm);
 }

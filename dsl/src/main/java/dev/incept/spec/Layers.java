@@ -143,6 +143,11 @@ public final class Layers {
         return new SqueezeExcite("", reduction, ActivationKind.RELU);
     }
 
+    /** Group norm over {@code groups} groups of channels, with PyTorch's epsilon 1e-5 (GroupNorm(32, C) in most detectors). */
+    public static GroupNorm groupNorm(int groups) {
+        return new GroupNorm("", groups, GroupNorm.TORCH_EPSILON);
+    }
+
     /** Batch norm on its own, with Keras's epsilon and momentum (scale and shift per channel). */
     public static BatchNorm batchNorm() {
         return new BatchNorm("", BatchNorm.KERAS_EPSILON, BatchNorm.KERAS_MOMENTUM);

@@ -110,6 +110,18 @@ class AnalysisTest {
     }
 
     @Test
+    void groupNormCountsAScaleAndShiftPerChannelAndRefusesGroupsThatDoNotDivide() {
+        Network ok = Network.builder("t").input(8, 6, 6).add(conv(32, 3).noBatchNorm(), dev.incept.spec.Layers.groupNorm(8)).build();
+        BlockReport gn = Analyzer.analyze(ok).blocks().get(1);
+        assertEquals(2 * 32, gn.params());
+        assertEquals("groupnorm 8", gn.kind());
+        Network bad = Network.builder("t").input(8, 6, 6).add(conv(30, 3), dev.incept.spec.Layers.groupNorm(8).named("gn")).build();
+        dev.incept.spec.SpecException e = org.junit.jupiter.api.Assertions.assertThrows(dev.incept.spec.SpecException.class,
+                () -> Analyzer.analyze(bad));
+        assertEquals("gn: group norm's 8 groups must divide the input's 30 channels", e.getMessage());
+    }
+
+    @Test
     void aDilationThatIsNotPositiveIsRefusedWithItsPath() {
         Network net = Network.builder("t").input(8, 16, 16).add(conv(16, 3).dilation(0).named("wide")).build();
         dev.incept.spec.SpecException e = org.junit.jupiter.api.Assertions.assertThrows(dev.incept.spec.SpecException.class,

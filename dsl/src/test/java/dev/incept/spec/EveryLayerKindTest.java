@@ -20,6 +20,7 @@ import static dev.incept.spec.Layers.conv;
 import static dev.incept.spec.Layers.dense;
 import static dev.incept.spec.Layers.dropout;
 import static dev.incept.spec.Layers.globalAvgPool;
+import static dev.incept.spec.Layers.groupNorm;
 import static dev.incept.spec.Layers.repeat;
 import static dev.incept.spec.Layers.residual;
 import static dev.incept.spec.Layers.seq;
@@ -61,7 +62,7 @@ class EveryLayerKindTest {
         List<Layer> one = List.of(
                 conv(8, 3), avgPool(3, 1).same(), seq(conv(8, 1), conv(8, 3)), concat(conv(8, 1), seq(conv(4, 1), conv(8, 3))),
                 residual("res", 0.2, concat(conv(8, 1), conv(8, 3))), repeat("rep", 2, conv(8, 3)),
-                lrn(5, 1e-4, 0.75, 1), batchNorm(), squeezeExcite(4), activation(ActivationKind.GELU_TANH), depthwise(3).multiplier(2), separable(8, 3),
+                lrn(5, 1e-4, 0.75, 1), batchNorm(), groupNorm(4), squeezeExcite(4), activation(ActivationKind.GELU_TANH), depthwise(3).multiplier(2), separable(8, 3),
                 conv(8, 3).groups(4), conv(8, 3).dilation(2, 3), depthwise(3).dilation(2), residual("xres", 1.0, maxPool(3, 2).same()).shortcut(conv(8, 1).stride(2)),
                 split(List.of(4, 2, 2), identity(), depthwise(3), depthwise(1, 11)),
                 identityResidual(1.0, seq(layerNorm(), layerScale(1e-6))).dropPath(0.1).activation(ActivationKind.LINEAR),

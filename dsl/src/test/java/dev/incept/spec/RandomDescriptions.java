@@ -69,7 +69,11 @@ public final class RandomDescriptions {
                         ActivationKind.RELU6, ActivationKind.HARD_SWISH, ActivationKind.TANH, ActivationKind.SIGMOID, ActivationKind.GELU_TANH));
                 case 2 -> new Lrn(name, faults ? pick(5, 3, 1, 4, 0) : pick(5, 3, 1), 1e-4, 0.75, faults ? pick(1.0, 2.0, 0.0) : pick(1.0, 2.0));
                 case 3 -> r.nextInt(4) == 0 ? new Flatten(name) : new Dense(name, size(20), r.nextBoolean(), ActivationKind.LINEAR);
-                case 4 -> r.nextBoolean() ? new LayerNorm(name, faults ? pick(1e-6, 0.0) : 1e-6) : new LayerScale(name, pick(1e-6, 1.0));
+                case 4 -> switch (r.nextInt(3)) {
+                    case 0 -> new LayerNorm(name, faults ? pick(1e-6, 0.0) : 1e-6);
+                    case 1 -> new GroupNorm(name, faults ? pick(1, 2, 0, 3) : 1, faults ? pick(1e-5, 0.0) : 1e-5);
+                    default -> new LayerScale(name, pick(1e-6, 1.0));
+                };
                 case 5 -> new SqueezeExcite(name, faults ? pick(1, 4, 0, 1000) : pick(1, 2, 4), pick(ActivationKind.RELU, ActivationKind.SILU));
                 default -> new Dense(name, size(20), r.nextBoolean(), r.nextBoolean() ? ActivationKind.RELU : ActivationKind.LINEAR);
             };

@@ -25,6 +25,7 @@ import dev.incept.spec.SeparableConv
 import dev.incept.spec.Dropout
 import dev.incept.spec.AdaptiveAvgPool
 import dev.incept.spec.GlobalPool
+import dev.incept.spec.GroupNorm
 import dev.incept.spec.Layer
 import dev.incept.spec.Network
 import dev.incept.spec.Padding
@@ -146,6 +147,9 @@ open class LayersBuilder internal constructor() {
 
     /** Layer norm over the channels (timm's epsilon by default). */
     fun layerNorm(epsilon: Double = 1e-6, name: String = "") = add(LayerNorm(name, epsilon))
+
+    /** Group norm over [groups] groups of channels (PyTorch's nn.GroupNorm, its epsilon by default). */
+    fun groupNorm(groups: Int, epsilon: Double = GroupNorm.TORCH_EPSILON, name: String = "") = add(GroupNorm(name, groups, epsilon))
 
     /** A learned per-channel scale starting at [init] (InceptionNeXt: 1e-6). */
     fun layerScale(init: Double, name: String = "") = add(LayerScale(name, init))

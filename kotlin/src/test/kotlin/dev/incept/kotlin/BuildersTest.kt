@@ -129,7 +129,7 @@ class BuildersTest {
             concat { branch { conv(8, 1) }; branch { conv(8, 3) } }
             residual(0.2, name = "res") { branch { conv(8, 1) }; branch { conv(8, 3) } }
             repeat(2, name = "rep") { conv(8, 3) }
-            lrn(); batchNorm(); squeezeExcite(4); activation(GELU); depthwise(3); separable(8, 3); conv(8, 3, groups = 2)
+            lrn(); batchNorm(); groupNorm(4); squeezeExcite(4); activation(GELU); depthwise(3); separable(8, 3); conv(8, 3, groups = 2)
             split(listOf(4, 2, 2)) { branch { identity() }; branch { depthwise(3) }; branch { depthwise(1 x 11) } }
             residual(1.0, project = false, activation = LINEAR, dropPath = 0.1) { branch { layerNorm(); layerScale(1e-6) } }
             residual(1.0, project = false, activation = LINEAR, shortcut = { conv(8, 1, stride = 2) }) { branch { maxPool(3, stride = 2, padding = SAME) } }

@@ -26,6 +26,7 @@ import dev.incept.spec.Dense;
 import dev.incept.spec.DepthwiseConv;
 import dev.incept.spec.Dropout;
 import dev.incept.spec.GlobalPool;
+import dev.incept.spec.GroupNorm;
 import dev.incept.spec.Pool;
 import dev.incept.spec.PoolKind;
 import dev.incept.spec.Repeat;
@@ -172,6 +173,27 @@ final class TreeToGraph {
             return g.node("Transpose", at.path(), new String[] {y}, ints("perm", 0, 3, 1, 2));
         }
 
+        /**
+         * Opset 17 has no group norm: the example as groups x the rest through an instance norm
+         * (one mean and variance per group), back to its shape, then the per-channel scale and shift.
+         */
+        public String groupNorm(ResolvedLayer at, GroupNorm n) {
+            String p = at.path();
+            String grouped = g.node("Reshape", p, new String[] {x, g.integers(p + ".groups", 0, n.groups(), -1)});
+            String ones = g.initializer(p + ".ones", new long[] {n.groups()}, filled(n.groups(), 1));
+            String zeros = g.initializer(p + ".zeros", new long[] {n.groups()}, filled(n.groups(), 0));
+            String normalised = g.node("InstanceNormalization", p, new String[] {grouped, ones, zeros}, real("epsilon", (float) n.epsilon()));
+            String back = g.node("Reshape", p, new String[] {normalised, g.node("Shape", p, new String[] {x})});
+            String gamma = param(at, ParameterRole.NORM_SCALE);
+            String beta = param(at, ParameterRole.NORM_SHIFT);
+            if (!at.input().flat()) {
+                String perChannel = g.integers(p + ".shape", -1, 1, 1);
+                gamma = g.node("Reshape", p, new String[] {gamma, perChannel});
+                beta = g.node("Reshape", p, new String[] {beta, perChannel});
+            }
+            return g.node("Add", p, new String[] {g.node("Mul", p, new String[] {back, gamma}), beta});
+        }
+
         public String layerScale(ResolvedLayer at, LayerScale s) {
             String gamma = param(at, ParameterRole.LAYER_SCALE);
             if (!at.input().flat()) {
@@ -234,6 +256,12 @@ final class TreeToGraph {
     private String normalize(ResolvedLayer l, String x, double epsilon) {
         return g.node("BatchNormalization", l.path(), new String[] {x, param(l, ParameterRole.BN_SCALE), param(l, ParameterRole.BN_SHIFT),
             param(l, ParameterRole.BN_MEAN), param(l, ParameterRole.BN_VARIANCE)}, real("epsilon", (float) epsilon));
+    }
+
+    private static float[] filled(int n, float value) {
+        float[] v = new float[n];
+        java.util.Arrays.fill(v, value);
+        return v;
     }
 
     private String scalar(ResolvedLayer l, String what, double value) {

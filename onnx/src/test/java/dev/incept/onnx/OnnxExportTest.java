@@ -114,11 +114,11 @@ class OnnxExportTest {
                 depthwise(3).multiplier(2).batchNorm(true), separable(8, 3).batchNorm(true),
                 residual("xception", 1.0, seq(separable(12, 3), maxPool(3, 2).same())).shortcut(seq(conv(8, 1).stride(2).linear()))
                         .activation(ActivationKind.LINEAR),
-                squeezeExcite(4), squeezeExcite(2).activation(ActivationKind.SILU),
+                squeezeExcite(4), squeezeExcite(2).activation(ActivationKind.SILU), groupNorm(4), groupNorm(1),
                 identityResidual(1.0, seq(split(List.of(2, 2, 2, 2), identity(), depthwise(3), depthwise(1, 5), depthwise(5, 1)),
                         layerNorm(), conv(16, 1).noBatchNorm().activation(ActivationKind.GELU), conv(8, 1).noBatchNorm().linear(),
                         layerScale(0.5))).activation(ActivationKind.LINEAR).dropPath(0.2),
-                flatten(), layerNorm(), layerScale(2), dense(12).activation(ActivationKind.GELU_TANH), batchNorm(),
+                flatten(), layerNorm(), layerScale(2), groupNorm(2), dense(12).activation(ActivationKind.GELU_TANH), batchNorm(),
                 dense(10).activation(ActivationKind.SOFTMAX)));
         Network net = Network.builder("new-kinds").input(3, 8, 8).add(layers.toArray(Layer[]::new)).build();
         try (NDManager manager = Engines.load(engine).newBaseManager()) {

@@ -28,6 +28,7 @@ import dev.incept.spec.Dense;
 import dev.incept.spec.DepthwiseConv;
 import dev.incept.spec.FeatureShape;
 import dev.incept.spec.GlobalPool;
+import dev.incept.spec.GroupNorm;
 import dev.incept.spec.Network;
 import dev.incept.spec.PoolKind;
 import dev.incept.spec.Repeat;
@@ -178,6 +179,10 @@ public final class Compiler {
 
         public Block layerNorm(ResolvedLayer at, LayerNorm n) {
             return ChannelParameters.layerNorm(n.epsilon());
+        }
+
+        public Block groupNorm(ResolvedLayer at, GroupNorm g) {
+            return ChannelParameters.groupNorm(g.groups(), g.epsilon());
         }
 
         public Block layerScale(ResolvedLayer at, LayerScale s) {

@@ -12,6 +12,7 @@ import static dev.incept.spec.Layers.split;
 import static dev.incept.spec.Layers.separable;
 import static dev.incept.spec.Layers.flatten;
 import static dev.incept.spec.Layers.globalAvgPool;
+import static dev.incept.spec.Layers.groupNorm;
 import static dev.incept.spec.Layers.identityResidual;
 import static dev.incept.spec.Layers.lrn;
 import static dev.incept.spec.Layers.maxPool;
@@ -110,6 +111,10 @@ class TorchReferenceLayersTest {
         out.put("dilated", net(4, 49, conv(6, 3).dilation(2).linear(), depthwise(3).dilation(3),
                 conv(5, 3).dilation(1, 2).stride(2).linear(), conv(4, 3).dilation(2).valid().noBatchNorm().linear(),
                 conv(4, 3).dilation(2, 1).pad(1, 1).linear(), depthwise(3).dilation(2).batchNorm(true)));
+        // Group norm on a grid (as detectors put it after a convolution), one group (a layer norm over
+        // channels and grid), one group per channel (an instance norm), and on a flat vector
+        out.put("group-norm", net(8, 6, conv(8, 3).noBatchNorm().linear(), groupNorm(4), activation(ActivationKind.RELU),
+                conv(6, 1).noBatchNorm(), groupNorm(1), groupNorm(6), globalAvgPool(), dense(8), groupNorm(2), dense(5)));
         out.put("dense-softmax", net(2, 5, seq(conv(4, 3), flatten()), dense(6).activation(ActivationKind.SOFTMAX)));
         return out;
     }
