@@ -55,7 +55,7 @@ class FusedUpdate(torch.nn.Module):
                     grads = torch._foreach_mul(grads, clip / norm)
             if weight_decay != 0.0 and n_decayed > 0:
                 grads = torch._foreach_add(grads[:n_decayed], weights[:n_decayed], alpha=weight_decay) + grads[n_decayed:]
-            if rule == 0:  # SGD (UpdateRule.SGD)
+            if rule == 0:  # SGD (OptimizerKind.SGD)
                 momentum = hyper[0]
                 if momentum == 0.0:
                     torch._foreach_add_(weights, grads, alpha=-lr)

@@ -130,9 +130,9 @@ public final class BenchCase {
                 } catch (IllegalArgumentException e) {
                     throw new UsageException(e.getMessage());
                 }
-                StepTimer.Options extra = new StepTimer.Options(argv.contains("phases"), option(argv, "profile", null), rule,
+                StepTimer.Settings extra = new StepTimer.Settings(argv.contains("phases"), option(argv, "profile", null), rule,
                         argv.contains("per-weight"), precision, argv.contains("host-batch"));
-                StepTimer.Result t = StepTimer.measure(engine, device, block, new Shape(batch, m.channels(), size, size), m.classes(),
+                StepTimer.Timing t = StepTimer.measure(engine, device, block, new Shape(batch, m.channels(), size, size), m.classes(),
                         quick ? 1 : 3, quick ? 2 : count(argv, "steps", 8), extra);
                 r.put("model", m.name());
                 r.put("optimizer", rule.create().describe());

@@ -37,9 +37,9 @@ public final class StepTimer {
 
     /**
      * Median and mean over the measured steps, in milliseconds; {@code phaseMs}: with
-     * {@link Options#phases()}, the median time of each part of a step, in step order, else empty.
+     * {@link Settings#phases()}, the median time of each part of a step, in step order, else empty.
      */
-    public record Result(int batch, double medianMs, double meanMs, long parameters, Map<String, Double> phaseMs) {
+    public record Timing(int batch, double medianMs, double meanMs, long parameters, Map<String, Double> phaseMs) {
         public double imagesPerSecond() {
             return batch * 1000.0 / medianMs;
         }
@@ -58,23 +58,23 @@ public final class StepTimer {
      *     a data set does; otherwise the batch is put on the device once, as torchvision's step
      *     (bench/peers/torchvision_step.py) keeps its batch, so both time the same work
      */
-    public record Options(boolean phases, String profileFile, OptimizerSpec optimizer, boolean perWeight, Precision precision,
+    public record Settings(boolean phases, String profileFile, OptimizerSpec optimizer, boolean perWeight, Precision precision,
                           boolean hostBatch) {
-        public static final Options PLAIN = new Options(false, null, OptimizerSpec.sgd(0.9, 0), false, Precision.FLOAT32, false);
+        public static final Settings PLAIN = new Settings(false, null, OptimizerSpec.sgd(0.9, 0), false, Precision.FLOAT32, false);
     }
 
-    public static Result measure(Engine engine, Block block, Shape input, int classes, int warmup, int steps) {
+    public static Timing measure(Engine engine, Block block, Shape input, int classes, int warmup, int steps) {
         return measure(engine, Device.cpu(), block, input, classes, warmup, steps);
     }
 
     /** The same on {@code device}: on a GPU the step ends when the last weight's update is read back. */
-    public static Result measure(Engine engine, Device device, Block block, Shape input, int classes, int warmup, int steps) {
-        return measure(engine, device, block, input, classes, warmup, steps, Options.PLAIN);
+    public static Timing measure(Engine engine, Device device, Block block, Shape input, int classes, int warmup, int steps) {
+        return measure(engine, device, block, input, classes, warmup, steps, Settings.PLAIN);
     }
 
     /** The same, with the extra measurements of {@code options}. */
-    public static Result measure(Engine engine, Device device, Block block, Shape input, int classes, int warmup, int steps,
-                                 Options options) {
+    public static Timing measure(Engine engine, Device device, Block block, Shape input, int classes, int warmup, int steps,
+                                 Settings options) {
         try (NDManager manager = engine.newBaseManager(device)) {
             engine.setRandomSeed(1);
             block.initialize(manager, DataType.FLOAT32, input);
@@ -136,7 +136,7 @@ public final class StepTimer {
                 syncStream(trainable.get(trainable.size() - 1).getValue().getArray());
                 TorchProfiler.end(options.profileFile());
             }
-            return new Result(batch, median(ms), Arrays.stream(ms).average().orElse(median(ms)), count, phaseMs);
+            return new Timing(batch, median(ms), Arrays.stream(ms).average().orElse(median(ms)), count, phaseMs);
         }
     }
 

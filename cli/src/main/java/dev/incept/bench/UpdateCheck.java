@@ -54,7 +54,7 @@ final class UpdateCheck {
         boolean pass = true;
         for (Map.Entry<String, Supplier<Optimizer>> e : rules.entrySet()) {
             for (double clip : new double[] {0, 0.5}) {
-                UpdateEquivalence.Result r = UpdateEquivalence.compare(engine, device, net, e.getValue(), clip, 16, 5, 0.05f);
+                UpdateEquivalence.Gaps r = UpdateEquivalence.compare(engine, device, net, e.getValue(), clip, 16, 5, 0.05f);
                 String key = e.getKey() + (clip > 0 ? "_clip" : "");
                 // As text: the bench's JSON prints numbers to four decimals.
                 out.put(key + "_worst_diff", String.format(java.util.Locale.ROOT, "%.2e", r.worst()));

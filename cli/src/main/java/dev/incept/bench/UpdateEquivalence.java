@@ -36,7 +36,7 @@ public final class UpdateEquivalence {
      * (a batch norm's running variance of 10 is 1e-6 apart from its neighbouring float); {@code fused}: whether the fused path ran
      * on every step (false on engines without it, where both copies take the same path).
      */
-    public record Result(double weights, double optimizerState, double average, double loss, boolean fused,
+    public record Gaps(double weights, double optimizerState, double average, double loss, boolean fused,
                          boolean gradientsZeroed) {
         public double worst() {
             return Math.max(Math.max(weights, optimizerState), Math.max(average, loss));
@@ -51,7 +51,7 @@ public final class UpdateEquivalence {
      * with an aux loss weight of 0.3 for every aux head, label smoothing 0.1, clipping at
      * {@code clipNorm} (0 for none) and a moving average of decay 0.99.
      */
-    public static Result compare(Engine engine, Device device, Network network, Supplier<Optimizer> optimizer, double clipNorm,
+    public static Gaps compare(Engine engine, Device device, Network network, Supplier<Optimizer> optimizer, double clipNorm,
                                  int batch, int steps, float learningRate) {
         Shape input = new Shape(batch, network.input().channels(), network.input().height(), network.input().width());
         int classes = dev.incept.analysis.Analyzer.analyze(network).output().channels();
@@ -88,7 +88,7 @@ public final class UpdateEquivalence {
                     zeroed &= g.getFloat() == 0f;
                 }
             }
-            return new Result(weights, state, average, loss, allFused, zeroed);
+            return new Gaps(weights, state, average, loss, allFused, zeroed);
         }
     }
 

@@ -52,7 +52,7 @@ public final class WeightsCheck {
             NetworkBlock block = Compiler.compile(net);
             Shape shape = new Shape(batch, 3, size, size);
             block.initialize(m, DataType.FLOAT32, shape);
-            Weights.Loaded loaded = Weights.load(block, net, dir.resolve(argv.size() == 6 ? argv.get(5) : "weights.safetensors"));
+            Weights.LoadReport loaded = Weights.load(block, net, dir.resolve(argv.size() == 6 ? argv.get(5) : "weights.safetensors"));
             NDList logits = block.forward(new ParameterStore(m, false), new NDList(m.create(input, shape)), false);
             float[] got = logits.head().toFloatArray();
             double worst = 0;

@@ -78,7 +78,7 @@ final class AssignCommand {
         if (a.positional.isEmpty()) {
             throw new UsageException("assign needs build, check, grade or export");
         }
-        KernelRun.Limits limits = new KernelRun.Limits(or(a.positiveInt("cell-timeout"), 120), or(a.positiveInt("timeout"), 600),
+        KernelRun.Allowance limits = new KernelRun.Allowance(or(a.positiveInt("cell-timeout"), 120), or(a.positiveInt("timeout"), 600),
                 or(a.positiveInt("memory"), 1536));
         List<String> rest = a.positional.subList(1, a.positional.size());
         return switch (a.positional.get(0)) {
@@ -90,11 +90,11 @@ final class AssignCommand {
         };
     }
 
-    private static int build(List<String> rest, Args a, KernelRun.Limits limits, PrintStream out) throws IOException, InterruptedException {
+    private static int build(List<String> rest, Args a, KernelRun.Allowance limits, PrintStream out) throws IOException, InterruptedException {
         if (rest.size() != 1 || a.get("out", null) == null) {
             throw new UsageException("assign build needs one instructor notebook and --out DIR");
         }
-        AssignmentBuild.Result r = AssignmentBuild.build(sandbox(a), existing(rest.get(0)), Path.of(a.get("out", null)), limits);
+        AssignmentBuild.Built r = AssignmentBuild.build(sandbox(a), existing(rest.get(0)), Path.of(a.get("out", null)), limits);
         out.printf(Locale.ROOT, "built %s: %d questions, %d checks, %s points; the solution earns them all%n",
                 r.grader().assignment().name(), r.grader().assignment().questions().size(), r.grader().checks().size(),
                 GradeReport.num(r.grader().maxPoints()));
@@ -104,7 +104,7 @@ final class AssignCommand {
         return 0;
     }
 
-    private static int check(List<String> rest, Args a, KernelRun.Limits limits, PrintStream out) throws IOException, InterruptedException {
+    private static int check(List<String> rest, Args a, KernelRun.Allowance limits, PrintStream out) throws IOException, InterruptedException {
         if (rest.size() != 1) {
             throw new UsageException("assign check needs one notebook");
         }
@@ -118,7 +118,7 @@ final class AssignCommand {
         return 0;
     }
 
-    private static int grade(List<String> rest, Args a, KernelRun.Limits limits, PrintStream out) throws IOException, InterruptedException {
+    private static int grade(List<String> rest, Args a, KernelRun.Allowance limits, PrintStream out) throws IOException, InterruptedException {
         if (rest.size() < 2 || a.get("out", null) == null) {
             throw new UsageException("assign grade needs the autograder folder, one or more submissions and --out GRADES");
         }
@@ -155,7 +155,7 @@ final class AssignCommand {
         return 0;
     }
 
-    private static int export(List<String> rest, Args a, KernelRun.Limits limits, PrintStream out) throws IOException {
+    private static int export(List<String> rest, Args a, KernelRun.Allowance limits, PrintStream out) throws IOException {
         if (rest.size() != 1 || a.get("gradescope", null) == null) {
             throw new UsageException("assign export needs the autograder folder and --gradescope OUT.zip");
         }

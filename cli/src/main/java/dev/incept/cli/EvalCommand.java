@@ -88,7 +88,7 @@ final class EvalCommand {
         TrainConfig cfg = spec.config();
         Placement place = Placement.of(spec);
         try (Trainer trainer = new Trainer(spec.network(), cfg, place.engine(), place.device())) {
-            dev.incept.weights.Weights.Loaded loaded = trainer.startFrom(weights);
+            dev.incept.weights.Weights.LoadReport loaded = trainer.startFrom(weights);
             if (!loaded.classifierKept().isEmpty()) {
                 throw new UsageException(weights + ": its classifier is for another class count than " + data.name() + "'s "
                         + data.classes().size() + " (" + loaded.classifierKept().get(0) + "); fine-tune it with 'incept train --weights'");

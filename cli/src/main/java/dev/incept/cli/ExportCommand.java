@@ -90,7 +90,7 @@ final class ExportCommand {
             NetworkBlock block = Compiler.compile(net);
             FeatureShape in = net.input();
             block.initialize(manager, DataType.FLOAT32, new Shape(1, in.channels(), in.height(), in.width()));
-            Weights.Loaded loaded = Weights.load(block, net, weights);
+            Weights.LoadReport loaded = Weights.load(block, net, weights);
             if (!loaded.classifierKept().isEmpty()) {
                 throw new UsageException(weights + ": its classifier is for another class count than " + classes
                         + " (" + loaded.classifierKept().get(0) + "); give that count with --classes");

@@ -45,7 +45,7 @@ class FusedUpdateTest {
     @MethodSource("rules")
     void oneCallUpdateLeavesWhatThePerWeightOptimizerLeaves(String name, Supplier<Optimizer> optimizer, double clip) {
         Engine engine = Engines.load(EngineChoice.PYTORCH);
-        UpdateEquivalence.Result r = UpdateEquivalence.compare(engine, Device.cpu(), TinyNetwork.build(), optimizer, clip, 8, 5, 0.05f);
+        UpdateEquivalence.Gaps r = UpdateEquivalence.compare(engine, Device.cpu(), TinyNetwork.build(), optimizer, clip, 8, 5, 0.05f);
         assertTrue(r.fused(), "the fused path ran on every step");
         assertTrue(r.gradientsZeroed(), "gradients are zeroed for the next step");
         assertTrue(r.worst() <= TOLERANCE, name + ": " + r);
@@ -53,7 +53,7 @@ class FusedUpdateTest {
 
     @Test
     void anOptimizerWithoutAFusedFormKeepsThePerWeightPath() {
-        UpdateEquivalence.Result r = UpdateEquivalence.compare(Engines.load(EngineChoice.PYTORCH), Device.cpu(),
+        UpdateEquivalence.Gaps r = UpdateEquivalence.compare(Engines.load(EngineChoice.PYTORCH), Device.cpu(),
                 TinyNetwork.build(), FusedUpdateTest::plainSgd, 0, 8, 2, 0.05f);
         assertFalse(r.fused());
     }

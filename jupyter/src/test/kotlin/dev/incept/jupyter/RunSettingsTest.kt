@@ -9,7 +9,7 @@ import dev.incept.run.TrainOption.RECIPE
 import dev.incept.run.TrainSettings
 import dev.incept.run.TrainOption.NO_AUGMENT
 import dev.incept.data.Augment
-import dev.incept.run.Recipe
+import dev.incept.run.NamedRecipe
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
@@ -44,7 +44,7 @@ class RunSettingsTest {
         val config = recipe { RECIPE be "paper"; EPOCHS be 3; LABEL_SMOOTHING be 0.1 }
         assertEquals(3, config.epochs())
         assertEquals(0.1, config.labelSmoothing())
-        assertEquals(Recipe.of("paper").config().optimizer(), config.optimizer())
+        assertEquals(NamedRecipe.of("paper").config().optimizer(), config.optimizer())
         assertEquals(Augment(2, true), config.augment())
         assertEquals(Augment.NONE, recipe { +NO_AUGMENT }.augment())
     }

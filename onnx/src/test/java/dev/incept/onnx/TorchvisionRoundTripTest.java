@@ -42,7 +42,7 @@ class TorchvisionRoundTripTest {
         try (NDManager manager = Engines.load(EngineChoice.PYTORCH).newBaseManager()) {
             NetworkBlock block = Compiler.compile(net);
             block.initialize(manager, DataType.FLOAT32, shape);
-            Weights.Loaded loaded = Weights.load(block, net, files.resolve("weights.pth"));
+            Weights.LoadReport loaded = Weights.load(block, net, files.resolve("weights.pth"));
             assertTrue(loaded.classifierKept().isEmpty(), "every tensor loads, the classifier included");
             Onnx.export(block, dir.resolve("model.onnx"));
             onnx = Files.readAllBytes(dir.resolve("model.onnx"));

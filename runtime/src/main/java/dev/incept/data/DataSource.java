@@ -37,8 +37,8 @@ public record DataSource(String name, Images train, Images test, List<String> cl
                 Path train = root.resolve("train");
                 Path test = Files.isDirectory(root.resolve("test")) ? root.resolve("test") : root.resolve("val");
                 List<String> classes = ImageFolder.classesOf(train);
-                ImageFolder.Loaded tr = ImageFolder.load(train, classes, folderChannels, folderSize);
-                ImageFolder.Loaded te = ImageFolder.load(test, classes, folderChannels, folderSize);
+                ImageFolder.Classified tr = ImageFolder.load(train, classes, folderChannels, folderSize);
+                ImageFolder.Classified te = ImageFolder.load(test, classes, folderChannels, folderSize);
                 return new DataSource("folder " + root, tr.images(), te.images(), classes, new Augment(folderSize / 8, true));
             }
             default:

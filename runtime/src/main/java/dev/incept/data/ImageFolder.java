@@ -22,7 +22,7 @@ public final class ImageFolder {
     private ImageFolder() {
     }
 
-    public record Loaded(Images images, List<String> classes) {
+    public record Classified(Images images, List<String> classes) {
     }
 
     public static List<String> classesOf(Path root) {
@@ -41,7 +41,7 @@ public final class ImageFolder {
     }
 
     /** Loads with the given class list (pass the training set's to a test set so labels agree). */
-    public static Loaded load(Path root, List<String> classes, int channels, int size) {
+    public static Classified load(Path root, List<String> classes, int channels, int size) {
         if (channels != 1 && channels != 3) {
             throw new DataException("image folders load as 1 or 3 channels, not " + channels);
         }
@@ -76,7 +76,7 @@ public final class ImageFolder {
             copy(scaled, channels, size, pixels, i * per);
             lab[i] = (byte) (int) labels.get(i);
         }
-        return new Loaded(new Images(files.size(), channels, size, size, pixels, lab, classes.size()), classes);
+        return new Classified(new Images(files.size(), channels, size, size, pixels, lab, classes.size()), classes);
     }
 
     private static boolean isImage(Path p) {

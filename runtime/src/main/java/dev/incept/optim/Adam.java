@@ -47,7 +47,7 @@ public final class Adam extends SlotOptimizer {
         }
         List<NDArray> m = slots(names, weights, "m", NDArray::zerosLike);
         List<NDArray> v = slots(names, weights, "v", NDArray::zerosLike);
-        return FusedRule.of(UpdateRule.ADAM, Map.of("beta1", (double) beta1, "beta2", (double) beta2, "epsilon", (double) epsilon,
+        return FusedRule.of(OptimizerKind.ADAM, Map.of("beta1", (double) beta1, "beta2", (double) beta2, "epsilon", (double) epsilon,
                 "correction1", (double) correction(beta1), "correction2", (double) correction(beta2)), m, v, weightDecay);
     }
 

@@ -7,10 +7,10 @@ import java.util.Set;
 
 /**
  * An optimizer's update rule as operands of {@link FusedUpdate}: which rule, its numbers in the
- * order {@link UpdateRule#operands()} names them, and its state slots per weight, in the weights'
+ * order {@link OptimizerKind#operands()} names them, and its state slots per weight, in the weights'
  * order ({@code slotsA}/{@code slotsB} empty where unused).
  */
-public record FusedRule(UpdateRule rule, double[] hyper, List<NDArray> slotsA, List<NDArray> slotsB, float weightDecay) {
+public record FusedRule(OptimizerKind rule, double[] hyper, List<NDArray> slotsA, List<NDArray> slotsB, float weightDecay) {
     public FusedRule {
         if (hyper.length != rule.operands().size()) {
             throw new IllegalArgumentException(rule + " takes " + rule.operands() + ", got " + hyper.length + " numbers");
@@ -18,7 +18,7 @@ public record FusedRule(UpdateRule rule, double[] hyper, List<NDArray> slotsA, L
     }
 
     /** The rule with its numbers by name, put in the table's order; a name the rule does not take is refused. */
-    public static FusedRule of(UpdateRule rule, Map<String, Double> operands, List<NDArray> slotsA, List<NDArray> slotsB, float weightDecay) {
+    public static FusedRule of(OptimizerKind rule, Map<String, Double> operands, List<NDArray> slotsA, List<NDArray> slotsB, float weightDecay) {
         if (!operands.keySet().equals(Set.copyOf(rule.operands()))) {
             throw new IllegalArgumentException(rule + " takes " + rule.operands() + ", got " + operands.keySet());
         }

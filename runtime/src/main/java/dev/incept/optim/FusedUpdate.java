@@ -16,7 +16,7 @@ import java.util.List;
  * runtime/src/main/python/fused_update.py, shipped scripted as fused-update.pt, which libtorch
  * compiles when it loads it ({@link ScriptedUpdate}); on another libtorch than DJL's own (a GPU
  * machine's, through the torch shim) the shim's compiled copy of it runs ({@link ShimUpdate}). The
- * rules and their operands are one table, {@link UpdateRule}. MXNet has no such operations
+ * rules and their operands are one table, {@link OptimizerKind}. MXNet has no such operations
  * and keeps the per-weight path.
  */
 public final class FusedUpdate implements AutoCloseable {

@@ -3,8 +3,7 @@ package dev.incept.optim;
 import java.util.Locale;
 
 /** Which update rule and its hyper-parameters, as a value that checkpoints and command lines can carry. */
-public record OptimizerSpec(Kind kind, double momentum, double decay, double epsilon, double weightDecay) {
-    public enum Kind { RMSPROP, SGD, ADAM }
+public record OptimizerSpec(OptimizerKind kind, double momentum, double decay, double epsilon, double weightDecay) {
 
     public OptimizerSpec {
         if (kind == null) {
@@ -26,20 +25,20 @@ public record OptimizerSpec(Kind kind, double momentum, double decay, double eps
 
     /** The papers' RMSProp: decay 0.9, epsilon 1.0, momentum 0.9 (TF-slim's default), weight decay 4e-5. */
     public static OptimizerSpec paperRmsProp() {
-        return new OptimizerSpec(Kind.RMSPROP, 0.9, 0.9, 1.0, 4e-5);
+        return new OptimizerSpec(OptimizerKind.RMSPROP, 0.9, 0.9, 1.0, 4e-5);
     }
 
     public static OptimizerSpec sgd(double momentum, double weightDecay) {
-        return new OptimizerSpec(Kind.SGD, momentum, 0, 0, weightDecay);
+        return new OptimizerSpec(OptimizerKind.SGD, momentum, 0, 0, weightDecay);
     }
 
     public static OptimizerSpec adam(double weightDecay) {
-        return new OptimizerSpec(Kind.ADAM, 0.9, 0.999, 1e-8, weightDecay);
+        return new OptimizerSpec(OptimizerKind.ADAM, 0.9, 0.999, 1e-8, weightDecay);
     }
 
-    public static Kind kind(String name) {
+    public static OptimizerKind kind(String name) {
         try {
-            return Kind.valueOf(name.trim().toUpperCase(Locale.ROOT));
+            return OptimizerKind.valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown optimizer '" + name + "'; use rmsprop, sgd or adam");
         }

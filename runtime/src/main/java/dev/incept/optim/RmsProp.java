@@ -42,7 +42,7 @@ public final class RmsProp extends SlotOptimizer {
     public FusedRule fused(List<String> names, List<NDArray> weights) {
         List<NDArray> ms = slots(names, weights, "ms", NDArray::onesLike);
         List<NDArray> mom = momentum == 0 ? List.of() : slots(names, weights, "mom", NDArray::zerosLike);
-        return FusedRule.of(UpdateRule.RMSPROP, Map.of("decay", (double) decay, "epsilon", (double) epsilon, "momentum", (double) momentum), ms, mom, weightDecay);
+        return FusedRule.of(OptimizerKind.RMSPROP, Map.of("decay", (double) decay, "epsilon", (double) epsilon, "momentum", (double) momentum), ms, mom, weightDecay);
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class Sgd extends SlotOptimizer {
     @Override
     public FusedRule fused(List<String> names, List<NDArray> weights) {
         List<NDArray> velocity = momentum == 0 ? List.of() : slots(names, weights, "velocity", NDArray::zerosLike);
-        return FusedRule.of(UpdateRule.SGD, Map.of("momentum", (double) momentum), velocity, List.of(), weightDecay);
+        return FusedRule.of(OptimizerKind.SGD, Map.of("momentum", (double) momentum), velocity, List.of(), weightDecay);
     }
 
     @Override

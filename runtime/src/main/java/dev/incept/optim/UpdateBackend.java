@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Where {@link FusedUpdate}'s maths runs: the scripted module on DJL's own libtorch, or the torch
- * shim's compiled copy on another one. Both take the operands of {@link UpdateRule}'s table.
+ * shim's compiled copy on another one. Both take the operands of {@link OptimizerKind}'s table.
  */
 sealed interface UpdateBackend extends AutoCloseable permits ScriptedUpdate, ShimUpdate {
     /** See {@link FusedUpdate#step}. */

@@ -52,7 +52,7 @@ public final class Checkpoint {
     }
 
     /** What the header says and the arrays to restore. */
-    public record Loaded(CheckpointHeader header, byte[] parameters, Map<String, byte[]> optimizer, Map<String, byte[]> average) {
+    public record Contents(CheckpointHeader header, byte[] parameters, Map<String, byte[]> optimizer, Map<String, byte[]> average) {
         public int epoch() {
             return header.epoch();
         }
@@ -119,12 +119,12 @@ public final class Checkpoint {
      * epochs done, from which the trainer's next {@code fit} continues.
      */
     public static int restore(Trainer trainer, Path file) {
-        Loaded c = read(file);
+        Contents c = read(file);
         TrainConfig config = trainer.config();
         c.checkFits(file, trainer.network(), config.optimizer(), trainer.optimizerDescription(), config.epochs());
         c.loadParameters(trainer.manager(), trainer.block(), file);
         trainer.continueFrom(new ResumePoint(file, c.epoch(), c.header().emaUpdates(), c.header().history(),
-                Loaded.decode(trainer.manager(), c.optimizer()), Loaded.decode(trainer.manager(), c.average())));
+                Contents.decode(trainer.manager(), c.optimizer()), Contents.decode(trainer.manager(), c.average())));
         return c.epoch();
     }
 
@@ -179,7 +179,7 @@ public final class Checkpoint {
         }
     }
 
-    public static Loaded read(Path file) {
+    public static Contents read(Path file) {
         byte[] all;
         try {
             all = Files.readAllBytes(file);
@@ -213,7 +213,7 @@ public final class Checkpoint {
             Map<String, byte[]> average = readArrays(in);
             ObjectNode current = format == FORMAT ? obj : CheckpointHeader.fromFormat1(obj, file.toString());
             try {
-                return new Loaded(CheckpointHeader.fromJson(current, file.toString()), params, optimizer, average);
+                return new Contents(CheckpointHeader.fromJson(current, file.toString()), params, optimizer, average);
             } catch (IllegalArgumentException e) {
                 throw new CheckpointException(file + ": its header cannot be read (" + e.getMessage() + ")", e);
             }

@@ -161,7 +161,7 @@ public final class RunFolder {
         long t0 = System.nanoTime();
         try (Trainer trainer = new Trainer(net, cfg, place.engine(), place.device())) {
             if (options.weights() != null) {
-                Weights.Loaded loaded = trainer.startFrom(options.weights());
+                Weights.LoadReport loaded = trainer.startFrom(options.weights());
                 out.printf(Locale.ROOT, "incept: started from %s: %d tensors%s%s%n", options.weights(), loaded.tensors(),
                         loaded.classifierKept().isEmpty() ? "" : "; the classifier (" + String.join(", ", loaded.classifierKept())
                                 + ") is for another class count and starts as initialised",

@@ -173,7 +173,7 @@ public enum TrainOption {
 
     private static String recipeHelp() {
         StringBuilder b = new StringBuilder();
-        for (Recipe r : Recipe.values()) {
+        for (NamedRecipe r : NamedRecipe.values()) {
             if (b.length() > 0) {
                 b.append('\n');
             }

@@ -240,7 +240,7 @@ public record TrainSettings(Map<TrainOption, String> values) {
     }
 
     private TrainConfig configOf(Augment dataAugment) {
-        TrainConfig cfg = (has(TrainOption.RECIPE) ? Recipe.of(get(TrainOption.RECIPE, null)) : Recipe.DEFAULT).config();
+        TrainConfig cfg = (has(TrainOption.RECIPE) ? NamedRecipe.of(get(TrainOption.RECIPE, null)) : NamedRecipe.DEFAULT).config();
         cfg = cfg.withAugment(has(TrainOption.NO_AUGMENT) ? Augment.NONE : dataAugment);
         Double erase = number(TrainOption.RANDOM_ERASE);
         if (erase != null) {
@@ -297,7 +297,7 @@ public record TrainSettings(Map<TrainOption, String> values) {
     private OptimizerSpec optimizer(OptimizerSpec recipe) {
         OptimizerSpec opt = recipe;
         if (has(TrainOption.OPTIMIZER)) {
-            OptimizerSpec.Kind k;
+            dev.incept.optim.OptimizerKind k;
             try {
                 k = OptimizerSpec.kind(get(TrainOption.OPTIMIZER, null));
             } catch (IllegalArgumentException e) {

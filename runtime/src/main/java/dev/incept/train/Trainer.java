@@ -1,10 +1,7 @@
 package dev.incept.train;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -16,7 +13,6 @@ import dev.incept.compile.NetworkBlock;
 import dev.incept.data.Augment;
 import dev.incept.data.Batch;
 import dev.incept.data.BatchMaker;
-import dev.incept.data.EpochBatches;
 import dev.incept.data.Images;
 import dev.incept.data.Normalization;
 import dev.incept.spec.Network;
@@ -26,7 +22,6 @@ import java.util.List;
 import dev.incept.metrics.EpochMetrics;
 import dev.incept.metrics.EvalOptions;
 import dev.incept.metrics.Evaluation;
-import dev.incept.metrics.Scorer;
 import dev.incept.metrics.TrainingListener;
 import dev.incept.optim.MovingAverage;
 import dev.incept.optim.Optimizer;
@@ -53,9 +48,10 @@ public final class Trainer implements AutoCloseable {
     private final List<TrainingListener> listeners = new ArrayList<>();
     private final List<EpochMetrics> history = new ArrayList<>();
     private int epochsDone;
-    private final List<Double> auxWeights;
     private final Divergence divergence;
     private final TrainingStep trainingStep;
+    private final Evaluator evaluator;
+    private final EpochLoop epochs;
     /** Width of the main logits, worked out once rather than on every step. */
     private final int classes;
 
@@ -83,15 +79,13 @@ public final class Trainer implements AutoCloseable {
         this.params = block.getParameters();
         this.optimizer = config.optimizer().create();
         this.average = config.emaDecay() > 0 ? new MovingAverage(config.emaDecay()) : null;
-        List<Double> weights = new ArrayList<>();
-        for (double w : block.auxLossWeights()) {
-            weights.add(config.auxWeight() == null ? w : config.auxWeight());
-        }
-        this.auxWeights = List.copyOf(weights);
+        List<Double> auxWeights = block.auxLossWeights().stream().map(w -> config.auxWeight() == null ? w : config.auxWeight()).toList();
         this.classes = (int) block.getOutputShapes(new Shape[] {new Shape(1, in.channels(), in.height(), in.width())})[0].get(1);
         this.divergence = new Divergence(classes, auxWeights);
         this.trainingStep = new TrainingStep(manager, block, store, new StepRules(optimizer, auxWeights, config.labelSmoothing(),
                 config.clipNorm(), average)).withPrecision(config.precision());
+        this.evaluator = new Evaluator(block, manager, store, params, average, classes, config.batchSize());
+        this.epochs = new EpochLoop(engine, config, listeners, trainingStep, divergence, classes);
     }
 
     public Trainer listen(TrainingListener l) {
@@ -105,7 +99,7 @@ public final class Trainer implements AutoCloseable {
      * file ({@link dev.incept.weights.Weights}). Call it before
      * {@link #fit}; a classifier for another class count keeps its initialisation.
      */
-    public dev.incept.weights.Weights.Loaded startFrom(java.nio.file.Path file) {
+    public dev.incept.weights.Weights.LoadReport startFrom(java.nio.file.Path file) {
         return dev.incept.weights.Weights.load(block, network, file);
     }
 
@@ -118,7 +112,7 @@ public final class Trainer implements AutoCloseable {
      * file's bytes by incept's own names; {@link #startFrom} reads such a file back.
      */
     public byte[] weights() {
-        return withEvaluated(b -> dev.incept.weights.SafeTensors.bytes(dev.incept.weights.Weights.own(b, network)));
+        return evaluator.withEvaluated(b -> dev.incept.weights.SafeTensors.bytes(dev.incept.weights.Weights.own(b, network)));
     }
 
     public NetworkBlock block() {
@@ -143,14 +137,14 @@ public final class Trainer implements AutoCloseable {
      * are, handing the state to {@code keeper} (null: none) after every epoch.
      */
     public List<EpochMetrics> fit(Images train, Images test, StateKeeper keeper) {
-        checkData(train, test);
+        DataCheck.fits(network, classes, train, test);
         Path kept = keeper == null ? null : keeper.place();
         dev.incept.spec.FeatureShape in = network.input();
         Normalization norm = Normalization.of(train);
         BatchMaker trainMaker = new BatchMaker(train, in.height(), in.width(), norm, config.augment());
         BatchMaker testMaker = new BatchMaker(test, in.height(), in.width(), norm, Augment.NONE);
         for (int epoch = epochsDone; epoch < config.epochs(); epoch++) {
-            EpochMetrics m = trainEpoch(trainMaker, testMaker, epoch, kept);
+            EpochMetrics m = epochs.train(trainMaker, epoch, kept, () -> evaluator.evaluate(testMaker, config.testLimit(), false));
             divergence.checkEpoch(m, kept);
             history.add(m);
             epochsDone = epoch + 1;
@@ -171,57 +165,6 @@ public final class Trainer implements AutoCloseable {
         return history();
     }
 
-    private void checkData(Images train, Images test) {
-        dev.incept.spec.FeatureShape in = network.input();
-        for (Images set : List.of(train, test)) {
-            if (set.channels() != in.channels()) {
-                throw new IllegalArgumentException("the network '" + network.name() + "' reads " + in.channels()
-                        + " channel(s) but the data has " + set.channels());
-            }
-        }
-        if (classes != train.classes()) {
-            throw new IllegalArgumentException("the network '" + network.name() + "' has " + classes + " outputs but the data has "
-                    + train.classes() + " classes; give its last dense layer " + train.classes() + " units");
-        }
-    }
-
-    private EpochMetrics trainEpoch(BatchMaker trainMaker, BatchMaker testMaker, int epoch, Path kept) {
-        // The engine's random stream (dropout) restarts per epoch so a resumed epoch draws the same masks.
-        engine.setRandomSeed((int) (config.seed() * 31 + epoch));
-        double lr = config.learningRate().at(epoch);
-        long t0 = System.nanoTime();
-        double lossSum = 0;
-        long correct = 0;
-        long seen = 0;
-        try (EpochBatches batches = new EpochBatches(trainMaker, config.batchSize(), config.trainLimit(), true,
-                config.seed(), epoch)) {
-            int steps = batches.batches();
-            for (TrainingListener l : listeners) {
-                l.onEpochStart(epoch + 1, config.epochs(), steps);
-            }
-            int step = 0;
-            while (batches.hasNext()) {
-                Batch b = batches.next();
-                double stepLr = config.learningRate().at(epoch + (double) step / steps);
-                float[] logits = new float[b.size() * classes];
-                float loss = step(b, (float) stepLr, logits);
-                divergence.checkStep(loss, epoch + 1, step + 1, stepLr, kept);
-                lossSum += loss * b.size();
-                correct += correctCount(logits, b.labels());
-                seen += b.size();
-                step++;
-                double secs = (System.nanoTime() - t0) / 1e9;
-                for (TrainingListener l : listeners) {
-                    l.onStep(epoch + 1, step, steps, lossSum / seen, (double) correct / seen, seen / secs);
-                }
-            }
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        Evaluation test = evaluate(testMaker, config.testLimit(), false);
-        return new EpochMetrics(epoch + 1, lr, lossSum / Math.max(seen, 1), (double) correct / Math.max(seen, 1), test,
-                seen / seconds, seconds);
-    }
-
     /**
      * One update on {@code b} at {@code lr}, telling {@code phases} as each part has been issued;
      * returns the objective (main plus weighted aux losses). For probes that drive steps themselves
@@ -236,29 +179,6 @@ public final class Trainer implements AutoCloseable {
         return trainingStep.trained().stream().map(Pair::getKey).toList();
     }
 
-    /** One update; returns the objective (main plus weighted aux losses) and fills the main logits. */
-    private float step(Batch b, float lr, float[] logitsOut) {
-        return trainingStep.run(b.pixels(), new Shape(b.size(), b.channels(), b.height(), b.width()), b.labels(),
-                logitsOut.length / b.size(), lr, logitsOut);
-    }
-
-    private static long correctCount(float[] logits, int[] labels) {
-        int k = logits.length / labels.length;
-        long correct = 0;
-        for (int i = 0; i < labels.length; i++) {
-            int best = 0;
-            for (int j = 1; j < k; j++) {
-                if (logits[i * k + j] > logits[i * k + best]) {
-                    best = j;
-                }
-            }
-            if (best == labels[i]) {
-                correct++;
-            }
-        }
-        return correct;
-    }
-
     /** The live weights' {@link ActivationProbe} on the first {@code count} images of {@code images}. */
     public List<StageStatistics> stageStatistics(Images train, Images images, int count) {
         return ActivationProbe.measure(block, manager, store, train, images, count);
@@ -270,24 +190,7 @@ public final class Trainer implements AutoCloseable {
      * an export of a run writes.
      */
     public void withEvaluatedWeights(java.util.function.Consumer<NetworkBlock> use) {
-        withEvaluated(b -> {
-            use.accept(b);
-            return null;
-        });
-    }
-
-    private <T> T withEvaluated(java.util.function.Function<NetworkBlock, T> use) {
-        boolean swapped = average != null && average.updates() > 0;
-        if (swapped) {
-            average.swap(params);
-        }
-        try {
-            return use.apply(block);
-        } finally {
-            if (swapped) {
-                average.swap(params);
-            }
-        }
+        evaluator.lend(use);
     }
 
     /** Evaluates on {@code test}, normalised with {@code train}'s statistics as in training. */
@@ -298,34 +201,8 @@ public final class Trainer implements AutoCloseable {
     /** As {@link #evaluate(Images, Images)}, the way {@code options} say. */
     public Evaluation evaluate(Images train, Images test, EvalOptions options) {
         dev.incept.spec.FeatureShape in = network.input();
-        return evaluate(new BatchMaker(test, in.height(), in.width(), Normalization.of(train), Augment.NONE),
+        return evaluator.evaluate(new BatchMaker(test, in.height(), in.width(), Normalization.of(train), Augment.NONE),
                 config.testLimit(), options.mirrored());
-    }
-
-    /**
-     * Evaluates with the moving average when there is one (as the papers report), else the live
-     * weights; {@code mirrored} as in {@link EvalOptions}.
-     */
-    private Evaluation evaluate(BatchMaker maker, int limit, boolean mirrored) {
-        return withEvaluated(b -> {
-            Scorer scorer = new Scorer();
-            int k = classes;
-            try (EpochBatches batches = new EpochBatches(maker, config.batchSize(), limit, false, 0, 0)) {
-                while (batches.hasNext()) {
-                    Batch batch = batches.next();
-                    try (NDScope scope = new NDScope()) {
-                        NDArray x = manager.create(batch.pixels(), new Shape(batch.size(), batch.channels(), batch.height(), batch.width()));
-                        float[] logits = b.forward(store, new NDList(x), false).get(0).toFloatArray();
-                        if (mirrored) {
-                            float[] flipped = b.forward(store, new NDList(x.flip(3)), false).get(0).toFloatArray();
-                            logits = Scorer.meanLogProbabilities(logits, flipped, k);
-                        }
-                        scorer.add(logits, batch.labels(), k);
-                    }
-                }
-            }
-            return scorer.result();
-        });
     }
 
     /** What a checkpoint keeps of this trainer now; its arrays are lent, not copied. */

@@ -33,7 +33,7 @@ public final class Weights {
      * What was loaded: the number of tensors, the classifier tensors left as they were, and the
      * file's aux-head tensors left out because the network has no aux heads.
      */
-    public record Loaded(int tensors, List<String> classifierKept, List<String> auxSkipped) {
+    public record LoadReport(int tensors, List<String> classifierKept, List<String> auxSkipped) {
     }
 
     private Weights() {
@@ -44,7 +44,7 @@ public final class Weights {
      * compiled from {@code network} and initialised: by incept's own names when the file holds them
      * (what {@link #own} writes, for any network), else by the published names of the zoo's models.
      */
-    public static Loaded load(Block block, Network network, Path file) {
+    public static LoadReport load(Block block, Network network, Path file) {
         if (!Files.isRegularFile(file)) {
             throw new WeightsException(file + ": no such file");
         }
@@ -107,7 +107,7 @@ public final class Weights {
             }
             loaded++;
         }
-        return new Loaded(loaded, List.copyOf(kept), List.copyOf(skipped));
+        return new LoadReport(loaded, List.copyOf(kept), List.copyOf(skipped));
     }
 
     /**

@@ -97,7 +97,7 @@ class CheckpointAndResumeTest {
     }
 
     /** The header a format-1 checkpoint of {@code loaded}'s run had: the whole description, no fingerprint. */
-    private static com.fasterxml.jackson.databind.node.ObjectNode format1Header(Checkpoint.Loaded loaded, Network network) {
+    private static com.fasterxml.jackson.databind.node.ObjectNode format1Header(Checkpoint.Contents loaded, Network network) {
         var h = loaded.header().toJson(new com.fasterxml.jackson.databind.ObjectMapper());
         h.remove("networkName");
         h.remove("networkFingerprint");
@@ -118,9 +118,9 @@ class CheckpointAndResumeTest {
     void aCheckpointOfTheFormatBeforeIsReadThroughItsMigrationAndFitsTheSameNetwork(@TempDir Path dir) {
         Path ckpt = dir.resolve("e.ckpt");
         train(TinyNetwork.build(), config(1), ckpt, false);
-        Checkpoint.Loaded current = Checkpoint.read(ckpt);
+        Checkpoint.Contents current = Checkpoint.read(ckpt);
         rewrite(ckpt, 1, format1Header(current, TinyNetwork.build()));
-        Checkpoint.Loaded migrated = Checkpoint.read(ckpt);
+        Checkpoint.Contents migrated = Checkpoint.read(ckpt);
         assertEquals(current.header().networkFingerprint(), migrated.header().networkFingerprint());
         // as JSON: the figures' reliability bins are arrays, which records compare by identity
         assertEquals(current.header().history().stream().map(MetricsJson::write).toList(),
@@ -168,7 +168,7 @@ class CheckpointAndResumeTest {
         Path ckpt = dir.resolve("g.ckpt");
         train(TinyNetwork.build(), config(1), ckpt, false);
         byte[] good = Files.readAllBytes(ckpt);
-        Checkpoint.Loaded loaded = Checkpoint.read(ckpt);
+        Checkpoint.Contents loaded = Checkpoint.read(ckpt);
         try (ai.djl.ndarray.NDManager m = Engines.load(EngineChoice.MXNET).newBaseManager()) {
             ai.djl.nn.Block block = dev.incept.compile.Compiler.compile(TinyNetwork.build());
             block.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, new ai.djl.ndarray.types.Shape(1, 1, 16, 16));

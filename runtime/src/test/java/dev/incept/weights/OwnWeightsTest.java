@@ -47,7 +47,7 @@ class OwnWeightsTest {
         }
         try (Trainer b = new Trainer(mini(true), config.withSeed(2), Engines.load(EngineChoice.MXNET))) {
             assertFalse(java.util.Arrays.equals(written.get(0), values(b).get(0)), "two seeds start apart");
-            Weights.Loaded loaded = b.startFrom(file);
+            Weights.LoadReport loaded = b.startFrom(file);
             assertEquals(written.size(), loaded.tensors());
             List<float[]> read = values(b);
             for (int i = 0; i < written.size(); i++) {

@@ -56,7 +56,7 @@ class TimmInceptionNextTest {
         try (NDManager m = Engines.load(engine).newBaseManager()) {
             NetworkBlock block = Compiler.compile(net);
             block.initialize(m, DataType.FLOAT64, shape);
-            Weights.Loaded loaded = Weights.load(block, net, dir.resolve("weights.pth"));
+            Weights.LoadReport loaded = Weights.load(block, net, dir.resolve("weights.pth"));
             assertTrue(loaded.classifierKept().isEmpty());
             float[] x = TorchvisionReference.floats(dir.resolve("x.bin"));
             double[] ours = block.forward(new ParameterStore(m, false), new NDList(m.create(x, shape).toType(DataType.FLOAT64, false)), false)

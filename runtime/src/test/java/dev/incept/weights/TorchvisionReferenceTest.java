@@ -86,7 +86,7 @@ class TorchvisionReferenceTest {
     private static NetworkBlock load(Network net, NDManager m, DataType type, Shape shape, Path file) {
         NetworkBlock block = Compiler.compile(net);
         block.initialize(m, type, shape);
-        Weights.Loaded loaded = Weights.load(block, net, file);
+        Weights.LoadReport loaded = Weights.load(block, net, file);
         assertTrue(loaded.classifierKept().isEmpty(), "every tensor loads, the classifier included");
         return block;
     }

@@ -101,7 +101,7 @@ class WeightsTest {
     }
 
     /** A load into a fresh googlenet-3x3: its parameters' values before and after, and what the load said. */
-    private record Outcome(List<float[]> before, List<float[]> after, Weights.Loaded loaded, WeightsException error) {
+    private record Outcome(List<float[]> before, List<float[]> after, Weights.LoadReport loaded, WeightsException error) {
         void leftTheNetworkAsItWas() {
             for (int i = 0; i < before.size(); i++) {
                 assertArrayEquals(before.get(i), after.get(i), "parameter " + i + " was changed by a refused load");
@@ -119,7 +119,7 @@ class WeightsTest {
             block.initialize(m, DataType.FLOAT32, new Shape(1, 3, SIZE, SIZE));
             List<float[]> before = new ArrayList<>();
             block.getParameters().forEach(p -> before.add(p.getValue().getArray().toFloatArray()));
-            Weights.Loaded loaded = null;
+            Weights.LoadReport loaded = null;
             WeightsException error = null;
             try {
                 loaded = Weights.load(block, net, f);

@@ -20,10 +20,10 @@ public final class AssignmentBuild {
     private AssignmentBuild() {
     }
 
-    public record Result(Path student, Path autograder, Path solution, Autograder grader) {
+    public record Built(Path student, Path autograder, Path solution, Autograder grader) {
     }
 
-    public static Result build(dev.incept.classroom.sandbox.Sandbox sandbox, Path instructorFile, Path out, KernelRun.Limits limits) throws IOException, InterruptedException {
+    public static Built build(dev.incept.classroom.sandbox.Sandbox sandbox, Path instructorFile, Path out, KernelRun.Allowance limits) throws IOException, InterruptedException {
         String file = instructorFile.getFileName().toString();
         String name = file.endsWith(".ipynb") ? file.substring(0, file.length() - ".ipynb".length()) : file;
         Assignment a = Assignment.of(name, NotebookFile.read(instructorFile));
@@ -59,6 +59,6 @@ public final class AssignmentBuild {
         grader.save(autograder);
         Path solution = out.resolve("solution").resolve(file);
         NotebookFile.write(run.executed(), solution);
-        return new Result(student, autograder, solution, grader);
+        return new Built(student, autograder, solution, grader);
     }
 }

@@ -45,7 +45,7 @@ public final class ClassGrading {
         List<Grader.Run> check(List<Grader.StudentRun> batch, Path work) throws IOException, InterruptedException;
     }
 
-    public static Grade grade(Sandbox sandbox, Assignment a, List<ExpectedCheck> expected, Path submissionFile, KernelRun.Limits limits)
+    public static Grade grade(Sandbox sandbox, Assignment a, List<ExpectedCheck> expected, Path submissionFile, KernelRun.Allowance limits)
             throws IOException, InterruptedException {
         return gradeAll(sandbox, a, expected, List.of(submissionFile), 1, limits).get(0);
     }
@@ -55,12 +55,12 @@ public final class ClassGrading {
      * tests in grading kernels of up to {@link #BATCH} submissions each, {@code jobs} at a time.
      */
     public static List<Grade> gradeAll(Sandbox sandbox, Assignment a, List<ExpectedCheck> expected, List<Path> files, int requestedJobs,
-            KernelRun.Limits whole) throws IOException, InterruptedException {
+            KernelRun.Allowance whole) throws IOException, InterruptedException {
         // Each sandbox has a network namespace of its own. Without one, kernels starting together pick
         // their loopback ports by binding and releasing them, and can pick the same ones: one kernel at a time.
         int jobs = sandbox.isolated() ? requestedJobs : 1;
         AnswerPlan plan = AnswerPlan.of(a);
-        KernelRun.Limits limits = whole.threads() > 0 ? whole : whole.sharing(jobs);
+        KernelRun.Allowance limits = whole.threads() > 0 ? whole : whole.sharing(jobs);
         Steps steps = new Steps() {
             @Override
             public Notebook read(Path file) {

@@ -54,14 +54,14 @@ public final class Grader {
     }
 
     /** Runs {@code submission}'s answers against the assignment's tests in {@code work}. */
-    static Run run(Sandbox sandbox, Assignment a, Notebook submission, Path work, KernelRun.Limits limits) throws IOException, InterruptedException {
+    static Run run(Sandbox sandbox, Assignment a, Notebook submission, Path work, KernelRun.Allowance limits) throws IOException, InterruptedException {
         AnswerPlan plan = AnswerPlan.of(a);
         StudentRun student = runStudent(sandbox, plan, submission, work, limits);
         return check(sandbox, plan, List.of(student), work.resolve("check"), limits).get(0);
     }
 
     /** The student's cells in the sandbox, handing back their answers. */
-    static StudentRun runStudent(Sandbox sandbox, AnswerPlan plan, Notebook submission, Path work, KernelRun.Limits limits)
+    static StudentRun runStudent(Sandbox sandbox, AnswerPlan plan, Notebook submission, Path work, KernelRun.Allowance limits)
             throws IOException, InterruptedException {
         SandboxVersion student = SandboxVersion.of(plan, submission);
         Path box = Files.createDirectories(work.resolve("student"));
@@ -78,7 +78,7 @@ public final class Grader {
      * not get through (it died, or a test would not stop) is checked again in a kernel of its own, so
      * one submission's answers never cost another its grade.
      */
-    static List<Run> check(Sandbox sandbox, AnswerPlan plan, List<StudentRun> students, Path work, KernelRun.Limits limits)
+    static List<Run> check(Sandbox sandbox, AnswerPlan plan, List<StudentRun> students, Path work, KernelRun.Allowance limits)
             throws IOException, InterruptedException {
         Path answers = Files.createDirectories(work.resolve("answers"));
         KernelRun.Extra in = new KernelRun.Extra(answers, "/box/answers", false, "INCEPT_ANSWERS_IN");
@@ -98,7 +98,7 @@ public final class Grader {
         }
         Notebook notebook = CheckVersion.notebook(plan, parts);
         NotebookFile.write(notebook, work.resolve("in.ipynb"));
-        KernelRun.Limits batch = new KernelRun.Limits(limits.cellSeconds(), limits.totalSeconds() * students.size(), limits.heapMiB(), limits.threads());
+        KernelRun.Allowance batch = new KernelRun.Allowance(limits.cellSeconds(), limits.totalSeconds() * students.size(), limits.heapMiB(), limits.threads());
         KernelRun.Ending ending = KernelRun.execute(sandbox, work.resolve("in.ipynb"), work.resolve("executed.ipynb"), work, batch, List.of(in));
         Notebook checked = readOr(work.resolve("executed.ipynb"), notebook);
         int header = CheckVersion.header(plan).size();
@@ -174,7 +174,7 @@ public final class Grader {
      * A notebook graded by its own test cells ({@code incept assign check}): the checks it reports
      * are all there is to expect, as a student sees the public ones.
      */
-    public static Grade gradeOwnTests(Sandbox sandbox, Assignment self, Path file, Path work, KernelRun.Limits limits)
+    public static Grade gradeOwnTests(Sandbox sandbox, Assignment self, Path file, Path work, KernelRun.Allowance limits)
             throws IOException, InterruptedException {
         Run run = run(sandbox, self, self.instructor(), work, limits);
         List<CheckOutcome> outcomes = new ArrayList<>();

@@ -38,7 +38,7 @@ public final class GradescopeExport {
      * {@code unsandboxed}: the teacher accepts, by name, grading without bubblewrap where the image
      * cannot make a sandbox (student code can then forge its grade).
      */
-    public static int write(Path autograder, Path project, KernelRun.Limits limits, boolean unsandboxed, Path zip) throws IOException {
+    public static int write(Path autograder, Path project, KernelRun.Allowance limits, boolean unsandboxed, Path zip) throws IOException {
         Autograder.load(autograder);
         if (!Files.isRegularFile(project.resolve("scripts/setup-notebooks")) || !Files.isRegularFile(project.resolve("pom.xml"))) {
             throw new NotebookException("assign export: " + project.toAbsolutePath()
@@ -120,7 +120,7 @@ public final class GradescopeExport {
                 """;
     }
 
-    private static String runAutograder(KernelRun.Limits limits, boolean unsandboxed) {
+    private static String runAutograder(KernelRun.Allowance limits, boolean unsandboxed) {
         String risk = unsandboxed ? " \\\n    --unsafe-no-sandbox" : "";
         return String.format(Locale.ROOT, """
                 #!/usr/bin/env bash

@@ -34,19 +34,19 @@ public final class KernelRun {
     }
 
     /**
-     * Limits of one run: seconds per cell, seconds in all, the kernel's heap in MiB, and the native
+     * What one run is allowed: seconds per cell, seconds in all, the kernel's heap in MiB, and the native
      * threads its engine may use (0: one per core). Kernels that run side by side each get their
      * share of the cores: an engine's OpenMP workers spin while they wait, and two kernels each
      * running a worker per core trained 5x slower, not 2x, on a 2-core machine.
      */
-    public record Limits(int cellSeconds, int totalSeconds, int heapMiB, int threads) {
-        public Limits(int cellSeconds, int totalSeconds, int heapMiB) {
+    public record Allowance(int cellSeconds, int totalSeconds, int heapMiB, int threads) {
+        public Allowance(int cellSeconds, int totalSeconds, int heapMiB) {
             this(cellSeconds, totalSeconds, heapMiB, 0);
         }
 
         /** These limits for one of {@code kernels} kernels running at once on this machine's cores. */
-        public Limits sharing(int kernels) {
-            return new Limits(cellSeconds, totalSeconds, heapMiB, Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, kernels)));
+        public Allowance sharing(int kernels) {
+            return new Allowance(cellSeconds, totalSeconds, heapMiB, Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, kernels)));
         }
     }
 
@@ -58,7 +58,7 @@ public final class KernelRun {
     public record Extra(Path host, String inside, boolean writable, String env) {
     }
 
-    public static Ending execute(Sandbox sandbox, Path in, Path out, Path work, Limits limits, List<Extra> extras)
+    public static Ending execute(Sandbox sandbox, Path in, Path out, Path work, Allowance limits, List<Extra> extras)
             throws IOException, InterruptedException {
         Path script = work.resolve("run_notebook.py");
         try (InputStream s = KernelRun.class.getResourceAsStream("run_notebook.py")) {
@@ -108,7 +108,7 @@ public final class KernelRun {
         }
         List<String> runnerCommand = List.of("/usr/bin/python3", sandbox.path(runner), sandbox.path(nb), sandbox.path(executed), kernel.name(),
                 Integer.toString(limits.cellSeconds()), cwd);
-        Sandbox.Limits box = new Sandbox.Limits(4L * limits.totalSeconds(), limits.heapMiB() + 6144L, 64, 512, 1024);
+        Sandbox.ProcessLimits box = new Sandbox.ProcessLimits(4L * limits.totalSeconds(), limits.heapMiB() + 6144L, 64, 512, 1024);
         int slot = Sandbox.acquireSlot();
         try {
             ProcessBuilder pb = new ProcessBuilder(sandbox.command(binds, env, cwd, box, slot, runnerCommand))
@@ -124,7 +124,7 @@ public final class KernelRun {
         }
     }
 
-    private static Ending await(Process p, Path work, Limits limits) throws IOException, InterruptedException {
+    private static Ending await(Process p, Path work, Allowance limits) throws IOException, InterruptedException {
         if (!p.waitFor(limits.totalSeconds(), TimeUnit.SECONDS)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();

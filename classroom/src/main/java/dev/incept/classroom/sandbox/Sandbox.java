@@ -25,7 +25,7 @@ public final class Sandbox {
     }
 
     /** What one sandboxed process may use. */
-    public record Limits(long cpuSeconds, long addressSpaceMiB, long fileMiB, long tmpMiB, int processes) {
+    public record ProcessLimits(long cpuSeconds, long addressSpaceMiB, long fileMiB, long tmpMiB, int processes) {
     }
 
     static final String BWRAP = "/usr/bin/bwrap";
@@ -84,7 +84,7 @@ public final class Sandbox {
      * The command line that runs {@code command} in this sandbox, in slot {@code slot} (a user id of
      * its own when grading runs as root), with exactly {@code env} as its environment.
      */
-    public List<String> command(List<Bind> binds, Map<String, String> env, String cwd, Limits limits, int slot, List<String> command) {
+    public List<String> command(List<Bind> binds, Map<String, String> env, String cwd, ProcessLimits limits, int slot, List<String> command) {
         if (!isolated) {
             return List.copyOf(command);
         }
@@ -156,7 +156,7 @@ public final class Sandbox {
             Path log = Files.createTempFile("incept-sandbox-", ".log");
             try {
                 Process p = new ProcessBuilder(command(List.of(), Map.of("PATH", "/usr/bin"), "/tmp",
-                        new Limits(10, 1024, 1, 1, 64), 0, List.of("/usr/bin/true")))
+                        new ProcessLimits(10, 1024, 1, 1, 64), 0, List.of("/usr/bin/true")))
                         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
                 if (!p.waitFor(30, TimeUnit.SECONDS)) {
                     p.destroyForcibly();

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GradescopeExportTest {
-    private static final KernelRun.Limits LIMITS = new KernelRun.Limits(60, 600, 2048);
+    private static final KernelRun.Allowance LIMITS = new KernelRun.Allowance(60, 600, 2048);
 
     @Test
     void theZipCarriesEveryModuleThePomNamesAndLeavesBuildOutputsAndToolStateOut(@TempDir Path tmp) throws IOException {

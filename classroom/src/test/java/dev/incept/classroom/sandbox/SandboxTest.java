@@ -42,7 +42,7 @@ class SandboxTest {
         Map<String, String> seen;
         try {
             seen = run(sandbox.command(binds, Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8"), "/tmp",
-                    new Sandbox.Limits(30, 2048, 8, 16, 64), slot, List.of("/usr/bin/sh", "-c", script)));
+                    new Sandbox.ProcessLimits(30, 2048, 8, 16, 64), slot, List.of("/usr/bin/sh", "-c", script)));
         } finally {
             Sandbox.releaseSlot(slot);
         }
@@ -76,7 +76,7 @@ class SandboxTest {
             int slot = Sandbox.acquireSlot();
             Map<String, String> seen;
             try {
-                seen = run(sandbox.command(List.of(), Map.of("PATH", "/usr/bin:/bin"), "/tmp", new Sandbox.Limits(30, 2048, 8, 16, 64), slot,
+                seen = run(sandbox.command(List.of(), Map.of("PATH", "/usr/bin:/bin"), "/tmp", new Sandbox.ProcessLimits(30, 2048, 8, 16, 64), slot,
                         List.of("/usr/bin/sh", "-c", script)));
             } finally {
                 Sandbox.releaseSlot(slot);

@@ -18,10 +18,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The scripted update and the torch shim's compiled copy branch on the numbers of
- * {@link UpdateRule} and read each rule's operands in its order: a rule renumbered or an operand
+ * {@link OptimizerKind} and read each rule's operands in its order: a rule renumbered or an operand
  * moved in one copy and not the others would update with the wrong numbers, silently.
  */
-class UpdateRuleTableTest {
+class OptimizerKindTableTest {
     private static final Pattern BRANCH = Pattern.compile("rule == (\\d+)");
     private static final Pattern OPERAND = Pattern.compile("(\\w+) = hyper(?:\\[(\\d+)]|\\.at\\((\\d+)\\))");
 
@@ -29,7 +29,7 @@ class UpdateRuleTableTest {
     @ValueSource(strings = {"src/main/python/fused_update.py", "src/main/native/incept_torch_shim.cpp"})
     void everyBackEndBranchesOnTheTablesNumbersAndReadsItsOperandsInOrder(String source) throws IOException {
         Map<Integer, List<String>> expected = new TreeMap<>();
-        for (UpdateRule r : UpdateRule.values()) {
+        for (OptimizerKind r : OptimizerKind.values()) {
             expected.put(r.code(), r.operands());
         }
         assertEquals(expected, branches(Files.readString(Path.of(source))), source);

@@ -3,12 +3,13 @@ package dev.incept.optim;
 import java.util.List;
 
 /**
- * The update rules the one-call update knows: the number each is called by and the numbers it
- * takes, in order. The scripted update (runtime/src/main/python/fused_update.py) and the torch
+ * The optimizers there are, one list for the settings, checkpoints and command lines
+ * ({@link OptimizerSpec#kind()}) and for the one-call update: the number each rule is called by and
+ * the numbers it takes, in order. The scripted update (runtime/src/main/python/fused_update.py) and the torch
  * shim's compiled copy (runtime/src/main/native/incept_torch_shim.cpp) branch on these numbers and
  * bind these operands; a test reads both sources and holds them to this table.
  */
-public enum UpdateRule {
+public enum OptimizerKind {
     SGD(0, "momentum"),
     RMSPROP(1, "decay", "epsilon", "momentum"),
     ADAM(2, "beta1", "beta2", "epsilon", "correction1", "correction2");
@@ -16,7 +17,7 @@ public enum UpdateRule {
     private final int code;
     private final List<String> operands;
 
-    UpdateRule(int code, String... operands) {
+    OptimizerKind(int code, String... operands) {
         this.code = code;
         this.operands = List.of(operands);
     }
