@@ -7,6 +7,8 @@ import dev.incept.data.DataSource;
 import dev.incept.run.Placement;
 import dev.incept.run.RunFolder;
 import dev.incept.run.RunSpec;
+import dev.incept.run.DeviceChoice;
+import dev.incept.engine.EngineChoice;
 import dev.incept.run.TrainOption;
 import dev.incept.run.TrainSettings;
 import dev.incept.run.Checkpoint;
@@ -54,8 +56,8 @@ final class EvalCommand {
         Path runDir = Path.of(own.positional.get(0));
         RunSpec spec = RunFolder.saved(runDir);
         // Ours only change where it runs and how much of the test set it reads.
-        spec = spec.withPlace(own.get("engine", null) == null ? spec.engine() : TrainSettings.engineOf(own.get("engine", null)),
-                own.get("device", spec.device()));
+        spec = spec.withPlace(own.get("engine", null) == null ? spec.engine() : (EngineChoice) TrainOption.ENGINE.parse(own.get("engine", null)),
+                own.get("device", null) == null ? spec.device() : (DeviceChoice) TrainOption.DEVICE.parse(own.get("device", null)));
         Integer testLimit = own.positiveInt("test-limit");
         if (testLimit != null) {
             spec = spec.withConfig(spec.config().withLimits(spec.config().trainLimit(), testLimit));
@@ -82,7 +84,7 @@ final class EvalCommand {
             throw new UsageException("eval --weights takes one zoo model, got " + a.positional);
         }
         Path weights = Path.of(a.get("weights", null));
-        TrainSettings settings = TrainSettings.parse(argv.stream().filter(w -> !w.equals("--mirror")).toList()).with(TrainOption.WEIGHTS, null);
+        TrainSettings settings = TrainWords.parse(argv.stream().filter(w -> !w.equals("--mirror")).toList()).with(TrainOption.WEIGHTS, null);
         DataSource data = settings.dataSpec().open();
         RunSpec spec = settings.spec(data);
         TrainConfig cfg = spec.config();

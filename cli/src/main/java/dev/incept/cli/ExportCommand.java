@@ -67,7 +67,7 @@ final class ExportCommand {
             throw new UsageException(what + " is not a run folder; to export a zoo model give its weights: --weights FILE");
         }
         RunSpec saved = RunFolder.saved(runDir);
-        RunSpec spec = saved.withPlace(a.get("engine", null) == null ? saved.engine() : TrainSettings.engineOf(a.get("engine", null)), "cpu");
+        RunSpec spec = saved.withPlace(a.get("engine", null) == null ? saved.engine() : (EngineChoice) dev.incept.run.TrainOption.ENGINE.parse(a.get("engine", null)), dev.incept.run.DeviceChoice.CPU);
         Engine engine = Engines.load(spec.engine());
         try (Trainer trainer = new Trainer(spec.network(), spec.config(), engine)) {
             int epochs = Checkpoint.restore(trainer, runDir.resolve(Checkpoint.FILE_NAME));
@@ -83,9 +83,9 @@ final class ExportCommand {
         if (input != null && input > TrainSettings.MAX_INPUT) {
             throw new UsageException("--input must be in [1, " + TrainSettings.MAX_INPUT + "], got " + input);
         }
-        int classes = a.positiveInt("classes") == null ? 1000 : a.positiveInt("classes");
-        Network net = m.build(new ModelConfig(classes, 3, input == null ? m.defaultInput() : input, false, true));
-        EngineChoice choice = a.get("engine", null) == null ? EngineChoice.fromEnvironment() : TrainSettings.engineOf(a.get("engine", null));
+        int classes = a.positiveInt("classes") == null ? m.card().classes() : a.positiveInt("classes");
+        Network net = m.build(new ModelConfig(classes, m.card().channels(), input == null ? m.defaultInput() : input, false, true));
+        EngineChoice choice = a.get("engine", null) == null ? EngineChoice.fromEnvironment() : (EngineChoice) dev.incept.run.TrainOption.ENGINE.parse(a.get("engine", null));
         try (NDManager manager = Engines.load(choice).newBaseManager()) {
             NetworkBlock block = Compiler.compile(net);
             FeatureShape in = net.input();

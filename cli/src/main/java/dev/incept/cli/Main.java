@@ -7,6 +7,7 @@ import dev.incept.bench.WeightsCheck;
 
 import dev.incept.spec.ControlCharacters;
 import dev.incept.failure.InceptException;
+import dev.incept.zoo.Card;
 import dev.incept.zoo.Zoo;
 
 import java.io.PrintStream;
@@ -73,6 +74,9 @@ public final class Main {
                 case "help" -> help(rest, out);
                 default -> throw new UsageException("unknown command '" + command + "'; try 'incept --help'");
             };
+        } catch (dev.incept.run.SettingException e) {
+            err.println(ControlCharacters.escape("incept: " + TrainWords.line(e)));
+            return e.exitCode();
         } catch (InceptException e) {
             err.println(ControlCharacters.escape("incept: " + e.userLine()));
             return e.exitCode();
@@ -113,7 +117,8 @@ public final class Main {
             throw new UsageException("models takes no arguments");
         }
         for (Zoo.Model m : Zoo.models()) {
-            out.printf("%-20s %3dx%-3d  %s%n", m.name(), m.defaultInput(), m.defaultInput(), m.description());
+            Card c = m.card();
+            out.printf("%-24s %3dx%-3dx%d %4d classes  %s%n", m.name(), c.input(), c.input(), c.channels(), c.classes(), m.description());
         }
         return 0;
     }

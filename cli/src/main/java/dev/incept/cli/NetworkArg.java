@@ -17,8 +17,9 @@ final class NetworkArg {
     /** With the size options that apply to it; {@code null} options leave the model's or file's own. */
     static Network zoo(String name, Integer input, Integer channels, Integer classes, boolean aux, boolean auxBatchNorm) {
         Zoo.Model model = Zoo.find(name).orElseThrow(() -> new UsageException("unknown model '" + name + "'; try 'incept models'"));
-        ModelConfig cfg = new ModelConfig(classes == null ? 1000 : classes, channels == null ? 3 : channels,
-                input == null ? model.defaultInput() : input, aux, auxBatchNorm);
+        ModelConfig own = model.defaults();
+        ModelConfig cfg = new ModelConfig(classes == null ? own.classes() : classes, channels == null ? own.channels() : channels,
+                input == null ? own.inputSize() : input, aux, auxBatchNorm);
         return model.build(cfg);
     }
 

@@ -4,6 +4,7 @@ import dev.incept.command.UsageException;
 
 import dev.incept.data.DataSource;
 import dev.incept.run.DataSpec;
+import dev.incept.run.MetricsFormat;
 import dev.incept.run.RunFolder;
 import dev.incept.run.RunSpec;
 import dev.incept.run.TrainOption;
@@ -21,20 +22,23 @@ final class TrainCommand {
     static final String USAGE = "usage: incept train [MODEL | --spec FILE.json] [options]\n"
             + "       incept train --resume RUN_DIR [options to change, e.g. --epochs]\n"
             + "  MODEL                       a zoo model (default " + TrainSettings.DEFAULT_MODEL + ")\n"
-            + TrainOption.usage();
+            + TrainWords.usage();
 
     private TrainCommand() {
     }
 
     static int run(List<String> argv, PrintStream out, PrintStream err) {
-        TrainSettings s = TrainSettings.parse(argv);
+        TrainSettings s = TrainWords.parse(argv);
         if (s.has(TrainOption.RESUME)) {
             return resume(s, out);
         }
         String base = s.has(TrainOption.SPEC) ? Path.of(s.get(TrainOption.SPEC, null)).getFileName().toString().replace(".json", "")
                 : s.get(TrainOption.MODEL, TrainSettings.DEFAULT_MODEL);
         Path runDir = Path.of(s.get(TrainOption.OUT, "runs/" + base + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
-        RunFolder.Options options = RunFolder.Options.to(out).withMetrics(s.metricsFormat("csv")).startingFrom(s.weights());
+        if (Files.exists(runDir.resolve(dev.incept.run.Checkpoint.FILE_NAME))) {
+            throw new UsageException(runDir + " already holds a run; use --resume " + runDir + " to continue it, or another --out");
+        }
+        RunFolder.Options options = RunFolder.Options.to(out).withMetrics(s.metricsFormat(MetricsFormat.CSV)).startingFrom(s.weights());
         DataSpec data = s.dataSpec();
         DataSource opened = data.open();
         RunFolder.train(s.spec(opened), opened, runDir, options);
@@ -62,7 +66,7 @@ final class TrainCommand {
         }
         Path runDir = Path.of(s.get(TrainOption.RESUME, null));
         RunFolder.requireCheckpoint(runDir);
-        String format = s.metricsFormat(Files.exists(runDir.resolve("metrics.jsonl")) ? "jsonl" : "csv");
+        MetricsFormat format = s.metricsFormat(Files.exists(runDir.resolve(MetricsFormat.JSONL.fileName())) ? MetricsFormat.JSONL : MetricsFormat.CSV);
         RunFolder.Changes changes = new RunFolder.Changes(s.positiveInt(TrainOption.EPOCHS),
                 s.has(TrainOption.ENGINE) ? s.engine() : null,
                 s.has(TrainOption.DEVICE) ? s.device() : null);

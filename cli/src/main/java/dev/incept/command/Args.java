@@ -1,6 +1,6 @@
 package dev.incept.command;
 
-import dev.incept.run.CommandWords;
+
 
 import java.util.ArrayList;
 import java.util.HashMap;

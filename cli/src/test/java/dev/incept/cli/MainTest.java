@@ -91,7 +91,7 @@ class MainTest {
         assertOneLineError(run("bench-case", "inception-mini", "mxnet", "batch=lots"), "batch= needs a positive integer");
         assertOneLineError(run("train", "--precision", "bf16", "--epochs", "1"), "cannot hold bfloat16 arrays");
         assertOneLineError(run("train", "--precision", "half", "--epochs", "1"), "--precision takes float32 or fp16, not 'half'");
-        assertOneLineError(run("train", "--precision", "fp16", "--engine", "mxnet", "--epochs", "1"), "needs --engine pytorch");
+        assertOneLineError(run("train", "--precision", "fp16", "--engine", "mxnet", "--epochs", "1"), "--precision fp16 needs the PyTorch engine");
     }
 
     @Test

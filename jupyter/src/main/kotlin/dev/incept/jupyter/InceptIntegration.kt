@@ -27,6 +27,9 @@ class InceptIntegration : JupyterIntegration() {
             "dev.incept.train.*", "dev.incept.optim.*", "dev.incept.precision.*", "dev.incept.metrics.*", "dev.incept.probe.*",
             "dev.incept.run.*", "dev.incept.data.*", "dev.incept.engine.*", "dev.incept.jupyter.*",
         )
+        // The live displays of the running cell (LiveProgress, LiveLine) use its host's display.
+        onLoaded { CellDisplays.host = this }
+        beforeCellExecution { CellDisplays.host = this }
         render<Network> { networkOutput(it) }
         render<History> { Pictures.of(historySvg(it), it.title()) }
     }

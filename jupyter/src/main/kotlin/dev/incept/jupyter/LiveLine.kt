@@ -10,6 +10,23 @@ class InPlace(private val show: (Any) -> Unit, private val update: (Any) -> Unit
     fun put(value: Any) {
         if (shown) update(value) else { show(value); shown = true }
     }
+
+    companion object {
+        /** One display of the running cell, updated in place under an id of its own: what the kernel's DISPLAY and UPDATE_DISPLAY do. */
+        fun inCell(): InPlace {
+            val host = CellDisplays.host ?: throw IllegalStateException(
+                "a live display needs a notebook's Kotlin kernel with incept loaded (%use incept, or @file:DependsOn incept-jupyter)")
+            val id = "incept-" + CellDisplays.next.incrementAndGet()
+            return InPlace({ host.display(it, id) }, { host.updateDisplay(it, id) })
+        }
+    }
+}
+
+/** The kernel that runs the current cell, as incept's integration last saw it. */
+object CellDisplays {
+    @Volatile
+    var host: org.jetbrains.kotlinx.jupyter.api.KotlinKernelHost? = null
+    internal val next = java.util.concurrent.atomic.AtomicLong()
 }
 
 /**
@@ -17,8 +34,11 @@ class InPlace(private val show: (Any) -> Unit, private val update: (Any) -> Unit
  * lines to a `Consumer<String>`, such as a sweep:
  * `Sweep.run(spec, "local[1]", folder, mapOf(), LiveLine({ DISPLAY(it, "sweep") }, { UPDATE_DISPLAY(it, "sweep") }))`.
  */
-class LiveLine(show: (Any) -> Unit, update: (Any) -> Unit) : Consumer<String> {
-    private val place = InPlace(show, update)
+class LiveLine private constructor(private val place: InPlace) : Consumer<String> {
+    constructor(show: (Any) -> Unit, update: (Any) -> Unit) : this(InPlace(show, update))
+
+    /** In the running cell's own display: `Sweep.run(spec, "local[1]", folder, mapOf(), LiveLine())`. */
+    constructor() : this(InPlace.inCell())
 
     override fun accept(line: String) {
         place.put(MIME("text/html" to "<pre>" + line.replace("&", "&amp;").replace("<", "&lt;") + "</pre>", "text/plain" to line))

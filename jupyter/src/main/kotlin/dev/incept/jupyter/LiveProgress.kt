@@ -8,15 +8,16 @@ import java.util.Locale
 /**
  * Live training progress in a notebook cell: one display that is updated in place (a line of
  * figures while an epoch runs, the curves after each epoch) instead of a wall of log lines.
- * Pass the kernel's display functions: `LiveProgress({ DISPLAY(it, "run") }, { UPDATE_DISPLAY(it, "run") })`.
+ * `LiveProgress("inception-mini")` shows it in the running cell; elsewhere pass the display
+ * functions: `LiveProgress({ DISPLAY(it, "run") }, { UPDATE_DISPLAY(it, "run") })`.
  */
-class LiveProgress(
-    show: (Any) -> Unit,
-    update: (Any) -> Unit,
-    private val title: String = "training",
-) : TrainingListener {
+class LiveProgress private constructor(private val place: InPlace, private val title: String) : TrainingListener {
+    constructor(show: (Any) -> Unit, update: (Any) -> Unit, title: String = "training") : this(InPlace(show, update), title)
+
+    /** In the running cell's own display, under [title]. */
+    constructor(title: String = "training") : this(InPlace.inCell(), title)
+
     private val epochs = mutableListOf<EpochMetrics>()
-    private val place = InPlace(show, update)
     private var lastUpdate = 0L
 
     private fun put(value: Any) = place.put(value)

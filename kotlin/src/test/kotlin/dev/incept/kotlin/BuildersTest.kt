@@ -15,6 +15,7 @@ import dev.incept.spec.SpecException
 import dev.incept.zoo.InceptionResNetV2
 import dev.incept.zoo.InceptionV3
 import dev.incept.zoo.ModelConfig
+import dev.incept.zoo.Zoo
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
@@ -156,5 +157,16 @@ class BuildersTest {
         assertTrue(text.lines().any { it.startsWith("stem ") && it.contains("differs") && it.contains("+15,648") }, text)
         assertTrue(text.contains("first difference: stem"), text)
         assertTrue(net(true).diff(net(true)).contains("the same network"))
+    }
+}
+
+class ZooModelsTest {
+    @Test
+    fun `a zoo model is built with named settings that default to its card`() {
+        val mini = Zoo.get("inception-mini").network(aux = true)
+        assertEquals(dev.incept.spec.FeatureShape.of(1, 28, 28), mini.input())
+        assertEquals(1, mini.auxHeads().size)
+        assertEquals(Zoo.get("inception-mini").build(ModelConfig(10, 1, 28, true, true)), mini)
+        assertEquals(10, Zoo.get("inception-v3").network(classes = 10, input = 139).analyze(includeAux = false).output().channels())
     }
 }

@@ -20,7 +20,7 @@ final class EngineOnClassPath {
         } catch (ClassNotFoundException | LinkageError e) {
             String add = choice == EngineChoice.MXNET
                     ? "ai.djl.mxnet:mxnet-engine:0.36.0 and ai.djl.mxnet:mxnet-native-mkl:1.9.1 (classifier linux-x86_64)"
-                    : "ai.djl.pytorch:pytorch-engine:0.36.0, ai.djl.pytorch:pytorch-jni:2.7.1-0.35.1 and ai.djl.pytorch:pytorch-native-cpu:2.7.1 (classifier linux-x86_64)";
+                    : "ai.djl.pytorch:pytorch-engine:0.36.0, ai.djl.pytorch:pytorch-jni:2.7.1-0.36.0 and ai.djl.pytorch:pytorch-native-cpu:2.7.1 (classifier linux-x86_64)";
             return Optional.of("the " + choice.djlName() + " engine is not on the class path: add " + add
                     + " (docs/dsl.md, \"As a dependency\")");
         }

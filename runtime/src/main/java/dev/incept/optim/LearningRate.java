@@ -33,6 +33,18 @@ public record LearningRate(double base, double factor, double everyEpochs, doubl
         return new LearningRate(base, factor, everyEpochs, epochs);
     }
 
+    public LearningRate withBase(double rate) {
+        return new LearningRate(rate, factor, everyEpochs, warmupEpochs);
+    }
+
+    public LearningRate withFactor(double f) {
+        return new LearningRate(base, f, everyEpochs, warmupEpochs);
+    }
+
+    public LearningRate withEveryEpochs(double epochs) {
+        return new LearningRate(base, factor, epochs, warmupEpochs);
+    }
+
     /** The rate at a point in training measured in epochs (0.5 = halfway through the first epoch). */
     public double at(double epoch) {
         double decayed = base * Math.pow(factor, Math.floor(epoch / everyEpochs));

@@ -43,7 +43,7 @@ public final class ActivationBudget {
         long inputValues = network.input().elements() * batch;
         if (inputValues > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "the input batch, %d x %s, is %d values, more than one tensor holds (%d); use a smaller --batch or --input",
+                    "the input batch, %d x %s, is %d values, more than one tensor holds (%d); use a smaller batch or input size",
                     batch, network.input(), inputValues, Integer.MAX_VALUE));
         }
         double total = 0;
@@ -52,7 +52,7 @@ public final class ActivationBudget {
             if (values > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "%s: its output for a batch of %d, %d x %s, is %d values, more than one tensor holds (%d); "
-                                + "use a smaller --batch or --input", b.path(), batch, batch, b.output(), values, Integer.MAX_VALUE));
+                                + "use a smaller batch or input size", b.path(), batch, batch, b.output(), values, Integer.MAX_VALUE));
             }
             if (!parents.contains(b.path())) {
                 total += (double) values * BYTES_PER_VALUE * COPIES;
@@ -61,7 +61,7 @@ public final class ActivationBudget {
         if (memory.isPresent() && total > memory.getAsLong()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "'%s' at a batch of %d needs at least %.1f GB for its activations and their gradients, and this machine "
-                            + "has %.1f GB; use a smaller --batch or --input", network.name(), batch, total / 1e9,
+                            + "has %.1f GB; use a smaller batch or input size", network.name(), batch, total / 1e9,
                     memory.getAsLong() / 1e9));
         }
     }

@@ -47,6 +47,6 @@ public enum NamedRecipe {
         for (NamedRecipe r : values()) {
             names.append(names.length() == 0 ? "" : ", ").append(r.key);
         }
-        throw new SettingException("--recipe must be one of " + names + ", got '" + key + "'");
+        throw new SettingException(TrainOption.RECIPE, "must be one of " + names + ", got '" + key + "'");
     }
 }

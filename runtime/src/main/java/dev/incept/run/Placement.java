@@ -20,24 +20,18 @@ public record Placement(Engine engine, Device device) {
         }
         EngineChoice choice = spec.engine();
         if (spec.config().precision().reduced() && choice != EngineChoice.PYTORCH) {
-            throw new SettingException("--precision " + spec.config().precision().label() + " needs --engine pytorch (MXNet trains in float32 only)");
+            throw new SettingException(TrainOption.PRECISION, spec.config().precision().label()
+                    + " needs the PyTorch engine (MXNet trains in float32 only)");
         }
         Engine engine = Engines.load(choice);
         return new Placement(engine, device(spec.device(), engine));
     }
 
-    private static Device device(String name, Engine engine) {
-        switch (name) {
-            case "cpu":
-                return Device.cpu();
-            case "gpu":
-                if (engine.getGpuCount() == 0) {
-                    throw new SettingException("--device gpu: the " + engine.getEngineName()
-                            + " engine sees no GPU here; use --engine pytorch with a CUDA libtorch (PYTORCH_LIBRARY_PATH)");
-                }
-                return Device.gpu();
-            default:
-                throw new SettingException("--device must be cpu or gpu, got '" + name + "'");
+    private static Device device(DeviceChoice choice, Engine engine) {
+        if (choice == DeviceChoice.GPU && engine.getGpuCount() == 0) {
+            throw new SettingException(TrainOption.DEVICE, "gpu: the " + engine.getEngineName()
+                    + " engine sees no GPU here; use the PyTorch engine with a CUDA libtorch (PYTORCH_LIBRARY_PATH)");
         }
+        return choice == DeviceChoice.GPU ? Device.gpu() : Device.cpu();
     }
 }

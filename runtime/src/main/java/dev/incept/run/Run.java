@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * A run folder reopened: what was trained, how and on what ({@link RunSpec}, from its
  * {@code run.json}), how far it got and its figures per epoch (from its checkpoint), and its
  * network ready to evaluate or train further. The same from Java, Kotlin, a notebook and the
- * command line's {@code eval} and {@code --resume}.
+ * command line's evaluation and resume.
  */
 public final class Run {
     private final Path dir;
@@ -84,7 +84,7 @@ public final class Run {
     /** A trainer for this run on {@code engine} and {@code device} (null: the run's own), restored from its checkpoint. */
     public Trainer trainer(EngineChoice engine, Device device) {
         EngineChoice e = engine != null ? engine : spec.engine();
-        Device d = device != null ? device : Device.fromName(spec.device());
+        Device d = device != null ? device : Device.fromName(spec.device().label());
         Trainer t = new Trainer(spec.network(), spec.config(), Engines.load(e), d);
         if (Files.exists(checkpoint())) {
             try {

@@ -37,16 +37,14 @@ import java.util.stream.Stream;
  */
 public final class RunFolder {
     /** How a run is narrated and written: the lines a person reads, the metrics format, a file to start from (new runs only). */
-    public record Options(PrintStream out, String metricsFormat, Path weights) {
+    public record Options(PrintStream out, MetricsFormat metricsFormat, Path weights) {
         public Options {
-            if (!metricsFormat.equals("csv") && !metricsFormat.equals("jsonl")) {
-                throw new SettingException("--metrics must be csv or jsonl, got '" + metricsFormat + "'");
-            }
+            metricsFormat = metricsFormat == null ? MetricsFormat.CSV : metricsFormat;
         }
 
         /** Progress to {@code out}, metrics as CSV, from the description's initialisation. */
         public static Options to(PrintStream out) {
-            return new Options(out, "csv", null);
+            return new Options(out, MetricsFormat.CSV, null);
         }
 
         /** Nothing narrated. */
@@ -54,7 +52,7 @@ public final class RunFolder {
             return to(new PrintStream(OutputStream.nullOutputStream()));
         }
 
-        public Options withMetrics(String format) {
+        public Options withMetrics(MetricsFormat format) {
             return new Options(out, format, weights);
         }
 
@@ -64,7 +62,7 @@ public final class RunFolder {
     }
 
     /** What a resume may change: how long it runs (null: as asked before) and where (null: where it ran). */
-    public record Changes(Integer epochs, EngineChoice engine, String device) {
+    public record Changes(Integer epochs, EngineChoice engine, DeviceChoice device) {
         public static final Changes NONE = new Changes(null, null, null);
     }
 
@@ -79,7 +77,7 @@ public final class RunFolder {
     /** The same, on {@code data} already opened from {@code spec.data()}. */
     public static List<EpochMetrics> train(RunSpec spec, DataSource data, Path dir, Options options, TrainingListener... listeners) {
         if (Files.exists(dir.resolve(Checkpoint.FILE_NAME))) {
-            throw new SettingException(dir + " already holds a run; use --resume " + dir + " to continue it, or another --out");
+            throw new SettingException(dir + " already holds a run; resume it, or train into another folder");
         }
         return start(dir, spec, data, false, options, listeners);
     }
@@ -93,7 +91,7 @@ public final class RunFolder {
         spec = spec.withPlace(changes.engine() != null ? changes.engine() : spec.engine(),
                 changes.device() != null ? changes.device() : spec.device());
         if (options.weights() != null) {
-            throw new SettingException("--weights starts a new run; a resume continues from its checkpoint");
+            throw new SettingException(TrainOption.WEIGHTS, "starts a new run; a resume continues from its checkpoint");
         }
         return start(dir, spec, spec.data().open(), true, options, listeners);
     }
@@ -120,7 +118,7 @@ public final class RunFolder {
             DurableFile.removeStale(dir);
         }
         throw new SettingException("the run in " + dir + " stopped before its first checkpoint was complete, so there is nothing to resume;"
-                + " train it again with a new --out (its partial checkpoint was removed)");
+                + " train it again into a new folder (its partial checkpoint was removed)");
     }
 
     private static List<EpochMetrics> start(Path dir, RunSpec spec, DataSource data, boolean resume, Options options,
@@ -166,7 +164,7 @@ public final class RunFolder {
                         loaded.classifierKept().isEmpty() ? "" : "; the classifier (" + String.join(", ", loaded.classifierKept())
                                 + ") is for another class count and starts as initialised",
                         loaded.auxSkipped().isEmpty() ? "" : "; the file's " + loaded.auxSkipped().size()
-                                + " aux-head tensors are left out (train with --aux to use them)");
+                                + " aux-head tensors are left out (train with the aux heads to use them)");
             }
             if (cfg.freezeUntil() != null) {
                 out.printf(Locale.ROOT, "incept: the blocks up to %s do not train%n", cfg.freezeUntil());
@@ -180,12 +178,12 @@ public final class RunFolder {
                     }
                 });
             }
-            trainer.listen(ProgressBar.forTerminal(out)).listen(new MetricsFile(dir.resolve("metrics." + options.metricsFormat())));
+            trainer.listen(ProgressBar.forTerminal(out)).listen(new MetricsFile(dir.resolve(options.metricsFormat().fileName())));
             java.util.Optional<String> noPlots = PlotsOnClassPath.missing();
             if (noPlots.isEmpty()) {
                 trainer.listen(new CurvesFile(dir.resolve("curves.png"), net.name() + " on " + data.name()));
             } else {
-                out.println("incept: curves.png is skipped (metrics." + options.metricsFormat() + " has the figures): " + noPlots.get());
+                out.println("incept: curves.png is skipped (" + options.metricsFormat().fileName() + " has the figures): " + noPlots.get());
             }
             for (TrainingListener l : listeners) {
                 trainer.listen(l);

@@ -21,15 +21,20 @@ import java.nio.file.Path;
  * file), the training configuration, the data, and the engine and device it ran on (the defaults
  * for reopening it; a resume or an evaluation may run it elsewhere).
  */
-public record RunSpec(Network network, String model, TrainConfig config, DataSpec data, EngineChoice engine, String device) {
+public record RunSpec(Network network, String model, TrainConfig config, DataSpec data, EngineChoice engine, DeviceChoice device) {
     public static final String FILE_NAME = "run.json";
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** With the device as text, "cpu" or "gpu". */
+    public RunSpec(Network network, String model, TrainConfig config, DataSpec data, EngineChoice engine, String device) {
+        this(network, model, config, data, engine, DeviceChoice.of(device));
+    }
 
     public RunSpec withConfig(TrainConfig c) {
         return new RunSpec(network, model, c, data, engine, device);
     }
 
-    public RunSpec withPlace(EngineChoice otherEngine, String otherDevice) {
+    public RunSpec withPlace(EngineChoice otherEngine, DeviceChoice otherDevice) {
         return new RunSpec(network, model, config, data, otherEngine, otherDevice);
     }
 
@@ -52,7 +57,7 @@ public record RunSpec(Network network, String model, TrainConfig config, DataSpe
             d.put("input", data.input());
         }
         o.put("engine", engine.key());
-        o.put("device", device);
+        o.put("device", device.label());
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o);
         } catch (IOException e) {
@@ -92,7 +97,7 @@ public record RunSpec(Network network, String model, TrainConfig config, DataSpe
             JsonNode d = o.path("data");
             DataSpec data = new DataSpec(d.path("source").asText(), d.path("input").isNumber() ? d.path("input").asInt() : null);
             return new RunSpec(net, o.path("model").asText(), TrainConfigJson.read(o.path("config")), data,
-                    EngineChoice.parse(o.path("engine").asText()), o.path("device").asText());
+                    EngineChoice.parse(o.path("engine").asText()), DeviceChoice.of(o.path("device").asText("cpu")));
         } catch (IllegalArgumentException | dev.incept.spec.SpecException e) {
             throw new RunException(where + " is damaged: " + e.getMessage(), e);
         }

@@ -6,15 +6,11 @@ import dev.incept.engine.EngineChoice;
 import dev.incept.json.SpecJson;
 import dev.incept.spec.FeatureShape;
 import dev.incept.spec.Network;
-import dev.incept.optim.LearningRate;
-import dev.incept.optim.OptimizerSpec;
-import dev.incept.precision.Precision;
 import dev.incept.train.TrainConfig;
 import dev.incept.zoo.ModelConfig;
 import dev.incept.zoo.Zoo;
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,21 +45,6 @@ public record TrainSettings(Map<TrainOption, String> values) {
         return new TrainSettings(v);
     }
 
-    /** From the command line's words after 'train': the model, then --flag, --key value or --key=value. */
-    public static TrainSettings parse(List<String> argv) {
-        CommandWords words = CommandWords.split(argv, k -> TrainOption.of(k).filter(o -> o != TrainOption.MODEL && o.isFlag()).isPresent(),
-                k -> TrainOption.of(k).filter(o -> o != TrainOption.MODEL && !o.isFlag()).isPresent());
-        if (words.positional().size() > 1) {
-            throw new SettingException("train takes one model name, got " + words.positional());
-        }
-        Map<TrainOption, String> v = new EnumMap<>(TrainOption.class);
-        if (!words.positional().isEmpty()) {
-            v.put(TrainOption.MODEL, words.positional().get(0));
-        }
-        words.options().forEach((key, value) -> v.put(TrainOption.of(key).orElseThrow(), value));
-        return new TrainSettings(v);
-    }
-
     public boolean has(TrainOption o) {
         return values.containsKey(o);
     }
@@ -94,74 +75,32 @@ public record TrainSettings(Map<TrainOption, String> values) {
         return this;
     }
 
-    /** A whole number > 0, or null when absent. */
-    public Integer positiveInt(TrainOption o) {
+    /** The value of {@code o} as its kind (Integer, Double, an enum, text), or null when absent. */
+    public Object value(TrainOption o) {
         String v = values.get(o);
-        if (v == null) {
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new SettingException("--" + o.key() + " needs a positive integer, got '" + v + "'");
+        return v == null ? null : o.parse(v);
     }
 
-    /** A finite number >= 0, or null when absent. */
-    public Double number(TrainOption o) {
-        String v = values.get(o);
-        if (v == null) {
-            return null;
-        }
-        try {
-            double d = Double.parseDouble(v.trim());
-            if (Double.isFinite(d) && d >= 0) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new SettingException("--" + o.key() + " needs a number >= 0, got '" + v + "'");
+    /** A whole number > 0, or null when absent. */
+    public Integer positiveInt(TrainOption o) {
+        return (Integer) value(o);
     }
 
     public DataSpec dataSpec() {
-        Integer input = positiveInt(TrainOption.INPUT);
-        if (input != null && input > MAX_INPUT) {
-            throw new SettingException("--input must be in [1, " + MAX_INPUT + "], got " + input);
-        }
-        return new DataSpec(get(TrainOption.DATA, "fashion-mnist"), input);
+        return new DataSpec(get(TrainOption.DATA, TrainOption.DATA.defaultValue()), (Integer) value(TrainOption.INPUT));
     }
 
     public EngineChoice engine() {
-        return has(TrainOption.ENGINE) ? engineOf(get(TrainOption.ENGINE, null)) : EngineChoice.fromEnvironment();
+        return has(TrainOption.ENGINE) ? (EngineChoice) value(TrainOption.ENGINE) : EngineChoice.fromEnvironment();
     }
 
-    public static EngineChoice engineOf(String name) {
-        try {
-            return EngineChoice.parse(name);
-        } catch (IllegalArgumentException e) {
-            throw new SettingException(e.getMessage());
-        }
+    public DeviceChoice device() {
+        return (DeviceChoice) TrainOption.DEVICE.parse(get(TrainOption.DEVICE, TrainOption.DEVICE.defaultValue()));
     }
 
-    public String device() {
-        String d = get(TrainOption.DEVICE, "cpu");
-        if (!d.equals("cpu") && !d.equals("gpu")) {
-            throw new SettingException("--device must be cpu or gpu, got '" + d + "'");
-        }
-        return d;
-    }
-
-    public String metricsFormat(String fallback) {
-        String format = get(TrainOption.METRICS, fallback);
-        if (!format.equals("csv") && !format.equals("jsonl")) {
-            throw new SettingException("--metrics must be csv or jsonl, got '" + format + "'");
-        }
-        return format;
+    /** The metrics format asked for, else {@code fallback}. */
+    public MetricsFormat metricsFormat(MetricsFormat fallback) {
+        return has(TrainOption.METRICS) ? (MetricsFormat) value(TrainOption.METRICS) : fallback;
     }
 
     /** The file a new run starts from, or null. */
@@ -193,11 +132,11 @@ public record TrainSettings(Map<TrainOption, String> values) {
         if (has(TrainOption.SPEC)) {
             String file = get(TrainOption.SPEC, null);
             if (has(TrainOption.MODEL)) {
-                throw new SettingException("give a model name or --spec, not both");
+                throw new SettingException(TrainOption.SPEC, "is a description file instead of a model; give one of them, not both");
             }
             Network net = SpecJson.read(Path.of(file));
             if (aux && net.auxHeads().isEmpty()) {
-                throw new SettingException("--aux: " + file + " describes no auxiliary head");
+                throw new SettingException(TrainOption.AUX, ": " + file + " describes no auxiliary head");
             }
             return net.withInput(FeatureShape.of(channels, input != null ? input : data.train().height(),
                     input != null ? input : data.train().width()));
@@ -207,7 +146,7 @@ public record TrainSettings(Map<TrainOption, String> values) {
         Network net = model.build(new ModelConfig(data.train().classes(), channels, input != null ? input : data.train().height(), aux,
                 !has(TrainOption.NO_AUX_BN)));
         if (aux && net.auxHeads().isEmpty()) {
-            throw new SettingException("--aux: " + name + " has no auxiliary head");
+            throw new SettingException(TrainOption.AUX, ": " + name + " has no auxiliary head");
         }
         return net;
     }
@@ -231,95 +170,16 @@ public record TrainSettings(Map<TrainOption, String> values) {
         return config(dataAugment);
     }
 
+    /** The named recipe's configuration with the data's augmentation, changed by each setting in the table's order. */
     private TrainConfig config(Augment dataAugment) {
-        try {
-            return configOf(dataAugment);
-        } catch (IllegalArgumentException e) {
-            throw new SettingException(e.getMessage());
-        }
-    }
-
-    private TrainConfig configOf(Augment dataAugment) {
-        TrainConfig cfg = (has(TrainOption.RECIPE) ? NamedRecipe.of(get(TrainOption.RECIPE, null)) : NamedRecipe.DEFAULT).config();
-        cfg = cfg.withAugment(has(TrainOption.NO_AUGMENT) ? Augment.NONE : dataAugment);
-        Double erase = number(TrainOption.RANDOM_ERASE);
-        if (erase != null) {
-            if (erase > 1) {
-                throw new SettingException("--random-erase is a probability in [0, 1], got " + erase);
-            }
-            cfg = cfg.withAugment(cfg.augment().withErase(erase));
-        }
-        TrainConfig.Builder b = cfg.toBuilder();
-        Integer epochs = positiveInt(TrainOption.EPOCHS);
-        if (epochs != null) {
-            b.epochs(epochs);
-        }
-        Integer batch = positiveInt(TrainOption.BATCH);
-        if (batch != null) {
-            b.batchSize(batch);
-        }
-        b.optimizer(optimizer(cfg.optimizer()));
-        LearningRate lr = cfg.learningRate();
-        b.learningRate(new LearningRate(or(TrainOption.LR, lr.base()), or(TrainOption.LR_DECAY, lr.factor()),
-                or(TrainOption.LR_EVERY, lr.everyEpochs()), or(TrainOption.WARMUP, lr.warmupEpochs())));
-        if (has(TrainOption.LABEL_SMOOTHING)) {
-            b.labelSmoothing(number(TrainOption.LABEL_SMOOTHING));
-        }
-        if (has(TrainOption.AUX_WEIGHT)) {
-            b.auxWeight(number(TrainOption.AUX_WEIGHT));
-        }
-        if (has(TrainOption.CLIP_NORM)) {
-            b.clipNorm(number(TrainOption.CLIP_NORM));
-        }
-        if (has(TrainOption.EMA)) {
-            b.emaDecay(number(TrainOption.EMA));
-        }
-        if (has(TrainOption.FREEZE_UNTIL)) {
-            b.freezeUntil(get(TrainOption.FREEZE_UNTIL, null));
-        }
-        if (has(TrainOption.PRECISION)) {
-            try {
-                b.precision(Precision.of(get(TrainOption.PRECISION, null)));
-            } catch (IllegalArgumentException e) {
-                throw new SettingException("--" + e.getMessage());
+        NamedRecipe recipe = has(TrainOption.RECIPE) ? (NamedRecipe) value(TrainOption.RECIPE) : NamedRecipe.DEFAULT;
+        TrainConfig cfg = recipe.config().withAugment(dataAugment);
+        for (TrainOption o : TrainOption.values()) {
+            if (o.configures() && has(o)) {
+                cfg = o.applyTo(cfg, value(o));
             }
         }
-        Integer seed = positiveInt(TrainOption.SEED);
-        if (seed != null) {
-            b.seed(seed);
-        }
-        Integer trainLimit = positiveInt(TrainOption.TRAIN_LIMIT);
-        Integer testLimit = positiveInt(TrainOption.TEST_LIMIT);
-        b.trainLimit(trainLimit == null ? Integer.MAX_VALUE : trainLimit).testLimit(testLimit == null ? Integer.MAX_VALUE : testLimit);
-        return b.build();
+        return cfg;
     }
 
-    private OptimizerSpec optimizer(OptimizerSpec recipe) {
-        OptimizerSpec opt = recipe;
-        if (has(TrainOption.OPTIMIZER)) {
-            dev.incept.optim.OptimizerKind k;
-            try {
-                k = OptimizerSpec.kind(get(TrainOption.OPTIMIZER, null));
-            } catch (IllegalArgumentException e) {
-                throw new SettingException(e.getMessage());
-            }
-            opt = switch (k) {
-                case RMSPROP -> OptimizerSpec.paperRmsProp().withWeightDecay(opt.weightDecay());
-                case SGD -> OptimizerSpec.sgd(0.9, opt.weightDecay());
-                case ADAM -> OptimizerSpec.adam(opt.weightDecay());
-            };
-        }
-        if (has(TrainOption.MOMENTUM)) {
-            opt = opt.withMomentum(number(TrainOption.MOMENTUM));
-        }
-        if (has(TrainOption.WEIGHT_DECAY)) {
-            opt = opt.withWeightDecay(number(TrainOption.WEIGHT_DECAY));
-        }
-        return opt;
-    }
-
-    private double or(TrainOption o, double fallback) {
-        Double v = number(o);
-        return v == null ? fallback : v;
-    }
 }

@@ -44,7 +44,7 @@ final class Divergence {
     private static TrainingDiverged diverged(String what, double lr, Path checkpoint) {
         String kept = checkpoint != null && Files.exists(checkpoint)
                 ? "; the last good checkpoint " + checkpoint + " was left as it was" : "";
-        return new TrainingDiverged(String.format(Locale.ROOT, "training diverged: %s (learning rate %.4g)%s; try a smaller --lr",
+        return new TrainingDiverged(String.format(Locale.ROOT, "training diverged: %s (learning rate %.4g)%s; try a smaller learning rate",
                 what, lr, kept));
     }
 }

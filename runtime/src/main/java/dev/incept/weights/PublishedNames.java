@@ -1,5 +1,8 @@
 package dev.incept.weights;
 
+import dev.incept.zoo.Card;
+import dev.incept.zoo.Zoo;
+
 import dev.incept.analysis.Analysis;
 import dev.incept.compile.ParameterSlots;
 import dev.incept.analysis.ResolvedAux;
@@ -35,13 +38,18 @@ final class PublishedNames {
 
     /** Whether the zoo's network {@code name} has published names (torchvision's or timm's). */
     static boolean known(String name) {
-        return name.startsWith("inception-next-") || java.util.Set.of("googlenet-3x3", "inception-v3", "inception-v3-torchvision",
-                "inception-v4", "inception-resnet-v2").contains(name);
+        return names(name) != Card.WeightNames.NONE;
+    }
+
+    /** Whose names the zoo's card gives the network {@code name}. */
+    private static Card.WeightNames names(String name) {
+        return Zoo.find(name).map(m -> m.card().weights()).orElse(Card.WeightNames.NONE);
     }
 
     /** The names for {@code a}'s network: googlenet-3x3 or inception-v3(-torchvision) from the zoo. */
     static List<Name> of(Analysis a) {
-        if (a.network().startsWith("inception-next-")) {
+        Card.WeightNames names = names(a.network());
+        if (names == Card.WeightNames.TIMM_INCEPTION_NEXT) {
             if (!a.aux().isEmpty()) {
                 throw new WeightsException("timm's inception_next has no aux head");
             }
@@ -51,8 +59,8 @@ final class PublishedNames {
         List<String> mainDense;
         List<List<String>> auxConvs = new ArrayList<>();
         List<List<String>> auxDense = new ArrayList<>();
-        switch (a.network()) {
-            case "googlenet-3x3" -> {
+        switch (names) {
+            case TORCHVISION_GOOGLENET -> {
                 mainConvs.addAll(List.of("conv1", "conv2", "conv3"));
                 for (String b : GOOGLENET_BLOCKS) {
                     for (String branch : List.of("branch1", "branch2.0", "branch2.1", "branch3.0", "branch3.1", "branch4.1")) {
@@ -65,7 +73,7 @@ final class PublishedNames {
                     auxDense.add(List.of("aux" + i + ".fc1", "aux" + i + ".fc2"));
                 }
             }
-            case "inception-v3", "inception-v3-torchvision" -> {
+            case TORCHVISION_INCEPTION_V3 -> {
                 mainConvs.addAll(List.of("Conv2d_1a_3x3", "Conv2d_2a_3x3", "Conv2d_2b_3x3", "Conv2d_3b_1x1", "Conv2d_4a_3x3"));
                 block(mainConvs, List.of("Mixed_5b", "Mixed_5c", "Mixed_5d"), V3_A);
                 block(mainConvs, List.of("Mixed_6a"), V3_B);
@@ -78,12 +86,13 @@ final class PublishedNames {
                     auxDense.add(List.of("AuxLogits.fc"));
                 }
             }
-            case "inception-v4", "inception-resnet-v2" -> {
+            case TIMM_INCEPTION_V4, TIMM_INCEPTION_RESNET_V2 -> {
                 if (!a.aux().isEmpty()) {
                     throw new WeightsException("timm's " + a.network().replace('-', '_') + " has no aux head; build " + a.network() + " without one");
                 }
-                mainConvs.addAll(a.network().equals("inception-v4") ? TimmNames.inceptionV4Convs() : TimmNames.inceptionResNetV2Convs());
-                mainDense = List.of(a.network().equals("inception-v4") ? "last_linear" : "classif");
+                boolean v4 = names == Card.WeightNames.TIMM_INCEPTION_V4;
+                mainConvs.addAll(v4 ? TimmNames.inceptionV4Convs() : TimmNames.inceptionResNetV2Convs());
+                mainDense = List.of(v4 ? "last_linear" : "classif");
             }
             default -> throw new WeightsException("published names are known for googlenet-3x3 and inception-v3 (torchvision's) and "
                     + "inception-v4, inception-resnet-v2 and inception-next-* (timm's), not for " + a.network()

@@ -23,7 +23,7 @@ class ActivationBudgetTest {
                 () -> ActivationBudget.check(v3(), 2_000, OptionalLong.empty()));
         assertTrue(e.getMessage().startsWith("stem/") && e.getMessage().contains("more than one tensor holds (2147483647)"),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("smaller --batch or --input"), e.getMessage());
+        assertTrue(e.getMessage().contains("smaller batch or input size"), e.getMessage());
     }
 
     @Test

@@ -22,7 +22,7 @@ class DivergenceTest {
         assertDoesNotThrow(() -> d.checkEpoch(epoch(2.6, 2.4), null));
         assertDoesNotThrow(() -> d.checkEpoch(epoch(6.9, 40), null), "a test loss may be high on its own");
         TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> d.checkEpoch(epoch(4e11, 3), null));
-        assertTrue(e.getMessage().contains("epoch 3's training loss 4.000e+11") && e.getMessage().contains("smaller --lr"),
+        assertTrue(e.getMessage().contains("epoch 3's training loss 4.000e+11") && e.getMessage().contains("smaller learning rate"),
                 e.getMessage());
     }
 

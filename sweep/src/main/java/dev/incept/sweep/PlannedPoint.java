@@ -32,7 +32,7 @@ record PlannedPoint(SweepPoint point, String run, String weights, String metrics
                 DataSource data = opened.computeIfAbsent(s.dataSpec(), DataSpec::open);
                 RunSpec spec = s.spec(data);
                 Object weights = s.weights();
-                out.add(new PlannedPoint(p, spec.toJson(), weights == null ? null : weights.toString(), s.metricsFormat("csv")));
+                out.add(new PlannedPoint(p, spec.toJson(), weights == null ? null : weights.toString(), s.metricsFormat(dev.incept.run.MetricsFormat.CSV).label()));
             } catch (InceptException | IllegalArgumentException e) {
                 String line = e instanceof InceptException ie ? ie.userLine() : e.getMessage();
                 throw new SweepException("point " + p.id() + ": " + line, e);

@@ -73,7 +73,7 @@ final class PointRun implements Function<PlannedPoint, PointResult> {
                 // the command that would do the same by hand
                 out.println("incept train " + (resume ? "--resume " + dir : String.join(" ", p.trainArgs()) + " --out " + dir));
                 pusher.scheduleWithFixedDelay(() -> send(sweep, p), PUSH_SECONDS, PUSH_SECONDS, TimeUnit.SECONDS);
-                RunFolder.Options options = RunFolder.Options.to(out).withMetrics(planned.metrics());
+                RunFolder.Options options = RunFolder.Options.to(out).withMetrics(dev.incept.run.MetricsFormat.of(planned.metrics()));
                 try {
                     if (resume) {
                         RunFolder.resume(dir, RunFolder.Changes.NONE, options);

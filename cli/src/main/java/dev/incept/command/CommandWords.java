@@ -1,4 +1,6 @@
-package dev.incept.run;
+package dev.incept.command;
+
+import dev.incept.run.SettingException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
