@@ -3,7 +3,7 @@
 A source file is Markdown as a reader expects it: each ```kotlin fenced block is a code cell, the
 text between two blocks is a markdown cell, and a line `<!-- cell -->` splits two markdown cells
 that follow each other. The committed notebooks/NN-name.ipynb carry the same cells with the
-outputs of a full run (scripts/run-notebooks --full NN); scripts/check-notebook-sources fails when
+outputs of a full run (scripts/notebooks/run --full NN); scripts/check/notebook-sources fails when
 the two disagree.
 
     python3 notebooks/cells.py OUT [NN ...]   writes OUT/NN-name.ipynb (cells, no outputs) for

@@ -1,7 +1,7 @@
 """A plain PyTorch definition of an incept network, timed the way `incept bench-case` times incept's.
 
 The network is torch.nn modules (Conv2d with groups for depthwise convolutions, BatchNorm2d, GELU,
-LayerNorm, ...) built from the description's JSON by scripts/torch-reference-net, the reference
+LayerNorm, ...) built from the description's JSON by runtime/src/test/fixtures/torch_reference_net.py, the reference
 that TorchReferenceLayersTest checks incept's outputs and gradients against, so both sides run the
 very same network. The step is the bench's: float32, gaussian inputs, cross-entropy, SGD with
 momentum 0.9 (or --rmsprop), the median of timed steps after warm-up. Prints one JSON line.
@@ -19,7 +19,8 @@ import torch
 
 
 def reference_builder():
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts", "torch-reference-net")
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "runtime", "src", "test", "fixtures",
+                        "torch_reference_net.py")
     loader = importlib.machinery.SourceFileLoader("torch_reference_net", path)
     spec = importlib.util.spec_from_loader(loader.name, loader)
     module = importlib.util.module_from_spec(spec)

@@ -2,7 +2,7 @@
 written with the score each must get.
 
 A sample is (answers by cell id, or None to leave every TODO; an edit function or None; the expected
-points per question). expected.csv lists them for scripts/run-assignments to compare.
+points per question). expected.csv lists them for scripts/check/assignments to compare.
 """
 import copy
 import json
@@ -22,7 +22,7 @@ def fill(cell, body):
 
 def write(student_path, out_dir, prefix, correct, samples, questions, cell_timeout=20):
     """cell_timeout: the grading's limit per cell in seconds, written to OUT_DIR/cell-timeout for
-    scripts/run-assignments: short where a sample loops on purpose, long enough for a training check."""
+    scripts/check/assignments: short where a sample loops on purpose, long enough for a training check."""
     open("%s/cell-timeout" % out_dir, "w").write("%d\n" % cell_timeout)
     student = json.load(open(student_path))
     rows = ["submission," + ",".join(questions) + ",total"]

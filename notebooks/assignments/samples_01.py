@@ -1,6 +1,6 @@
 """Writes the sample submissions of assignment 01 into OUT_DIR (01-*.ipynb): the student version
 with answers filled in, right, wrong or hostile, and the score grading must give each
-(OUT_DIR/expected.csv). scripts/run-assignments builds the assignment, writes these from the
+(OUT_DIR/expected.csv). scripts/check/assignments builds the assignment, writes these from the
 student version it built, grades them and compares.
 
     python3 samples_01.py STUDENT_VERSION.ipynb OUT_DIR
@@ -114,7 +114,7 @@ fun rewrite(): Long {
 val saved: Long = rewrite()
 saved"""
 
-# Writes a marker into every folder it can reach and fills every writable disk; scripts/run-assignments
+# Writes a marker into every folder it can reach and fills every writable disk; scripts/check/assignments
 # then looks for the marker outside the sandbox.
 VANDAL = """    run {
         val marker = "incept-pwned"

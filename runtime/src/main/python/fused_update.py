@@ -1,6 +1,6 @@
 """The whole optimizer update of a training step as one TorchScript call (dev.incept.optim.FusedUpdate).
 
-Run by scripts/make-fused-update with Debian's python3-torch, which writes the scripted module into
+Run by scripts/setup/fused-update with Debian's python3-torch, which writes the scripted module into
 runtime/src/main/resources/dev/incept/optim/fused-update.pt. The saved file holds this code as
 TorchScript source that libtorch compiles again when it loads it, so the one file serves every
 libtorch DJL runs on (the CPU's 2.7, a GPU machine's 2.11).

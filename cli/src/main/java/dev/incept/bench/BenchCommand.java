@@ -29,7 +29,7 @@ public final class BenchCommand {
                                 [--optimizer sgd|rmsprop] [--quick] [--out FILE.md]
               cases: matmul, pipeline, peer-djl-googlenet, peer-djl-googlenet-glibc, googlenet-d2l, googlenet-d2l-fused, handwritten-v3,
                      inception-v3, inception-v3-fused, inception-mini (default: all these);
-                     against torchvision (Debian's python3-torchvision, scripts/setup-torch-peer): inception-v3,
+                     against torchvision (Debian's python3-torchvision, scripts/setup/torch-peer): inception-v3,
                      peer-torchvision-v3 (-cl: channels-last), inception-v3-139, peer-torchvision-v3-139, googlenet-3x3-96,
                      peer-torchvision-googlenet;
                      against torch.nn modules built from the same description (Debian's python3-torch): xception-mini,

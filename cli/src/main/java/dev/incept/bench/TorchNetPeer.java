@@ -67,7 +67,7 @@ final class TorchNetPeer {
             spec = Files.createTempFile("incept-bench-", ".json");
             Files.writeString(spec, SpecJson.write(net));
             cmd.addAll(List.of("--spec", spec.toString()));
-            ObjectNode r = (ObjectNode) PeerProcess.run(name, cmd, "Debian's python3-torch is missing: scripts/setup-torch-peer");
+            ObjectNode r = (ObjectNode) PeerProcess.run(name, cmd, "Debian's python3-torch is missing: scripts/setup/torch-peer");
             r.put("macs", Analyzer.analyze(net).macs());
             return r;
         } catch (IOException e) {

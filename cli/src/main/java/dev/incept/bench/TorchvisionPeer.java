@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The bench's torchvision cases: bench/peers/torchvision_step.py under Debian's Python, whose
- * python3-torch and python3-torchvision scripts/setup-torch-peer installs, timing the same
+ * python3-torch and python3-torchvision scripts/setup/torch-peer installs, timing the same
  * training step as the incept case beside it, with the thread count incept's engines use.
  */
 final class TorchvisionPeer {
@@ -54,7 +54,7 @@ final class TorchvisionPeer {
             }
         }
         cmd.addAll(List.of("--batch", Integer.toString(batch), "--device", extra.contains("device=gpu") ? "cuda" : "cpu"));
-        return PeerProcess.run(name, cmd, "Debian's python3-torchvision is missing: scripts/setup-torch-peer");
+        return PeerProcess.run(name, cmd, "Debian's python3-torchvision is missing: scripts/setup/torch-peer");
     }
 
     /** incept's engines run OMP_NUM_THREADS threads, every core unless it is set (engine.CpuThreads). */

@@ -21,7 +21,7 @@ class TorchNetPeerTest {
     @ParameterizedTest
     @ValueSource(strings = {"peer-torch-xception-mini", "peer-torch-inception-next-mini"})
     void thePlainTorchPeerTrainsTheInceptCasesOwnNetwork(String peer) throws Exception {
-        assumeTrue(torch(), "Debian's python3-torch is not installed (scripts/setup-torch-peer)");
+        assumeTrue(torch(), "Debian's python3-torch is not installed (scripts/setup/torch-peer)");
         JsonNode r = TorchNetPeer.run(peer, true, List.of("device=cpu"), Path.of("../bench/peers/torch_net_step.py"));
         String ours = TorchNetPeer.pairs().get(peer);
         var analysis = Analyzer.analyze(BenchCase.network(BenchCase.MODELS.get(ours)));

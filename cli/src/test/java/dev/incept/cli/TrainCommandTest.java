@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** incept train end to end on the real Fashion-MNIST (installed by scripts/setup-data), in quick mode. */
+/** incept train end to end on the real Fashion-MNIST (installed by scripts/setup/data), in quick mode. */
 class TrainCommandTest {
     private static CliRun run(String... args) {
         return CliRun.of(args);

@@ -20,7 +20,7 @@ import dev.incept.spec.Network;
  * <p>The branches' 3x3 average pools divide by the pixels inside the grid only, as Keras's do;
  * torchvision's divide by the whole window, padding included. {@code inception-v3-torchvision} is
  * the same network with torchvision's rule, so that torchvision's weights give torchvision's outputs
- * (scripts/check-weights compares them; with Keras's rule they part at once).
+ * (scripts/check/weights compares them; with Keras's rule they part at once).
  */
 public final class InceptionV3 {
     private InceptionV3() {

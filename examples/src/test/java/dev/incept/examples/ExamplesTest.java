@@ -37,7 +37,7 @@ class ExamplesTest {
     @Test
     void theJavaAndKotlinTrainingExamplesLearnFashionMnistInQuickMode() {
         assumeTrue(Files.isDirectory(FashionMnist.defaultDir()),
-                "Fashion-MNIST is not installed at " + FashionMnist.defaultDir() + " (scripts/setup-data installs it)");
+                "Fashion-MNIST is not installed at " + FashionMnist.defaultDir() + " (scripts/setup/data installs it)");
         Evaluation java = TrainCustomInception.run(true);
         Evaluation kotlin = TrainFashionKt.trainFashionInception(true);
         // One epoch on 3,000 images: far above the 10% of guessing, far below a full run.

@@ -11,7 +11,7 @@ package dev.incept.engine;
  * (brgconv_1x1:avx512_core and brg_conv_fwd:avx2, as ONEDNN_VERBOSE names them); below AVX2 oneDNN has
  * none and runs its older direct kernels (jit:avx, jit_1x1:avx). With AVX, as with SSE4.1 before it,
  * every case equals the definition and torchvision (ConvolutionDefinitionTest, TorchvisionReferenceTest,
- * scripts/check-weights), and Inception-v3's training step runs about twice as fast as with SSE4.1
+ * scripts/check/weights), and Inception-v3's training step runs about twice as fast as with SSE4.1
  * (bench/DECISIONS.md#onednn-avx). oneDNN reads ONEDNN_MAX_CPU_ISA once, before its first kernel, so it
  * is set in this process's environment (libc setenv) before the engine loads; a value the user set
  * is left alone. MXNet carries its own oneDNN, which is right, and keeps every ISA.

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * {@code java dev.incept.plot.SvgToPng A.svg B.svg ...} writes A.png, B.png beside them: for
- * scripts that give pictures already in notebooks the PNG every viewer can show (scripts/notebook-pictures).
+ * scripts that give pictures already in notebooks the PNG every viewer can show (scripts/notebooks/pictures).
  */
 public final class SvgToPng {
     private SvgToPng() {

@@ -62,7 +62,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Each kind of layer gives PyTorch's own modules' output and input gradient on both engines: small
  * networks of each kind, their parameters drawn here, are rebuilt from their JSON form by
- * scripts/torch-reference-net with torch.nn (Debian's python3-torch, float64) and compared within
+ * runtime/src/test/fixtures/torch_reference_net.py with torch.nn (Debian's python3-torch, float64) and compared within
  * 1e-4 of the largest value: the output in inference, the input gradient in training mode. Both
  * run in float64, as TorchvisionReferenceTest's do: MXNet's oneDNN float32 kernels crash the JVM
  * (SIGFPE) computing an input gradient through a concatenation followed by a convolution, which
@@ -247,11 +247,11 @@ class TorchReferenceLayersTest {
 
     private static Path script() {
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path s = d.resolve("scripts/torch-reference-net");
+            Path s = d.resolve("runtime/src/test/fixtures/torch_reference_net.py");
             if (Files.exists(s)) {
                 return s;
             }
         }
-        throw new IllegalStateException("scripts/torch-reference-net not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("runtime/src/test/fixtures/torch_reference_net.py not found above " + Path.of("").toAbsolutePath());
     }
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The zoo's inception-next-* against a plain PyTorch InceptionNeXt with timm's module names
- * (scripts/timm-inception-next, Debian's python3-torch): the same parameter counts for all three
+ * (runtime/src/test/fixtures/timm_inception_next.py, Debian's python3-torch): the same parameter counts for all three
  * sizes, and a state dict it wrote loads by timm's names and gives its logits.
  */
 class TimmInceptionNextTest {
@@ -85,11 +85,11 @@ class TimmInceptionNextTest {
 
     private static Path script() {
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path s = d.resolve("scripts/timm-inception-next");
+            Path s = d.resolve("runtime/src/test/fixtures/timm_inception_next.py");
             if (Files.exists(s)) {
                 return s;
             }
         }
-        throw new IllegalStateException("scripts/timm-inception-next not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("runtime/src/test/fixtures/timm_inception_next.py not found above " + Path.of("").toAbsolutePath());
     }
 }

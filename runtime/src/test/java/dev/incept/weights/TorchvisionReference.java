@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * torchvision's reference files (scripts/reference-weights, Debian's python3-torchvision on the
+ * torchvision's reference files (runtime/src/test/fixtures/reference-weights.sh, Debian's python3-torchvision on the
  * CPU) for tests in any module: written on demand, the test skipped with the reason where torchvision
  * is not installed; and the raw little-endian arrays read back.
  */
@@ -41,7 +41,7 @@ public final class TorchvisionReference {
         Process p = new ProcessBuilder(script.toString(), tv, String.valueOf(size), String.valueOf(classes), dir.toString())
                 .redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES) && p.exitValue() == 0, "scripts/reference-weights failed: " + log);
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES) && p.exitValue() == 0, "runtime/src/test/fixtures/reference-weights.sh failed: " + log);
         Files.writeString(complete, log);
         return dir;
     }
@@ -61,7 +61,7 @@ public final class TorchvisionReference {
     /** Skips the calling test, with the reason, where Debian's torch and torchvision are not installed. */
     public static void assumeTorch() throws InterruptedException {
         assumeTrue(installed(), "Debian's python3-torch and python3-torchvision are not installed "
-                + "(scripts/setup-torch-peer installs them; the test command runs it before the tests)");
+                + "(scripts/setup/torch-peer installs them; the test command runs it before the tests)");
     }
 
     private static boolean installed() throws InterruptedException {
@@ -77,15 +77,15 @@ public final class TorchvisionReference {
         }
     }
 
-    /** scripts/reference-weights, found from the module's folder up. */
+    /** runtime/src/test/fixtures/reference-weights.sh, found from the module's folder up. */
     private static Path script() {
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path s = d.resolve("scripts/reference-weights");
+            Path s = d.resolve("runtime/src/test/fixtures/reference-weights.sh");
             if (Files.exists(s)) {
                 return s;
             }
         }
-        throw new IllegalStateException("scripts/reference-weights not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("runtime/src/test/fixtures/reference-weights.sh not found above " + Path.of("").toAbsolutePath());
     }
 
     public static float[] floats(Path file) throws IOException {

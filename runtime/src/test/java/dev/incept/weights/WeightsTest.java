@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Loading torchvision-named safetensors into googlenet-3x3: every tensor lands where its name says,
- * and every bad file is refused in one line with the network left as it was. (scripts/check-weights
+ * and every bad file is refused in one line with the network left as it was. (scripts/check/weights
  * proves the outputs against torchvision itself.)
  */
 class WeightsTest {

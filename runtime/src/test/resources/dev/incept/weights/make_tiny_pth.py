@@ -1,4 +1,4 @@
-"""Writes tiny.pth, TorchSaveTest's fixture, with Debian's python3-torch (scripts/setup-torch-peer):
+"""Writes tiny.pth, TorchSaveTest's fixture, with Debian's python3-torch (scripts/setup/torch-peer):
 
     /usr/bin/python3 make_tiny_pth.py
 

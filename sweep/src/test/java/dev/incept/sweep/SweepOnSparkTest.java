@@ -43,7 +43,7 @@ class SweepOnSparkTest {
 
     @Test
     void aSweepInLocalModeGivesEveryPointItsRunAndARestartOnlyReadsThemBack() throws Exception {
-        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup-data installs it)");
+        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup/data installs it)");
         List<PointResult> first = Sweep.run(small("local"), "local[1]", dir, Map.of(), quiet());
         assertEquals(4, first.size());
         for (PointResult r : first) {
@@ -66,7 +66,7 @@ class SweepOnSparkTest {
 
     @Test
     void aPointThatFailsAsItTrainsIsReportedWithItsErrorAndTheOthersGoOn() throws Exception {
-        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup-data installs it)");
+        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup/data installs it)");
         Map<String, String> base = new LinkedHashMap<>(small("x").base());
         Map<String, List<String>> grid = new LinkedHashMap<>();
         grid.put("lr", List.of("0.05", "1e8"));
@@ -87,7 +87,7 @@ class SweepOnSparkTest {
                 () -> SweepSpec.named("placed").base("out", "elsewhere").grid("seed", 1, 2).build());
         assertTrue(folder.getMessage().contains("'out' cannot be a sweep setting"), folder.getMessage());
 
-        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup-data installs it)");
+        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup/data installs it)");
         Path unknown = Files.writeString(dir.resolve("unknown.json"),
                 "{\"name\": \"unknown\", \"base\": {\"epochs\": 1}, \"grid\": {\"model\": [\"inception-mini\", \"no-such-model\"]}}");
         SweepException u = org.junit.jupiter.api.Assertions.assertThrows(SweepException.class,
@@ -101,7 +101,7 @@ class SweepOnSparkTest {
 
     @Test
     void aSweepWhoseEveryPointFailsEndsWithItsSummaryAndExitStatusOne() throws Exception {
-        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup-data installs it)");
+        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup/data installs it)");
         Path spec = Files.writeString(dir.resolve("all-fail.json"), "{\"name\": \"all-fail\", \"base\": {\"epochs\": 1, "
                 + "\"train-limit\": 128, \"test-limit\": 64, \"batch\": 32}, \"grid\": {\"lr\": [1e7, 1e8]}}");
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -117,7 +117,7 @@ class SweepOnSparkTest {
 
     @Test
     void aStandaloneClusterOfOneMasterAndOneWorkerGivesTheSameFiguresAsLocalMode() throws Exception {
-        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup-data installs it)");
+        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup/data installs it)");
         List<PointResult> local = Sweep.run(small("same"), "local[1]", dir.resolve("local"), Map.of(), quiet());
         List<PointResult> cluster;
         // A point trains with the threads Spark gives its task (Spark sets the executors' OMP_NUM_THREADS
@@ -156,7 +156,7 @@ class SweepOnSparkTest {
 
     /** What a run stopped after its first epoch leaves in {@code folder} (run.json asking for 2 epochs, a checkpoint after 1) is resumed by a sweep of {@code location}. */
     private static void interruptedPointResumes(Path folder, String location) throws Exception {
-        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup-data installs it)");
+        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup/data installs it)");
         Map<String, String> base = new LinkedHashMap<>(small("x").base());
         base.put("epochs", "2");
         SweepSpec spec = new SweepSpec("resume", base, Map.of(), Map.of("seed", List.of("1")), List.of());
@@ -180,7 +180,7 @@ class SweepOnSparkTest {
 
     @Test
     void aSweepFolderNamedByAHadoopUriHoldsEveryRunItsLogAndTheResultsAndARestartReadsThemBackFromThere() throws Exception {
-        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup-data installs it)");
+        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup/data installs it)");
         Map<String, List<String>> grid = new LinkedHashMap<>();
         grid.put("seed", List.of("1", "2"));
         SweepSpec spec = new SweepSpec("uri", small("x").base(), Map.of(), grid, List.of());
@@ -213,7 +213,7 @@ class SweepOnSparkTest {
     @Test
     void aMasterSparkCannotParseIsRefusedInOneLine() {
         // the points are planned (their data read) before the master or the folder is tried
-        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup-data installs it)");
+        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup/data installs it)");
         SweepException e = org.junit.jupiter.api.Assertions.assertThrows(SweepException.class,
                 () -> Sweep.run(small("bad"), "nonsense", dir, Map.of(), quiet()));
         assertEquals("cannot start Spark with master 'nonsense': Could not parse Master URL: 'nonsense'", e.getMessage());
@@ -222,7 +222,7 @@ class SweepOnSparkTest {
     @Test
     void aFolderOnAFileSystemWhoseClientIsMissingOrThatHadoopDoesNotKnowIsRefusedInOneLine() {
         // the points are planned (their data read) before the master or the folder is tried
-        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup-data installs it)");
+        assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed (scripts/setup/data installs it)");
         SweepException s3 = org.junit.jupiter.api.Assertions.assertThrows(SweepException.class,
                 () -> Sweep.run(small("bad"), "local[1]", "s3a://bucket/sweeps/x", Map.of(), quiet()));
         assertEquals("cannot use s3a://bucket/sweeps/x as the sweep's folder: no Hadoop file system for s3a://bucket/sweeps/x"

@@ -32,7 +32,7 @@ public final class ClassGrading {
 
     /**
      * At most this many submissions' tests share one grading kernel; {@code -Dincept.grade.batch=1}
-     * gives each its own (scripts/bench-grading measures the price).
+     * gives each its own (scripts/bench/grading measures the price).
      */
     static final int BATCH = Math.max(1, Integer.getInteger("incept.grade.batch", 24));
 

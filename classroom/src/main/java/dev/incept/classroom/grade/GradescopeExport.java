@@ -40,7 +40,7 @@ public final class GradescopeExport {
      */
     public static int write(Path autograder, Path project, KernelRun.Allowance limits, boolean unsandboxed, Path zip) throws IOException {
         Autograder.load(autograder);
-        if (!Files.isRegularFile(project.resolve("scripts/setup-notebooks")) || !Files.isRegularFile(project.resolve("pom.xml"))) {
+        if (!Files.isRegularFile(project.resolve("scripts/setup/notebooks")) || !Files.isRegularFile(project.resolve("pom.xml"))) {
             throw new NotebookException("assign export: " + project.toAbsolutePath()
                     + " is not incept's source folder (run it from the project's folder)");
         }
@@ -114,7 +114,7 @@ public final class GradescopeExport {
                 cd "$src/incept"
                 chmod +x incept scripts/*
                 mvn -B -q -ntp -DskipTests install
-                scripts/setup-notebooks
+                scripts/setup/notebooks
                 chmod +x "$src/run_autograder"
                 [ -f /autograder/run_autograder ] && chmod +x /autograder/run_autograder || true
                 """;

@@ -26,7 +26,7 @@ final class GraderKernel {
     static Installed write(Path jupyterPath, int heapMiB, String sandboxHome) throws IOException {
         Path installed = Path.of(System.getProperty("user.home"), ".local", "share", "jupyter", "kernels", KernelRun.BASE_KERNEL, "kernel.json");
         if (!Files.isRegularFile(installed)) {
-            throw new IOException("no Kotlin kernel at " + installed + " (scripts/setup-notebooks installs it)");
+            throw new IOException("no Kotlin kernel at " + installed + " (scripts/setup/notebooks installs it)");
         }
         ObjectMapper json = new ObjectMapper();
         ObjectNode spec = (ObjectNode) json.readTree(installed.toFile());
@@ -53,7 +53,7 @@ final class GraderKernel {
             }
         }
         if (home == null) {
-            throw new IOException(installed + ": no -home= argument (scripts/setup-notebooks writes it)");
+            throw new IOException(installed + ": no -home= argument (scripts/setup/notebooks writes it)");
         }
         spec.set("argv", capped);
         spec.put("display_name", "Kotlin (incept grading)");

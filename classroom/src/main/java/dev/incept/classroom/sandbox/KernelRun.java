@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * kernels that picked the same ones before either bound them used to die before replying.
  */
 public final class KernelRun {
-    /** The kernel spec scripts/setup-notebooks installs; grading copies it with its own heap cap. */
+    /** The kernel spec scripts/setup/notebooks installs; grading copies it with its own heap cap. */
     public static final String BASE_KERNEL = "kotlin-incept";
     /** The system property (set by the incept launcher) naming incept-jupyter's build folder. */
     public static final String JUPYTER_BUILD = "incept.jupyter.build";

@@ -33,7 +33,7 @@ class GradescopeExportTest {
             assertTrue(names.contains("incept/" + module + "/pom.xml"), module + " missing from " + names);
         }
         assertTrue(names.containsAll(List.of("setup.sh", "run_autograder", "autograder/instructor.ipynb", "autograder/checks.json",
-                "incept/pom.xml", "incept/scripts/setup-notebooks")), names.toString());
+                "incept/pom.xml", "incept/scripts/setup/notebooks")), names.toString());
         assertTrue(names.stream().noneMatch(n -> n.contains("/target/") || n.contains("/.") || n.startsWith("incept/bench")), names.toString());
     }
 
@@ -69,7 +69,7 @@ class GradescopeExportTest {
             write(root.resolve(m + "/.idea/state"), "tool state");
         }
         write(root.resolve("pom.xml"), pom.append("  </modules>\n</project>\n").toString());
-        write(root.resolve("scripts/setup-notebooks"), "#!/bin/sh\n");
+        write(root.resolve("scripts/setup/notebooks"), "#!/bin/sh\n");
         write(root.resolve("incept"), "#!/bin/sh\n");
         return root;
     }

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What student code inside the sandbox can and cannot reach (scripts/setup-sandbox installs bubblewrap). */
+/** What student code inside the sandbox can and cannot reach (scripts/setup/sandbox installs bubblewrap). */
 class SandboxTest {
     @Test
     void studentCodeSeesOnlyWhatIsBoundWritesOnlyWhereAllowedAndHasNoNetworkNorTheGradersEnvironment(@TempDir Path dir) throws Exception {
