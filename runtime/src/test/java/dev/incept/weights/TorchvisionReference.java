@@ -30,7 +30,7 @@ public final class TorchvisionReference {
     public static Path files(String tv, int size, int classes) throws IOException, InterruptedException {
         assumeTorch();
         Path script = script();
-        Path root = script.getParent().getParent();
+        Path root = script.getParent().resolve("../../../..").normalize();
         Path dir = root.resolve("target/reference-weights").resolve(digest(script, root.resolve("bench/peers/torchvision_weights.py"))
                 + "-" + tv + "-" + size + "-" + classes);
         Path complete = dir.resolve("complete");
